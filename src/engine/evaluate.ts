@@ -1,0 +1,86 @@
+import { buildFacts, type Facts } from '../facts/facts.ts';
+import type { NormalisedProfile } from '../profile/normalise.ts';
+import type { LoadedRule } from '../rules/load.ts';
+import type { Path, RuleFile } from '../rules/schema.ts';
+import { allocate } from './allocate.ts';
+import { STATUS_RANK, type Decision, type Gap, type Status } from './decision.ts';
+import { explain, uncertainReasons } from './explain.ts';
+import { findGaps } from './gaps.ts';
+import { score } from './score.ts';
+import type { Allocation } from './types.ts';
+
+/** The profile's facts under both readings, as one rule counts them. */
+export interface ReadingFacts {
+  strict: Facts;
+  generous: Facts;
+}
+
+/** Decides one profile against one rule: a pure function of the rule and the facts (READING.md §1).
+ * Each path is read strictly and generously; the best path decides. */
+export function evaluate(rule: RuleFile, rulesVersion: string, facts: ReadingFacts, profileId: string): Decision {
+  const outcomes = rule.paths.map((path) => evaluatePath(rule, path, facts));
+  const best = outcomes.reduce((a, b) => (STATUS_RANK[b.status] < STATUS_RANK[a.status] || (b.status === a.status && b.score > a.score) ? b : a));
+  const asOf = facts.strict.asOf.toISOString().slice(0, 10);
+  return { id: profileId, class: rule.id, status: best.status, score: best.score, reasons: best.reasons, gaps: best.gaps, rulesVersion, asOf, path: best.path };
+}
+
+function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Decision, 'id' | 'class' | 'rulesVersion' | 'asOf'> {
+  const strict = allocate(path, facts.strict);
+  const generous = strict.feasible ? strict : allocate(path, facts.generous);
+  const status: Status = strict.feasible ? 'qualified' : generous.feasible ? 'review' : 'not_qualified';
+  const shown = status === 'qualified' ? strict : generous;
+  return {
+    status,
+    score: score(status, rule, path, strict, generous, facts.strict),
+    reasons: explain(path, status, shown, status === 'qualified' ? facts.strict : facts.generous),
+    gaps: status === 'qualified' ? [] : [...confirmations(status, path, generous, facts.generous), ...findGaps(path, facts.strict, strict)],
+    path: path.id,
+  };
+}
+
+/** In review, what a person must confirm: the uncertain facts and the discretionary clauses the
+ * generous reading relied on. Confirming them is all that is missing. */
+function confirmations(status: Status, path: Path, generous: Allocation, facts: Facts): Gap[] {
+  if (status !== 'review') return [];
+  const gaps: Gap[] = uncertainReasons(generous, facts).map((r) => ({ code: 'GAP_CONFIRM', message: r.message }));
+  for (const sub of path.substitutions) {
+    if (sub.discretionary && (generous.substituted.get(sub.id) ?? 0) > 0) {
+      gaps.push({ code: 'GAP_DISCRETIONARY', message: `a reviewer's acceptance of: ${sub.label}`, clause: sub.clause });
+    }
+  }
+  return gaps;
+}
+
+/** Month indices where a recency window starts, so the timeline cuts a segment there. */
+function breakpoints(rule: RuleFile, asOfMonth: number): number[] {
+  const years = new Set<number>();
+  for (const path of rule.paths) {
+    for (const r of path.requirements) {
+      if (r.kind !== 'experience') continue;
+      if (r.withinYears) years.add(r.withinYears);
+      for (const p of r.including) if (p.withinYears) years.add(p.withinYears);
+    }
+    for (const s of path.substitutions) if (s.from.kind === 'experience' && s.from.withinYears) years.add(s.from.withinYears);
+  }
+  for (const p of rule.preferred) if (p.kind === 'experience' && p.withinYears) years.add(p.withinYears);
+  return [...years].map((y) => asOfMonth - Math.floor(y * 12) + 1);
+}
+
+/** Builds both readings' facts for a rule; the same profile reuses them across rules that count alike. */
+export function factsFor(rule: RuleFile, profile: NormalisedProfile, asOf: Date, cache?: Map<string, ReadingFacts>): ReadingFacts {
+  const asOfMonth = asOf.getUTCFullYear() * 12 + asOf.getUTCMonth();
+  const points = breakpoints(rule, asOfMonth);
+  const key = JSON.stringify([rule.counting, points]);
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const options = { asOf, counting: rule.counting, breakpoints: points };
+  const facts = { strict: buildFacts(profile, 'strict', options), generous: buildFacts(profile, 'generous', options) };
+  cache?.set(key, facts);
+  return facts;
+}
+
+/** Evaluates one profile against several rules, sharing the facts between them. */
+export function assess(profile: NormalisedProfile, rules: readonly LoadedRule[], asOf: Date): Decision[] {
+  const cache = new Map<string, ReadingFacts>();
+  return rules.map(({ rule, version }) => evaluate(rule, version, factsFor(rule, profile, asOf, cache), profile.id));
+}

@@ -1,0 +1,106 @@
+import type { CertificationFact } from '../facts/certifications.ts';
+import type { EducationSource } from '../facts/education.ts';
+import type { Facts } from '../facts/facts.ts';
+import type { Path } from '../rules/schema.ts';
+import { closeCategories, type CertCategory, type ExperienceCategory, type FieldFamily } from '../vocab/ids.ts';
+import { allocate } from './allocate.ts';
+import type { Gap } from './decision.ts';
+import { formatMonths } from './months.ts';
+import type { Allocation } from './types.ts';
+
+/** The smallest concrete additions that would qualify under the strict reading (READING.md §1):
+ * each candidate addition is tried on the facts and kept only if the engine then qualifies. */
+export function findGaps(path: Path, strict: Facts, current: Allocation): Gap[] {
+  const gaps: Gap[] = [];
+  for (const r of path.requirements) {
+    if (r.kind === 'experience') {
+      const filters = [{ label: r.label, categories: r.categories, supervisory: r.supervisory, withinYears: r.withinYears }];
+      for (const p of r.including) filters.push({ label: `${p.label}`, categories: [...r.categories, ...p.categories], supervisory: r.supervisory || p.supervisory, withinYears: p.withinYears ?? r.withinYears });
+      const options = filters.map((f) => ({ f, months: smallestMonths(path, strict, f, r.months) })).filter((o) => o.months !== null);
+      const best = options.sort((a, b) => a.months! - b.months!)[0];
+      if (best) gaps.push({ code: 'GAP_EXPERIENCE', message: `${formatMonths(best.months!)} more of experience counting toward "${best.f.label}"`, requirement: r.id, clause: r.clause, amount: best.months! });
+    } else if (r.kind === 'education') {
+      const degree = source(r.months, r.fields);
+      if (qualifiesWith(path, { ...strict, education: [...strict.education, degree] })) {
+        gaps.push({ code: 'GAP_EDUCATION', message: `${r.label}`, requirement: r.id, clause: r.clause });
+      }
+    } else if (current.shortfalls.some((s) => s.requirement === r.id) && qualifiesWith(path, withCertificate(strict, r.categories))) {
+      gaps.push({ code: 'GAP_CERTIFICATION', message: `one more current certification of this kind: ${r.label}`, requirement: r.id, clause: r.clause, amount: 1 });
+    }
+  }
+  for (const sub of path.substitutions) {
+    if (sub.discretionary) continue;
+    if (sub.from.kind === 'certification' && qualifiesWith(path, withCertificate(strict, sub.from.categories))) {
+      gaps.push({ code: 'GAP_CERTIFICATION', message: `or one more current certification for: ${sub.label}`, requirement: sub.to.join(' or '), clause: sub.clause, amount: 1 });
+    } else if (sub.from.kind === 'education' && sub.from.beyondMonths > 0) {
+      const degree = source(sub.from.beyondMonths + (sub.maxMonths ?? 24), sub.from.fields);
+      if (qualifiesWith(path, { ...strict, education: [...strict.education, degree] })) {
+        gaps.push({ code: 'GAP_EDUCATION', message: `or a graduate degree, for: ${sub.label}`, requirement: sub.to.join(' or '), clause: sub.clause });
+      }
+    }
+  }
+  if (gaps.length === 0) gaps.push(combinedGap(path, current));
+  return dedupe(gaps);
+}
+
+const hypothetical = (label: string): string => `hypothetical ${label}`;
+
+function source(months: number, fields: readonly FieldFamily[] | undefined): EducationSource {
+  return { kind: 'degree', months, families: fields ?? ['computing', 'mathematics', 'business'], degree: null, uncertain: false, label: hypothetical('degree') };
+}
+
+function withCertificate(facts: Facts, categories: readonly CertCategory[]): Facts {
+  const fact: CertificationFact = {
+    cert: { index: -1, name: hypothetical('certification'), match: null, issued: null, expires: null },
+    categories: new Set(categories),
+    uncertain: false,
+  };
+  return { ...facts, certifications: [...facts.certifications, fact] };
+}
+
+type Filter = { categories: readonly string[]; supervisory?: boolean | undefined; withinYears?: number | undefined };
+
+/** Adds `months` of full-time experience fitting the filter, in a segment of its own. */
+function withExperience(facts: Facts, filter: Filter, months: number): Facts {
+  const index = facts.jobs.length;
+  const job = {
+    job: { index: -1, title: hypothetical('job'), employer: null, start: { year: 0, precision: 'year' as const }, end: null, hoursPerWeek: 40, categories: new Set<ExperienceCategory>(), supervisory: false, attribution: { source: 'profile' as const, confidence: 1, evidence: [] } },
+    categories: closeCategories(filter.categories as ExperienceCategory[]),
+    supervisory: filter.supervisory === true,
+    uncertain: false,
+  };
+  const fte = new Array<number>(index + 1).fill(0);
+  fte[index] = 1;
+  return { ...facts, jobs: [...facts.jobs, job], segments: [...facts.segments, { start: facts.asOfMonth, months, fte }] };
+}
+
+const qualifiesWith = (path: Path, facts: Facts): boolean => allocate(path, facts).feasible;
+
+/** Binary search for the fewest whole months that qualify; null when even `limit` months do not. */
+function smallestMonths(path: Path, facts: Facts, filter: Filter, limit: number): number | null {
+  if (!qualifiesWith(path, withExperience(facts, filter, limit))) return null;
+  let [lo, hi] = [1, limit];
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (qualifiesWith(path, withExperience(facts, filter, mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** No single addition is enough: list what the best allocation still lacks, all of it needed. */
+function combinedGap(path: Path, current: Allocation): Gap {
+  const parts = current.shortfalls.map((s) => {
+    const r = path.requirements.find((x) => x.id === s.requirement);
+    if (!r) return `${formatMonths(Math.ceil(s.amount))} toward ${s.requirement}`;
+    if (r.kind === 'certification') return `${s.amount} more: ${r.label}`;
+    const part = r.kind === 'experience' ? r.including.find((p) => p.id === s.part) : undefined;
+    return `${formatMonths(Math.ceil(s.amount - 1e-9))} more toward "${part?.label ?? r.label}"`;
+  });
+  return { code: 'GAP_SEVERAL', message: `all of: ${parts.join('; ')}` };
+}
+
+function dedupe(gaps: Gap[]): Gap[] {
+  const seen = new Set<string>();
+  return gaps.filter((g) => !seen.has(g.message) && seen.add(g.message));
+}

@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+
+/** Every error qualify reports, with a stable code and the HTTP status the API answers with.
+ * docs/errors.md lists the same codes; tests/errors.test.ts keeps the two in step. */
+export const ERROR_CODES = {
+  QUAL_ERR_INVALID_PROFILE: { status: 400, title: 'The profile is not valid' },
+  QUAL_ERR_MALFORMED_JSON: { status: 400, title: 'The body is not valid JSON' },
+  QUAL_ERR_INVALID_OPTION: { status: 400, title: 'An option is not valid' },
+  QUAL_ERR_UNKNOWN_CLASS: { status: 404, title: 'No such class' },
+  QUAL_ERR_UNREADABLE_FILE: { status: 400, title: 'The file cannot be read' },
+  QUAL_ERR_INVALID_RULE: { status: 500, title: 'A rule file is not valid' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One problem with one field: `path` as the user wrote it, e.g. `experience[0].end`. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class QualifyError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'QualifyError';
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+/** `['experience', 0, 'end']` → `experience[0].end`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+export function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: formatPath([...prefix, ...issue.path]) || '(root)',
+    message: issue.message,
+  }));
+}
+
+/** A one-line message naming every field and its problem, for the CLI and CSV `error` rows. */
+export function describeIssues(issues: readonly FieldIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+}

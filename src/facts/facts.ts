@@ -1,0 +1,59 @@
+import { monthIndex } from '../profile/dates.ts';
+import { INFERENCE_CONFIDENCE, type Job, type NormalisedProfile } from '../profile/normalise.ts';
+import type { Counting } from '../rules/schema.ts';
+import type { ExperienceCategory } from '../vocab/ids.ts';
+import { certificationFacts, type CertificationExclusion, type CertificationFact } from './certifications.ts';
+import { educationSources, type EducationSource } from './education.ts';
+import { buildTimeline, type Reading, type Segment } from './timeline.ts';
+
+/** A job as one reading sees it. */
+export interface JobFact {
+  job: Job;
+  categories: ReadonlySet<ExperienceCategory>;
+  supervisory: boolean;
+  /** Dates given as years only, or categories inferred with low confidence. */
+  uncertain: boolean;
+}
+
+/** What a profile proves under one reading (READING.md §1): the engine's only input besides the rule. */
+export interface Facts {
+  reading: Reading;
+  asOf: Date;
+  asOfMonth: number;
+  jobs: JobFact[];
+  segments: Segment[];
+  education: EducationSource[];
+  certifications: CertificationFact[];
+  excludedCertifications: CertificationExclusion[];
+}
+
+export interface FactOptions {
+  asOf: Date;
+  counting: Counting;
+  breakpoints?: readonly number[];
+}
+
+const NONE = new Set<ExperienceCategory>();
+
+function jobFact(job: Job, reading: Reading): JobFact {
+  const yearOnly = job.start.precision === 'year' || job.end?.precision === 'year';
+  const doubtful = job.attribution.source === 'inferred' && job.attribution.confidence < INFERENCE_CONFIDENCE;
+  // The strict reading leaves a doubtful inference out; the generous one counts it.
+  const drop = doubtful && reading === 'strict';
+  return { job, categories: drop ? NONE : job.categories, supervisory: drop ? false : job.supervisory, uncertain: yearOnly || doubtful };
+}
+
+export function buildFacts(profile: NormalisedProfile, reading: Reading, options: FactOptions): Facts {
+  const { asOf } = options;
+  const certs = certificationFacts(profile.certifications, asOf, reading);
+  return {
+    reading,
+    asOf,
+    asOfMonth: monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1),
+    jobs: profile.jobs.map((job) => jobFact(job, reading)),
+    segments: buildTimeline(profile.jobs, { ...options, reading }),
+    education: educationSources(profile, reading),
+    certifications: certs.current,
+    excludedCertifications: certs.excluded,
+  };
+}

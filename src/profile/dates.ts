@@ -1,0 +1,61 @@
+import { getDaysInMonth } from 'date-fns';
+
+/** A date as people give it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (READING.md §2). */
+export interface PartialDate {
+  year: number;
+  month?: number; // 1-12
+  day?: number;
+  precision: 'year' | 'month' | 'day';
+}
+
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Parses a partial date; returns null for anything that is not a real calendar date. */
+export function parsePartialDate(text: string): PartialDate | null {
+  const m = DATE_RE.exec(text.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2200) return null;
+  if (m[2] === undefined) return { year, precision: 'year' };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  if (m[3] === undefined) return { year, month, precision: 'month' };
+  const day = Number(m[3]);
+  if (day < 1 || day > getDaysInMonth(new Date(Date.UTC(year, month - 1, 1)))) return null;
+  return { year, month, day, precision: 'day' };
+}
+
+/** Months since year 0, so month arithmetic is plain subtraction. */
+export const monthIndex = (year: number, month: number): number => year * 12 + (month - 1);
+
+export function formatMonthIndex(index: number): string {
+  const year = Math.floor(index / 12);
+  return `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Earliest and latest month a partial date may mean, for comparing dates of mixed precision. */
+export function monthBounds(date: PartialDate): [number, number] {
+  if (date.month === undefined) return [monthIndex(date.year, 1), monthIndex(date.year, 12)];
+  const index = monthIndex(date.year, date.month);
+  return [index, index];
+}
+
+/** True when `end` is certainly before `start`, whatever month a year-only date stands for. */
+export function endsBeforeStart(start: PartialDate, end: PartialDate): boolean {
+  const [startEarliest] = monthBounds(start);
+  const [, endLatest] = monthBounds(end);
+  if (endLatest !== startEarliest) return endLatest < startEarliest;
+  return start.precision === 'day' && end.precision === 'day' && (end.day ?? 0) < (start.day ?? 0);
+}
+
+/** Parses `YYYY-MM-DD` strictly (the as-of option). */
+export function parseDay(text: string): Date | null {
+  const d = parsePartialDate(text);
+  if (!d || d.precision !== 'day') return null;
+  return new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day));
+}
+
+export const todayUtc = (): Date => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+};

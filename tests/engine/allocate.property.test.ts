@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { EducationSource } from '../../src/facts/education.ts';
+import type { Facts, JobFact } from '../../src/facts/facts.ts';
+import type { Path, Substitution } from '../../src/rules/schema.ts';
+import { allocate } from '../../src/engine/allocate.ts';
+import type { CertCategory, ExperienceCategory, FieldFamily } from '../../src/vocab/ids.ts';
+
+/* Small random rules and facts, in whole months, checked against an exhaustive search over every
+ * way of assigning each month, education month and certification to one use (or none). */
+
+const AS_OF = 2026 * 12;
+const EXP_CATS: ExperienceCategory[] = ['information-technology', 'it-infrastructure'];
+const CERT_CATS: CertCategory[] = ['it', 'system-specific'];
+const clause = 'a clause of the specification';
+
+interface World {
+  path: Path;
+  jobs: Array<{ months: number; categories: ExperienceCategory[]; supervisory: boolean }>;
+  education: Array<{ months: number; families: FieldFamily[] }>;
+  certs: CertCategory[][];
+  reading: 'strict' | 'generous';
+}
+
+const subsetOf = <T>(items: T[]) => fc.subarray(items, { minLength: 0 });
+
+const worldArb: fc.Arbitrary<World> = fc
+  .record({
+    expMonths: fc.integer({ min: 1, max: 4 }),
+    expCats: subsetOf(EXP_CATS),
+    part: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+    floor: fc.integer({ min: 0, max: 2 }),
+    edu: fc.option(fc.record({ months: fc.integer({ min: 1, max: 3 }), computing: fc.boolean() }), { nil: undefined }),
+    certReq: fc.option(fc.constantFrom<CertCategory>(...CERT_CATS), { nil: undefined }),
+    expForEdu: fc.option(fc.record({ step: fc.integer({ min: 1, max: 2 }), cats: subsetOf(EXP_CATS), cap: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), discretionary: fc.boolean() }), { nil: undefined }),
+    eduForExp: fc.option(fc.record({ step: fc.integer({ min: 1, max: 2 }), beyond: fc.integer({ min: 0, max: 2 }), cap: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), discretionary: fc.boolean() }), { nil: undefined }),
+    certFor: fc.option(fc.record({ each: fc.integer({ min: 1, max: 2 }), cap: fc.integer({ min: 1, max: 3 }), cat: fc.constantFrom<CertCategory>(...CERT_CATS) }), { nil: undefined }),
+    jobs: fc.array(fc.record({ months: fc.integer({ min: 1, max: 3 }), categories: subsetOf(EXP_CATS), supervisory: fc.boolean() }), { maxLength: 2 }),
+    education: fc.array(fc.record({ months: fc.integer({ min: 1, max: 3 }), families: subsetOf<FieldFamily>(['computing', 'business']) }), { maxLength: 1 }),
+    certs: fc.array(subsetOf(CERT_CATS), { maxLength: 2 }),
+    reading: fc.constantFrom<'strict' | 'generous'>('strict', 'generous'),
+  })
+  .map((w) => {
+    const requirements: Path['requirements'] = [
+      {
+        kind: 'experience', id: 'exp', label: 'exp', months: w.expMonths, categories: w.expCats, clause,
+        including: w.part && w.part <= w.expMonths ? [{ id: 'sup', label: 'sup', months: w.part, categories: [], supervisory: true, clause }] : [],
+        minimumActualMonths: Math.min(w.floor, w.expMonths),
+      },
+    ];
+    if (w.edu) requirements.push({ kind: 'education', id: 'edu', label: 'edu', months: w.edu.months, ...(w.edu.computing ? { fields: ['computing'] as FieldFamily[] } : {}), clause });
+    if (w.certReq) requirements.push({ kind: 'certification', id: 'cert', label: 'cert', count: 1, categories: [w.certReq], clause });
+    const substitutions: Substitution[] = [];
+    if (w.expForEdu && w.edu) substitutions.push({ id: 'exp-for-edu', label: 's', from: { kind: 'experience', categories: w.expForEdu.cats }, to: ['edu'], step: w.expForEdu.step, ...(w.expForEdu.cap ? { maxMonths: w.expForEdu.cap } : {}), discretionary: w.expForEdu.discretionary, clause });
+    if (w.eduForExp) substitutions.push({ id: 'edu-for-exp', label: 's', from: { kind: 'education', beyondMonths: w.eduForExp.beyond }, to: ['exp'], step: w.eduForExp.step, ...(w.eduForExp.cap ? { maxMonths: w.eduForExp.cap } : {}), discretionary: w.eduForExp.discretionary, clause });
+    if (w.certFor) substitutions.push({ id: 'cert-for', label: 's', from: { kind: 'certification', categories: [w.certFor.cat] }, to: w.edu ? ['edu', 'exp'] : ['exp'], monthsEach: w.certFor.each, maxMonths: w.certFor.cap, step: 1, discretionary: false, clause });
+    return { path: { id: 'p', label: 'p', requirements, substitutions }, jobs: w.jobs, education: w.education, certs: w.certs, reading: w.reading };
+  });
+
+export function toFacts(w: World): Facts {
+  let start = AS_OF - 100;
+  const jobs: JobFact[] = w.jobs.map((j, index) => ({
+    job: { index, title: `job ${index}`, employer: null, start: { year: 2000, precision: 'month' }, end: null, hoursPerWeek: 40, categories: new Set(j.categories), supervisory: j.supervisory, attribution: { source: 'profile', confidence: 1, evidence: [] } },
+    categories: new Set([...j.categories, ...(j.categories.includes('it-infrastructure') ? ['information-technology' as const] : [])]),
+    supervisory: j.supervisory,
+    uncertain: false,
+  }));
+  const segments = w.jobs.map((j, i) => {
+    const segment = { start, months: j.months, fte: w.jobs.map((_, k) => (k === i ? 1 : 0)) };
+    start += j.months;
+    return segment;
+  });
+  const education: EducationSource[] = w.education.map((e) => ({ kind: 'degree', months: e.months, families: e.families, degree: null, uncertain: false, label: 'degree' }));
+  const certifications = w.certs.map((categories, index) => ({ cert: { index, name: `c${index}`, match: null, issued: null, expires: null }, categories: new Set(categories), uncertain: false }));
+  return { reading: w.reading, asOf: new Date(Date.UTC(2026, 0, 1)), asOfMonth: AS_OF, jobs, segments, education, certifications, excludedCertifications: [] };
+}
+
+/** Every way of giving each unit to one of its options (index) or to none (-1). */
+function* assignments(optionsPerUnit: number[][]): Generator<number[]> {
+  if (optionsPerUnit.length === 0) {
+    yield [];
+    return;
+  }
+  const [first, ...rest] = optionsPerUnit;
+  for (const tail of assignments(rest)) for (const o of [-1, ...first!]) yield [o, ...tail];
+}
+
+/** Exhaustive: does any assignment of units to uses meet every requirement? */
+export function bruteForce(w: World): boolean {
+  const { path } = w;
+  const facts = toFacts(w);
+  const subs = path.substitutions.filter((s) => w.reading === 'generous' || !s.discretionary);
+  const exp = path.requirements[0] as Extract<Path['requirements'][number], { kind: 'experience' }>;
+  const part = exp.including[0];
+  const edu = path.requirements.find((r) => r.kind === 'education') as Extract<Path['requirements'][number], { kind: 'education' }> | undefined;
+  const certReq = path.requirements.find((r) => r.kind === 'certification') as Extract<Path['requirements'][number], { kind: 'certification' }> | undefined;
+  const fits = (j: JobFact, f: { categories: readonly string[]; supervisory?: boolean | undefined }) => f.categories.every((c) => j.categories.has(c as never)) && (!f.supervisory || j.supervisory);
+  // Uses: 0 exp general, 1 exp part, 2 edu requirement, 10+k substitution k (to target t: 10 + 2k + t).
+  const monthOptions: number[][] = [];
+  for (const j of facts.jobs) {
+    const opts: number[] = [];
+    if (fits(j, exp)) opts.push(0);
+    if (part && fits(j, exp) && j.supervisory) opts.push(1);
+    subs.forEach((s, k) => { if (s.from.kind === 'experience' && fits(j, s.from)) opts.push(10 + 2 * k); });
+    for (let m = 0; m < w.jobs[j.job.index]!.months; m++) monthOptions.push(opts);
+  }
+  const layers = Math.max(0, ...facts.education.map((e) => e.months));
+  const eduOptions: number[][] = [];
+  for (let i = 0; i < layers; i++) {
+    const covering = facts.education.filter((e) => e.months > i);
+    const opts: number[] = [];
+    if (edu && covering.some((e) => !edu.fields || e.families.some((f) => edu.fields!.includes(f)))) opts.push(2);
+    subs.forEach((s, k) => { if (s.from.kind === 'education' && i >= s.from.beyondMonths) opts.push(10 + 2 * k); });
+    eduOptions.push(opts);
+  }
+  const certOptions = facts.certifications.map((c) => {
+    const opts: number[] = [];
+    if (certReq && certReq.categories.some((x) => c.categories.has(x))) opts.push(3);
+    subs.forEach((s, k) => { if (s.from.kind === 'certification' && s.from.categories.some((x) => c.categories.has(x))) s.to.forEach((_, t) => opts.push(10 + 2 * k + t)); });
+    return opts;
+  });
+  for (const a of assignments([...monthOptions, ...eduOptions, ...certOptions])) {
+    const count = (use: number, from = 0, to = a.length) => a.slice(from, to).filter((x) => x === use).length;
+    const nMonths = monthOptions.length;
+    const nEdu = eduOptions.length;
+    const credit = new Map<string, number>();
+    subs.forEach((s, k) => {
+      let total = 0;
+      const perTarget = s.to.map((_, t) => {
+        const units = count(10 + 2 * k + t);
+        const raw = s.from.kind === 'certification' ? units * s.monthsEach! : Math.floor(units / s.step) * s.step;
+        const given = Math.min(raw, (s.maxMonths ?? Infinity) - total);
+        total += given;
+        return given;
+      });
+      s.to.forEach((target, t) => credit.set(target, (credit.get(target) ?? 0) + perTarget[t]!));
+    });
+    const expSub = credit.get('exp') ?? 0;
+    const room = exp.months - Math.max(exp.minimumActualMonths, part?.months ?? 0);
+    const general = count(0, 0, nMonths);
+    const partMonths = count(1, 0, nMonths);
+    const expOk = (part ? partMonths >= part.months : true) && general + partMonths + Math.min(expSub, room) >= exp.months;
+    const eduOk = !edu || count(2, nMonths, nMonths + nEdu) + (credit.get('edu') ?? 0) >= edu.months;
+    const certOk = !certReq || count(3, nMonths + nEdu) >= 1;
+    if (expOk && eduOk && certOk) return true;
+  }
+  return false;
+}
+
+describe('allocation', () => {
+  it('finds a qualifying assignment exactly when an exhaustive search finds one', () => {
+    fc.assert(
+      fc.property(worldArb, (w) => {
+        expect(allocate(w.path, toFacts(w)).feasible).toBe(bruteForce(w));
+      }),
+      { numRuns: 400, seed: 20261122 },
+    );
+  });
+
+  it('never uses an asset twice: credits from a job never exceed its months', () => {
+    fc.assert(
+      fc.property(worldArb, (w) => {
+        const allocation = allocate(w.path, toFacts(w));
+        w.jobs.forEach((job, i) => {
+          const used = allocation.credits.filter((c) => c.source.kind === 'job' && c.source.index === i).reduce((s, c) => s + c.months, 0);
+          expect(used).toBeLessThanOrEqual(job.months + 1e-9);
+        });
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+});
