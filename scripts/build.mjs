@@ -1,9 +1,18 @@
-// Bundles the CLI (and the benchmarks) into dist/ with esbuild; run by `npm install` (prepare),
-// so `npx qualify` starts from plain JavaScript without a build step to remember.
+// Bundles the CLI, the batch worker and the benchmarks into dist/ with esbuild. `npm install` runs
+// it (prepare), so `npx qualify` starts from plain JavaScript with no build step to remember.
+import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 
+const entries = {
+  cli: 'src/cli/main.ts',
+  'batch-worker': 'src/batch/worker.ts',
+  'bench/evaluate': 'bench/evaluate.ts',
+  'bench/api': 'bench/api.ts',
+  'bench/batch': 'bench/batch.ts',
+};
+
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', 'bench/evaluate': 'bench/evaluate.ts' },
+  entryPoints: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
