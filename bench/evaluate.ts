@@ -2,7 +2,7 @@
 // facts, strict and generous readings, reasons, gaps, score) beside json-rules-engine running a
 // rule of the same class on facts computed beforehand (bachelor's and months thresholds as
 // all/any conditions). Both run here, in the same process, on the same profiles.
-import { Engine } from 'json-rules-engine';
+import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
 import { assess } from '../src/engine/evaluate.ts';
 import { normaliseProfile } from '../src/profile/normalise.ts';
 import { parseDay } from '../src/profile/dates.ts';
@@ -14,7 +14,7 @@ const COUNT = Number(process.env.BENCH_PROFILES ?? 2000);
 const profiles = syntheticProfiles(COUNT, 42);
 
 /** The same class as json-rules-engine conditions over pre-computed facts. */
-function baselineRule(classId: string) {
+function baselineRule(classId: string): RuleProperties {
   const thresholds: Record<string, { months: number; category: string; degree: boolean; cert: boolean }> = {
     'houston-440.4': { months: 72, category: 'infraMonths', degree: true, cert: true },
     'chicago-06G7': { months: 60, category: 'infraMonths', degree: true, cert: false },
@@ -22,7 +22,7 @@ function baselineRule(classId: string) {
     'chicago-06J7': { months: 60, category: 'pmMonths', degree: false, cert: false },
   };
   const t = thresholds[classId]!;
-  const all: object[] = [{ fact: t.category, operator: 'greaterThanInclusive', value: t.months }];
+  const all: NestedCondition[] = [{ fact: t.category, operator: 'greaterThanInclusive', value: t.months }];
   if (t.degree) all.push({ any: [{ fact: 'bachelor', operator: 'equal', value: true }, { fact: 'itMonths', operator: 'greaterThanInclusive', value: t.months + 48 }] });
   if (t.cert) all.push({ fact: 'systemCerts', operator: 'greaterThanInclusive', value: 1 });
   return { conditions: { all }, event: { type: 'qualified' } };
@@ -30,8 +30,13 @@ function baselineRule(classId: string) {
 
 /** Facts for the baseline, computed once outside the timed loop (the baseline's advantage). */
 function precomputed(raw: (typeof profiles)[number]) {
+  const span = (start: string, end: string) => {
+    const [sy, sm] = start.split('-').map(Number) as [number, number];
+    const [ey, em] = end.split('-').map(Number) as [number, number];
+    return ey * 12 + em - (sy * 12 + sm) + 1;
+  };
   const months = (cat: string, sup = false) =>
-    raw.experience.filter((j) => j.categories.includes(cat) && (!sup || j.supervisory)).length * 24;
+    raw.experience.filter((j) => j.categories.includes(cat) && (!sup || j.supervisory)).reduce((sum, j) => sum + span(j.start, j.end), 0);
   return {
     bachelor: raw.education.length > 0,
     infraMonths: months('it-infrastructure'),

@@ -1,46 +1,92 @@
 import type { Facts } from '../facts/facts.ts';
-import type { Path } from '../rules/schema.ts';
+import type { Path, Substitution } from '../rules/schema.ts';
 import { candidates, isEnumerated, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
-import { solveNetwork } from './network.ts';
+import type { ExperienceFilter } from './months.ts';
+import { AllocationNetwork, type Setting } from './network.ts';
 import type { Allocation, Credit, Shortfall } from './types.ts';
 
 /** Months a certification weighs in `coverage`, so a missing credential counts like a missing year. */
 export const CERTIFICATION_WEIGHT = 12;
 const EPS = 1e-9;
 
+const NO_DELIVERIES: Candidate = { deliveries: [], cost: 0 };
+
+const activeSubstitutions = (path: Path, facts: Facts): Substitution[] =>
+  path.substitutions.filter((s) => facts.reading === 'generous' || !s.discretionary);
+
+/** Months of demand (criteria carry none: they are assessed from text, not allocated). */
+const totalDemand = (path: Path): number =>
+  path.requirements.reduce((sum, r) => sum + (r.kind === 'certification' ? r.count * CERTIFICATION_WEIGHT : r.kind === 'criteria' ? 0 : r.months), 0);
+
 /** Finds an assignment of the profile's assets to the path's requirements that meets them all,
  * whenever one exists, using each asset once (READING.md §1). Returns the cheapest qualifying
- * assignment, or else the one that covers most of the demand. */
+ * assignment, or else the one that covers most of the demand. `coverage` is that of the relaxed
+ * problem (every substitution as plain flow), which only grows as the profile gains assets. */
 export function allocate(path: Path, facts: Facts): Allocation {
-  const subs = path.substitutions.filter((s) => facts.reading === 'generous' || !s.discretionary);
-  const flowSubs = subs.filter((s) => !isEnumerated(s));
-  const totalDemand = path.requirements.reduce((sum, r) => sum + (r.kind === 'certification' ? r.count * CERTIFICATION_WEIGHT : r.months), 0);
-  let best: Allocation | null = null;
+  const subs = activeSubstitutions(path, facts);
+  const network = new AllocationNetwork(path, facts, subs);
+  // Most profiles qualify, if at all, without an enumerated substitution: try that first.
+  const plain = solveCandidate(path, facts, network, { candidate: NO_DELIVERIES, relaxed: false });
+  if (plain.feasible) return { ...plain, coverage: 1 };
+  const bound = relaxedBound(path, facts, network);
+  if (!bound.feasible) return { ...plain, coverage: bound.coverage };
+  let best = plain;
   for (const candidate of candidates(path, subs, facts.certifications.length)) {
-    if (!fitsRoom(path, candidate)) continue;
-    const certs = matchCertifications(path, facts, candidate);
-    const net = solveNetwork(path, facts, flowSubs, candidate);
-    const feasible = certs.shortfalls.length === 0 && net.flow >= net.demand - EPS;
-    const substituted = new Map(net.substituted);
-    for (const c of certs.credits) if (c.via) substituted.set(c.via, (substituted.get(c.via) ?? 0) + c.months);
-    const allocation: Allocation = {
-      feasible,
-      coverage: totalDemand === 0 ? 1 : Math.min(1, (net.flow + certs.covered) / totalDemand),
-      credits: [...net.credits, ...certs.credits],
-      shortfalls: [...net.shortfalls, ...certs.shortfalls],
-      substituted,
-      uncertainUsed: new Set([...net.uncertainUsed, ...certs.uncertainUsed]),
-    };
-    if (feasible) return allocation;
-    if (!best || allocation.coverage > best.coverage + EPS) best = allocation;
+    if (candidate.deliveries.length === 0 || !fitsRoom(path, candidate)) continue;
+    const allocation = solveCandidate(path, facts, network, { candidate, relaxed: false });
+    if (allocation.feasible) return { ...allocation, coverage: 1 };
+    if (allocation.exact > best.exact + EPS) best = allocation;
   }
-  return best ?? emptyAllocation(path);
+  return { ...best, coverage: bound.coverage };
 }
 
-function emptyAllocation(path: Path): Allocation {
-  const shortfalls = path.requirements.map((r) => ({ requirement: r.id, amount: r.kind === 'certification' ? r.count : r.months }));
-  return { feasible: false, coverage: 0, credits: [], shortfalls, substituted: new Map(), uncertainUsed: new Set() };
+/** The fewest months of extra experience fitting `filter` that would make the path met; null when
+ * no amount would (another requirement stands in the way). */
+export function fewestExtraMonths(path: Path, facts: Facts, filter: ExperienceFilter): number | null {
+  const subs = activeSubstitutions(path, facts);
+  const network = new AllocationNetwork(path, facts, subs, [filter]);
+  const bound = relaxedBound(path, facts, network, 0);
+  if (!bound.feasible) return null;
+  let fewest = Infinity;
+  for (const candidate of candidates(path, subs, facts.certifications.length)) {
+    if (!fitsRoom(path, candidate)) continue;
+    const allocation = solveCandidate(path, facts, network, { candidate, relaxed: false, extra: 0 });
+    if (allocation.feasible) fewest = Math.min(fewest, allocation.extra);
+    if (fewest <= bound.extra + EPS) break; // the relaxed problem's need is a lower bound
+  }
+  return fewest === Infinity ? null : fewest;
+}
+
+/** Every substitution as plain flow, certifications counted for each use they fit: if even this
+ * cannot meet the demand, no assignment can. */
+function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extra?: number) {
+  const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, ...(extra === undefined ? {} : { extra }) });
+  const certs = matchCertifications(path, facts, NO_DELIVERIES);
+  const demand = totalDemand(path);
+  return {
+    feasible: certs.shortfalls.length === 0 && net.flow >= net.demand - EPS,
+    coverage: demand === 0 ? 1 : Math.min(1, (net.flow - net.extra + certs.covered) / demand),
+    extra: net.extra,
+  };
+}
+
+function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting): Allocation & { exact: number; extra: number } {
+  const certs = matchCertifications(path, facts, setting.candidate);
+  const net = network.solve(setting);
+  const substituted = new Map(net.substituted);
+  for (const c of certs.credits) if (c.via) substituted.set(c.via, (substituted.get(c.via) ?? 0) + c.months);
+  const demand = totalDemand(path);
+  return {
+    feasible: certs.shortfalls.length === 0 && net.flow >= net.demand - EPS,
+    coverage: 0,
+    exact: demand === 0 ? 1 : (net.flow - net.extra + certs.covered) / demand,
+    extra: net.extra,
+    credits: [...net.credits, ...certs.credits],
+    shortfalls: [...net.shortfalls, ...certs.shortfalls],
+    substituted,
+    uncertainUsed: new Set([...net.uncertainUsed, ...certs.uncertainUsed]),
+  };
 }
 
 /** Deliveries into a requirement may not exceed what substitutions are allowed to replace. */

@@ -24,7 +24,7 @@ export const isEnumerated = (sub: Substitution): boolean => sub.from.kind === 'c
 function reach(sub: Substitution, path: Path): number {
   const months = sub.to.map((target) => {
     const requirement = path.requirements.find((r) => r.id === target);
-    return requirement && requirement.kind !== 'certification' ? requirement.months : 0;
+    return requirement?.kind === 'experience' || requirement?.kind === 'education' ? requirement.months : 0;
   });
   return Math.min(sub.maxMonths ?? Infinity, Math.max(0, ...months));
 }

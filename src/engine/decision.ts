@@ -1,3 +1,5 @@
+import type { Quote } from '../criteria/evidence.ts';
+
 /** The decision of READING.md §1, the shape every output (CLI, API, CSV, page) renders. */
 
 export type Status = 'qualified' | 'review' | 'not_qualified';
@@ -11,6 +13,8 @@ export interface Reason {
   requirement?: string;
   substitution?: string;
   clause?: string;
+  /** Sentences of the application that evidence a criterion, with offsets into their source. */
+  evidence?: Quote[];
 }
 
 /** One sufficient addition (or confirmation): any single gap in the list would qualify the profile. */

@@ -3,6 +3,7 @@ import type { NormalisedProfile } from '../profile/normalise.ts';
 import type { LoadedRule } from '../rules/load.ts';
 import type { Path, RuleFile } from '../rules/schema.ts';
 import { allocate } from './allocate.ts';
+import { criteriaShares, essentialsEvidenced, pathEvidence } from './criteria.ts';
 import { STATUS_RANK, type Decision, type Gap, type Status } from './decision.ts';
 import { explain, uncertainReasons } from './explain.ts';
 import { findGaps } from './gaps.ts';
@@ -26,14 +27,17 @@ export function evaluate(rule: RuleFile, rulesVersion: string, facts: ReadingFac
 
 function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Decision, 'id' | 'class' | 'rulesVersion' | 'asOf'> {
   const strict = allocate(path, facts.strict);
-  const generous = strict.feasible ? strict : allocate(path, facts.generous);
-  const status: Status = strict.feasible ? 'qualified' : generous.feasible ? 'review' : 'not_qualified';
-  const shown = status === 'qualified' ? strict : generous;
+  const sameReading = !facts.generous.uncertain && !path.substitutions.some((s) => s.discretionary);
+  const generous = strict.feasible || sameReading ? strict : allocate(path, facts.generous);
+  const evidence = pathEvidence(path, facts.strict);
+  const met: Status = strict.feasible ? 'qualified' : generous.feasible ? 'review' : 'not_qualified';
+  const status: Status = met === 'qualified' && !essentialsEvidenced(evidence) ? 'review' : met;
+  const shown = strict.feasible ? strict : generous;
   return {
     status,
-    score: score(status, rule, path, strict, generous, facts.strict),
-    reasons: explain(path, status, shown, status === 'qualified' ? facts.strict : facts.generous),
-    gaps: status === 'qualified' ? [] : [...confirmations(status, path, generous, facts.generous), ...findGaps(path, facts.strict, strict)],
+    score: score(status, rule, path, strict, generous, facts.strict, criteriaShares(rule, evidence, facts.strict)),
+    reasons: explain(path, status, shown, strict.feasible ? facts.strict : facts.generous, evidence),
+    gaps: status === 'qualified' ? [] : [...confirmations(status, path, generous, facts.generous), ...findGaps(path, facts.strict, strict, evidence)],
     path: path.id,
   };
 }

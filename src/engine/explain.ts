@@ -1,15 +1,18 @@
-import type { Facts } from '../facts/facts.ts';
-import { INFERENCE_CONFIDENCE } from '../profile/normalise.ts';
-import type { Path, Requirement } from '../rules/schema.ts';
+import { INFERENCE_CONFIDENCE, type Facts } from '../facts/facts.ts';
+import type { CriterionEvidence } from '../criteria/evidence.ts';
+import type { CriteriaRequirement, Path, Requirement } from '../rules/schema.ts';
+import type { CriteriaEvidence } from './criteria.ts';
 import type { Reason, Status } from './decision.ts';
 import { formatMonths, monthsFitting, windowStartOf } from './months.ts';
 import type { Allocation, Credit } from './types.ts';
 
 /** Reasons for one decision: one line per requirement and per substitution used, each citing its
  * clause, then the facts a person must check (READING.md §1). */
-export function explain(path: Path, status: Status, allocation: Allocation, facts: Facts): Reason[] {
+export function explain(path: Path, status: Status, allocation: Allocation, facts: Facts, evidence: CriteriaEvidence): Reason[] {
   const reasons: Reason[] = [];
-  for (const r of path.requirements) reasons.push(...requirementReasons(r, allocation, facts));
+  for (const r of path.requirements) {
+    reasons.push(...(r.kind === 'criteria' ? criteriaReasons(r, evidence.get(r.id) ?? []) : requirementReasons(r, allocation, facts)));
+  }
   for (const sub of path.substitutions) {
     const months = allocation.substituted.get(sub.id) ?? 0;
     if (months <= 0) continue;
@@ -31,7 +34,24 @@ export function explain(path: Path, status: Status, allocation: Allocation, fact
   return reasons;
 }
 
-function requirementReasons(r: Requirement, allocation: Allocation, facts: Facts): Reason[] {
+const EVIDENCE_CODE = { evidenced: 'CRITERION_EVIDENCED', partly: 'CRITERION_PARTLY_EVIDENCED', not: 'CRITERION_NOT_EVIDENCED' } as const;
+
+/** One reason per criterion, in the specification's order and sections, quoting the evidence. */
+function criteriaReasons(r: CriteriaRequirement, evidence: readonly CriterionEvidence[]): Reason[] {
+  return evidence.map((e) => {
+    const quote = e.quotes[0] ? `: "${e.quotes[0].text}"` : '';
+    const found = e.status === 'not' ? 'no evidence found' : `${e.status === 'partly' ? 'partly evidenced' : 'evidenced'} (${e.terms.join(', ')})${quote}`;
+    return {
+      code: EVIDENCE_CODE[e.status],
+      message: `${e.criterion.section}, ${e.criterion.importance}: ${e.criterion.text} — ${found}`,
+      requirement: r.id,
+      clause: e.criterion.text,
+      evidence: e.quotes,
+    };
+  });
+}
+
+function requirementReasons(r: Exclude<Requirement, CriteriaRequirement>, allocation: Allocation, facts: Facts): Reason[] {
   const kind = r.kind.toUpperCase();
   const credits = allocation.credits.filter((c) => c.requirement === r.id && !c.via);
   const short = allocation.shortfalls.filter((s) => s.requirement === r.id);

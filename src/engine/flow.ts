@@ -25,9 +25,14 @@ export class FlowGraph {
     return id;
   }
 
-  /** Raises an edge's capacity; the flow already found stays valid. */
+  /** Sets an edge's capacity. Raising it keeps the flow already found valid. */
   open(edge: number, cap: number): void {
     this.cap[edge] = cap;
+  }
+
+  /** Forgets the flow, to solve the same graph again with other capacities. */
+  reset(): void {
+    this.flow.fill(0);
   }
 
   /** Augments from the current flow to a maximum one; returns the flow added. */

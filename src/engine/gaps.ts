@@ -2,21 +2,23 @@ import type { CertificationFact } from '../facts/certifications.ts';
 import type { EducationSource } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { Path } from '../rules/schema.ts';
-import { closeCategories, type CertCategory, type ExperienceCategory, type FieldFamily } from '../vocab/ids.ts';
-import { allocate } from './allocate.ts';
+import type { CertCategory, FieldFamily } from '../vocab/ids.ts';
+import { allocate, fewestExtraMonths } from './allocate.ts';
 import type { Gap } from './decision.ts';
-import { formatMonths } from './months.ts';
+import { formatMonths, type ExperienceFilter } from './months.ts';
+import type { CriteriaEvidence } from './criteria.ts';
 import type { Allocation } from './types.ts';
 
 /** The smallest concrete additions that would qualify under the strict reading (READING.md §1):
  * each candidate addition is tried on the facts and kept only if the engine then qualifies. */
-export function findGaps(path: Path, strict: Facts, current: Allocation): Gap[] {
-  const gaps: Gap[] = [];
+export function findGaps(path: Path, strict: Facts, current: Allocation, evidence: CriteriaEvidence): Gap[] {
+  const gaps: Gap[] = criteriaGaps(path, evidence);
+  if (current.feasible) return gaps;
   for (const r of path.requirements) {
     if (r.kind === 'experience') {
       const filters = [{ label: r.label, categories: r.categories, supervisory: r.supervisory, withinYears: r.withinYears }];
       for (const p of r.including) filters.push({ label: `${p.label}`, categories: [...r.categories, ...p.categories], supervisory: r.supervisory || p.supervisory, withinYears: p.withinYears ?? r.withinYears });
-      const options = filters.map((f) => ({ f, months: smallestMonths(path, strict, f, r.months) })).filter((o) => o.months !== null);
+      const options = filters.map((f) => ({ f, months: smallestMonths(path, strict, f) })).filter((o) => o.months !== null);
       const best = options.sort((a, b) => a.months! - b.months!)[0];
       if (best) gaps.push({ code: 'GAP_EXPERIENCE', message: `${formatMonths(best.months!)} more of experience counting toward "${best.f.label}"`, requirement: r.id, clause: r.clause, amount: best.months! });
     } else if (r.kind === 'education') {
@@ -24,7 +26,7 @@ export function findGaps(path: Path, strict: Facts, current: Allocation): Gap[] 
       if (qualifiesWith(path, { ...strict, education: [...strict.education, degree] })) {
         gaps.push({ code: 'GAP_EDUCATION', message: `${r.label}`, requirement: r.id, clause: r.clause });
       }
-    } else if (current.shortfalls.some((s) => s.requirement === r.id) && qualifiesWith(path, withCertificate(strict, r.categories))) {
+    } else if (r.kind === 'certification' && current.shortfalls.some((s) => s.requirement === r.id) && qualifiesWith(path, withCertificate(strict, r.categories))) {
       gaps.push({ code: 'GAP_CERTIFICATION', message: `one more current certification of this kind: ${r.label}`, requirement: r.id, clause: r.clause, amount: 1 });
     }
   }
@@ -39,7 +41,7 @@ export function findGaps(path: Path, strict: Facts, current: Allocation): Gap[] 
       }
     }
   }
-  if (gaps.length === 0) gaps.push(combinedGap(path, current));
+  if (gaps.every((g) => g.code === 'GAP_CRITERION')) gaps.push(combinedGap(path, current));
   return dedupe(gaps);
 }
 
@@ -58,34 +60,21 @@ function withCertificate(facts: Facts, categories: readonly CertCategory[]): Fac
   return { ...facts, certifications: [...facts.certifications, fact] };
 }
 
-type Filter = { categories: readonly string[]; supervisory?: boolean | undefined; withinYears?: number | undefined };
-
-/** Adds `months` of full-time experience fitting the filter, in a segment of its own. */
-function withExperience(facts: Facts, filter: Filter, months: number): Facts {
-  const index = facts.jobs.length;
-  const job = {
-    job: { index: -1, title: hypothetical('job'), employer: null, start: { year: 0, precision: 'year' as const }, end: null, hoursPerWeek: 40, categories: new Set<ExperienceCategory>(), supervisory: false, attribution: { source: 'profile' as const, confidence: 1, evidence: [] } },
-    categories: closeCategories(filter.categories as ExperienceCategory[]),
-    supervisory: filter.supervisory === true,
-    uncertain: false,
-  };
-  const fte = new Array<number>(index + 1).fill(0);
-  fte[index] = 1;
-  return { ...facts, jobs: [...facts.jobs, job], segments: [...facts.segments, { start: facts.asOfMonth, months, fte }] };
+/** Essential criteria without full evidence: what the application should show. */
+function criteriaGaps(path: Path, evidence: CriteriaEvidence): Gap[] {
+  return path.requirements.flatMap((r) =>
+    (evidence.get(r.id) ?? [])
+      .filter((e) => e.criterion.importance === 'essential' && e.status !== 'evidenced')
+      .map((e) => ({ code: 'GAP_CRITERION', message: `evidence in the application of: ${e.criterion.text}`, requirement: r.id, clause: e.criterion.text })),
+  );
 }
 
 const qualifiesWith = (path: Path, facts: Facts): boolean => allocate(path, facts).feasible;
 
-/** Binary search for the fewest whole months that qualify; null when even `limit` months do not. */
-function smallestMonths(path: Path, facts: Facts, filter: Filter, limit: number): number | null {
-  if (!qualifiesWith(path, withExperience(facts, filter, limit))) return null;
-  let [lo, hi] = [1, limit];
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (qualifiesWith(path, withExperience(facts, filter, mid))) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+/** Whole months: a shortfall of 0.4 months still needs a month of work. */
+function smallestMonths(path: Path, facts: Facts, filter: ExperienceFilter): number | null {
+  const months = fewestExtraMonths(path, facts, filter);
+  return months === null ? null : Math.max(1, Math.ceil(months - 1e-9));
 }
 
 /** No single addition is enough: list what the best allocation still lacks, all of it needed. */

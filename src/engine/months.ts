@@ -28,7 +28,7 @@ export function monthsFitting(facts: Facts, filter: ExperienceFilter, windowStar
 export type ExperienceFilter = { categories: readonly string[]; supervisory?: boolean | undefined };
 
 /** A job fits when it has every category the filter names, and supervision when it asks for it. */
-export const jobFits = (job: JobFact, filter: ExperienceFilter): boolean =>
+export const jobFits = (job: Pick<JobFact, 'categories' | 'supervisory'>, filter: ExperienceFilter): boolean =>
   filter.categories.every((c) => job.categories.has(c as never)) && (filter.supervisory !== true || job.supervisory);
 
 export const windowStartOf = (facts: Facts, withinYears: number | undefined): number =>

@@ -1,5 +1,5 @@
 import type { Facts } from '../facts/facts.ts';
-import type { Path, RuleFile } from '../rules/schema.ts';
+import type { ExperienceRequirement, Path, RuleFile } from '../rules/schema.ts';
 import type { Status } from './decision.ts';
 import { monthsFitting, windowStartOf } from './months.ts';
 import type { Allocation } from './types.ts';
@@ -16,27 +16,31 @@ export const SURPLUS_FULL_MONTHS = 60;
  * meets; surplus share is surplus qualifying experience over 60 months, capped at 1; preferred share
  * is the mean of each preferred qualification's fulfilment. Each term only grows with more
  * experience, education or certifications, so the score never falls when a profile gains one. */
-export function score(status: Status, rule: RuleFile, path: Path, strict: Allocation, generous: Allocation, strictFacts: Facts): number {
+export function score(status: Status, rule: RuleFile, path: Path, strict: Allocation, generous: Allocation, strictFacts: Facts, criteria: CriteriaShares): number {
   if (status === 'not_qualified') return Math.floor(49 * generous.coverage + 1e-9);
-  if (status === 'review') return 50 + Math.floor(19 * strict.coverage + 1e-9);
+  if (status === 'review') return 50 + Math.floor(19 * strict.coverage * criteria.essential + 1e-9);
   const surplus = surplusShare(path, strictFacts);
-  const preferred = preferredShare(rule, strictFacts);
+  const preferred = preferredShare(rule, strictFacts, criteria.desirable);
   const share = preferred === null ? surplus : (2 * surplus + preferred) / 3;
   return 70 + Math.floor(30 * share + 1e-9);
 }
 
+type CriteriaShares = { essential: number; desirable: number | null };
+
 function surplusShare(path: Path, facts: Facts): number {
-  const experience = path.requirements.filter((r) => r.kind === 'experience');
+  const experience = path.requirements.filter((r): r is ExperienceRequirement => r.kind === 'experience');
   if (experience.length === 0) return 1;
   const surplus = experience.reduce((sum, r) => sum + Math.max(0, monthsFitting(facts, r, windowStartOf(facts, r.withinYears)) - r.months), 0);
   return Math.min(1, surplus / SURPLUS_FULL_MONTHS);
 }
 
-function preferredShare(rule: RuleFile, facts: Facts): number | null {
-  if (rule.preferred.length === 0) return null;
-  const shares = rule.preferred.map((p) => {
-    if (p.kind === 'certification') return facts.certifications.some((c) => !c.uncertain && p.categories.some((cat) => c.categories.has(cat))) ? 1 : 0;
-    return Math.min(1, monthsFitting(facts, p, windowStartOf(facts, p.withinYears)) / p.months);
+/** Mean fulfilment of the preferred qualifications, desirable criteria counting as one of them. */
+function preferredShare(rule: RuleFile, facts: Facts, desirable: number | null): number | null {
+  const shares = rule.preferred.flatMap((p) => {
+    if (p.kind === 'criteria') return [];
+    if (p.kind === 'certification') return [facts.certifications.some((c) => !c.uncertain && p.categories.some((cat) => c.categories.has(cat))) ? 1 : 0];
+    return [Math.min(1, monthsFitting(facts, p, windowStartOf(facts, p.withinYears)) / p.months)];
   });
-  return shares.reduce((a, b) => a + b, 0) / shares.length;
+  if (desirable !== null) shares.push(desirable);
+  return shares.length === 0 ? null : shares.reduce((a, b) => a + b, 0) / shares.length;
 }

@@ -1,5 +1,6 @@
 import { monthIndex } from '../profile/dates.ts';
-import { INFERENCE_CONFIDENCE, type Job, type NormalisedProfile } from '../profile/normalise.ts';
+import type { Job, NormalisedProfile } from '../profile/normalise.ts';
+import type { TextSource } from '../criteria/evidence.ts';
 import type { Counting } from '../rules/schema.ts';
 import type { ExperienceCategory } from '../vocab/ids.ts';
 import { certificationFacts, type CertificationExclusion, type CertificationFact } from './certifications.ts';
@@ -25,6 +26,10 @@ export interface Facts {
   education: EducationSource[];
   certifications: CertificationFact[];
   excludedCertifications: CertificationExclusion[];
+  /** The application's free text, where criteria find their evidence. */
+  texts: TextSource[];
+  /** Whether any fact is uncertain (then the two readings differ). */
+  uncertain: boolean;
 }
 
 export interface FactOptions {
@@ -32,6 +37,9 @@ export interface FactOptions {
   counting: Counting;
   breakpoints?: readonly number[];
 }
+
+/** Below this confidence an inferred category or supervision is uncertain (READING.md §1). */
+export const INFERENCE_CONFIDENCE = 0.6;
 
 const NONE = new Set<ExperienceCategory>();
 
@@ -43,17 +51,33 @@ function jobFact(job: Job, reading: Reading): JobFact {
   return { job, categories: drop ? NONE : job.categories, supervisory: drop ? false : job.supervisory, uncertain: yearOnly || doubtful };
 }
 
+function applicationTexts(profile: NormalisedProfile): TextSource[] {
+  const texts: TextSource[] = profile.statement ? [{ source: 'statement', text: profile.statement }] : [];
+  for (const job of profile.jobs) {
+    if (job.title) texts.push({ source: `experience[${job.index}].title`, text: job.title });
+    if (job.description) texts.push({ source: `experience[${job.index}].description`, text: job.description });
+  }
+  return texts;
+}
+
 export function buildFacts(profile: NormalisedProfile, reading: Reading, options: FactOptions): Facts {
   const { asOf } = options;
   const certs = certificationFacts(profile.certifications, asOf, reading);
+  const jobs = profile.jobs.map((job) => jobFact(job, reading));
+  const education = educationSources(profile, reading);
   return {
     reading,
     asOf,
     asOfMonth: monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1),
-    jobs: profile.jobs.map((job) => jobFact(job, reading)),
+    jobs,
     segments: buildTimeline(profile.jobs, { ...options, reading }),
-    education: educationSources(profile, reading),
+    education,
     certifications: certs.current,
     excludedCertifications: certs.excluded,
+    texts: applicationTexts(profile),
+    uncertain:
+      jobs.some((j) => j.uncertain) ||
+      profile.degrees.some((d) => d.unevaluatedForeign) ||
+      profile.certifications.some((c) => c.match === null),
   };
 }

@@ -29,7 +29,13 @@ export interface TimelineOptions {
   breakpoints?: readonly number[];
 }
 
-const daysIn = (month: number): number => getDaysInMonth(new Date(Date.UTC(Math.floor(month / 12), month % 12, 1)));
+const DAYS = new Map<number, number>();
+/** Days in a month index; memoised because every job's first and last month asks. */
+function daysIn(month: number): number {
+  let days = DAYS.get(month);
+  if (days === undefined) DAYS.set(month, (days = getDaysInMonth(new Date(Date.UTC(Math.floor(month / 12), month % 12, 1)))));
+  return days;
+}
 
 /** A year-only start means January (generous) or December (strict); a year-only end the reverse. */
 function startMonth(date: PartialDate, reading: Reading): [number, number] {

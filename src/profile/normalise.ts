@@ -48,6 +48,7 @@ export interface Job {
   start: PartialDate;
   end: PartialDate | null; // null: to the as-of date
   hoursPerWeek: number;
+  description: string;
   categories: Set<ExperienceCategory>;
   supervisory: boolean;
   attribution: Attribution;
@@ -60,9 +61,6 @@ export interface Certification {
   issued: PartialDate | null;
   expires: PartialDate | null;
 }
-
-/** Below this confidence an inferred category or supervision is uncertain (READING.md §1). */
-export const INFERENCE_CONFIDENCE = 0.6;
 
 const FULL_TIME_HOURS = 40;
 const MONTHS_PER_CREDIT_YEAR = 12;
@@ -134,6 +132,7 @@ function normaliseJob(entry: Profile['experience'][number], index: number): Job 
     start: parsePartialDate(entry.start) as PartialDate, // validated by the schema
     end,
     hoursPerWeek: entry.hoursPerWeek ?? FULL_TIME_HOURS,
+    description: entry.description ?? '',
     categories: closeCategories(entry.categories ?? inferred?.categories ?? []),
     supervisory: entry.supervisory ?? inferred?.supervisory ?? false,
     attribution: inferred

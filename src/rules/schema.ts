@@ -57,7 +57,27 @@ const CertificationRequirement = z.strictObject({
   clause,
 });
 
-export const Requirement = z.discriminatedUnion('kind', [ExperienceRequirement, EducationRequirement, CertificationRequirement]);
+/** One criterion of a person specification, with the terms that evidence it in an application. */
+export const Criterion = z.strictObject({
+  id,
+  text: z.string().min(3),
+  importance: z.enum(['essential', 'desirable']),
+  section: z.string().min(1),
+  /** Phrases, synonyms and acronyms that show the criterion ("Active Directory", "AD", "group policy"). */
+  terms: z.array(z.string().min(1)).min(1),
+});
+
+/** Essential and desirable criteria assessed from the application's text (READING.md §5, council):
+ * all essential evidenced → qualified; otherwise review; never a rejection. */
+const CriteriaRequirement = z.strictObject({
+  kind: z.literal('criteria'),
+  id,
+  label: z.string(),
+  criteria: z.array(Criterion).min(1),
+  clause,
+});
+
+export const Requirement = z.discriminatedUnion('kind', [ExperienceRequirement, EducationRequirement, CertificationRequirement, CriteriaRequirement]);
 
 const SubstitutionSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('experience'), ...experienceFilter }),
@@ -101,6 +121,7 @@ const Path = z.strictObject({
 const Preferred = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('experience'), id, label: z.string(), months, ...experienceFilter, clause }),
   z.strictObject({ kind: z.literal('certification'), id, label: z.string(), categories: z.array(CertCategory).min(1), clause }),
+  z.strictObject({ kind: z.literal('criteria'), id, label: z.string(), criteria: z.array(Criterion).min(1), clause }),
 ]);
 
 /** How months are counted (READING.md §2); jurisdictions differ, so it is a setting. */
@@ -131,8 +152,8 @@ export const RuleFile = z
         sub.to.forEach((target, t) => {
           if (!ids.has(target)) {
             ctx.addIssue({ code: 'custom', path: ['paths', p, 'substitutions', s, 'to', t], message: `names no requirement of this path: "${target}"` });
-          } else if (path.requirements.find((r) => r.id === target)?.kind === 'certification') {
-            ctx.addIssue({ code: 'custom', path: ['paths', p, 'substitutions', s, 'to', t], message: 'a certification requirement cannot be substituted' });
+          } else if (['certification', 'criteria'].includes(path.requirements.find((r) => r.id === target)!.kind)) {
+            ctx.addIssue({ code: 'custom', path: ['paths', p, 'substitutions', s, 'to', t], message: 'only education and experience requirements can be substituted' });
           }
         });
       });
@@ -145,6 +166,8 @@ export type Requirement = z.output<typeof Requirement>;
 export type ExperienceRequirement = Extract<Requirement, { kind: 'experience' }>;
 export type EducationRequirement = Extract<Requirement, { kind: 'education' }>;
 export type CertificationRequirement = Extract<Requirement, { kind: 'certification' }>;
+export type CriteriaRequirement = Extract<Requirement, { kind: 'criteria' }>;
+export type Criterion = z.output<typeof Criterion>;
 export type Substitution = z.output<typeof Substitution>;
 export type Preferred = RuleFile['preferred'][number];
 export type Counting = RuleFile['counting'];

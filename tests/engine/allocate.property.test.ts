@@ -60,7 +60,7 @@ const worldArb: fc.Arbitrary<World> = fc
 export function toFacts(w: World): Facts {
   let start = AS_OF - 100;
   const jobs: JobFact[] = w.jobs.map((j, index) => ({
-    job: { index, title: `job ${index}`, employer: null, start: { year: 2000, precision: 'month' }, end: null, hoursPerWeek: 40, categories: new Set(j.categories), supervisory: j.supervisory, attribution: { source: 'profile', confidence: 1, evidence: [] } },
+    job: { index, title: `job ${index}`, employer: null, start: { year: 2000, precision: 'month' }, end: null, hoursPerWeek: 40, description: '', categories: new Set(j.categories), supervisory: j.supervisory, attribution: { source: 'profile', confidence: 1, evidence: [] } },
     categories: new Set([...j.categories, ...(j.categories.includes('it-infrastructure') ? ['information-technology' as const] : [])]),
     supervisory: j.supervisory,
     uncertain: false,
@@ -72,7 +72,7 @@ export function toFacts(w: World): Facts {
   });
   const education: EducationSource[] = w.education.map((e) => ({ kind: 'degree', months: e.months, families: e.families, degree: null, uncertain: false, label: 'degree' }));
   const certifications = w.certs.map((categories, index) => ({ cert: { index, name: `c${index}`, match: null, issued: null, expires: null }, categories: new Set(categories), uncertain: false }));
-  return { reading: w.reading, asOf: new Date(Date.UTC(2026, 0, 1)), asOfMonth: AS_OF, jobs, segments, education, certifications, excludedCertifications: [] };
+  return { reading: w.reading, asOf: new Date(Date.UTC(2026, 0, 1)), asOfMonth: AS_OF, jobs, segments, education, certifications, excludedCertifications: [], texts: [], uncertain: false };
 }
 
 /** Every way of giving each unit to one of its options (index) or to none (-1). */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { QualifyError } from '../../src/errors.ts';
+import { normaliseProfile } from '../../src/profile/normalise.ts';
+
+function issuesOf(input: unknown) {
+  try {
+    normaliseProfile(input);
+  } catch (error) {
+    if (error instanceof QualifyError) return error.issues;
+    throw error;
+  }
+  return [];
+}
+
+describe('profile validation', () => {
+  it('needs only an id', () => {
+    expect(normaliseProfile({ id: 'x' }).jobs).toEqual([]);
+    expect(issuesOf({})).toEqual([{ path: 'id', message: expect.any(String) }]);
+  });
+
+  it('names the field of an unparseable date', () => {
+    expect(issuesOf({ id: 'x', experience: [{ start: '2019-13' }] })).toEqual([{ path: 'experience[0].start', message: 'must be a date YYYY-MM-DD, YYYY-MM or YYYY' }]);
+    expect(issuesOf({ id: 'x', experience: [{ start: '2019-02-30' }] })[0]?.path).toBe('experience[0].start');
+  });
+
+  it('rejects a job that ends before it starts, never swapping the dates', () => {
+    expect(issuesOf({ id: 'x', experience: [{ start: '2020-03', end: '2019-01' }] })).toEqual([
+      { path: 'experience[0].end', message: 'ends (2019-01) before it starts (2020-03)' },
+    ]);
+    expect(issuesOf({ id: 'x', experience: [{ start: '2016', end: '2015-06' }] })[0]?.path).toBe('experience[0].end');
+    expect(issuesOf({ id: 'x', experience: [{ start: '2015-06', end: '2015' }] })).toEqual([]);
+  });
+
+  it('rejects hours per week at or below 0 and above 168', () => {
+    expect(issuesOf({ id: 'x', experience: [{ start: '2020', hoursPerWeek: 0 }] })[0]?.path).toBe('experience[0].hoursPerWeek');
+    expect(issuesOf({ id: 'x', experience: [{ start: '2020', hoursPerWeek: 169 }] })[0]?.path).toBe('experience[0].hoursPerWeek');
+  });
+
+  it('rejects an unknown experience category and a degree level it cannot read', () => {
+    expect(issuesOf({ id: 'x', experience: [{ start: '2020', categories: ['plumbing'] }] })[0]?.path).toBe('experience[0].categories[0]');
+    expect(issuesOf({ id: 'x', education: [{ level: 'Grand Wizard' }] })).toEqual([{ path: 'education[0].level', message: expect.stringContaining('Grand Wizard') }]);
+  });
+
+  it('reads degree levels the way people write them', () => {
+    const levels = ['B.S.', 'BSc', 'Bachelor of Science', 'MBA', 'Ph.D.', 'AAS'].map((level) => normaliseProfile({ id: 'x', education: [{ level }] }).degrees[0]?.level);
+    expect(levels).toEqual(['bachelor', 'bachelor', 'bachelor', 'master', 'doctorate', 'associate']);
+  });
+
+  it('treats a missing, null or "present" end as running to the as-of date', () => {
+    const jobs = normaliseProfile({ id: 'x', experience: [{ start: '2020' }, { start: '2020', end: null }, { start: '2020', end: 'present' }] }).jobs;
+    expect(jobs.map((j) => j.end)).toEqual([null, null, null]);
+  });
+});
