@@ -27,17 +27,18 @@ export function evaluate(rule: RuleFile, rulesVersion: string, facts: ReadingFac
 
 function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Decision, 'id' | 'class' | 'rulesVersion' | 'asOf'> {
   const strict = allocate(path, facts.strict);
-  const sameReading = !facts.generous.uncertain && !path.substitutions.some((s) => s.discretionary);
+  const sameReading = !facts.strict.uncertain && !path.substitutions.some((s) => s.discretionary);
   const generous = strict.feasible || sameReading ? strict : allocate(path, facts.generous);
   const evidence = pathEvidence(path, facts.strict);
   const met: Status = strict.feasible ? 'qualified' : generous.feasible ? 'review' : 'not_qualified';
   const status: Status = met === 'qualified' && !essentialsEvidenced(evidence) ? 'review' : met;
   const shown = strict.feasible ? strict : generous;
+  const shownFacts = shown === strict ? facts.strict : facts.generous;
   return {
     status,
     score: score(status, rule, path, strict, generous, facts.strict, criteriaShares(rule, evidence, facts.strict)),
-    reasons: explain(path, status, shown, strict.feasible ? facts.strict : facts.generous, evidence),
-    gaps: status === 'qualified' ? [] : [...confirmations(status, path, generous, facts.generous), ...findGaps(path, facts.strict, strict, evidence)],
+    reasons: explain(path, status, shown, shownFacts, evidence),
+    gaps: status === 'qualified' ? [] : [...confirmations(status, path, shown, shownFacts), ...findGaps(path, facts.strict, strict, evidence)],
     path: path.id,
   };
 }
@@ -78,7 +79,15 @@ export function factsFor(rule: RuleFile, profile: NormalisedProfile, asOf: Date,
   const cached = cache?.get(key);
   if (cached) return cached;
   const options = { asOf, counting: rule.counting, breakpoints: points };
-  const facts = { strict: buildFacts(profile, 'strict', options), generous: buildFacts(profile, 'generous', options) };
+  const strict = buildFacts(profile, 'strict', options);
+  let generous: Facts | undefined;
+  // The generous reading is built only when asked: most profiles qualify, or fail, strictly.
+  const facts: ReadingFacts = {
+    strict,
+    get generous() {
+      return (generous ??= buildFacts(profile, 'generous', options));
+    },
+  };
   cache?.set(key, facts);
   return facts;
 }

@@ -1,4 +1,5 @@
 import { INFERENCE_CONFIDENCE, type Facts } from '../facts/facts.ts';
+import { buildTimeline, type Reading } from '../facts/timeline.ts';
 import type { CriterionEvidence } from '../criteria/evidence.ts';
 import type { CriteriaRequirement, Path, Requirement } from '../rules/schema.ts';
 import type { CriteriaEvidence } from './criteria.ts';
@@ -65,13 +66,13 @@ function requirementReasons(r: Exclude<Requirement, CriteriaRequirement>, alloca
   let message: string;
   if (r.kind === 'experience') {
     const total = monthsFitting(facts, r, windowStartOf(facts, r.withinYears));
-    message = `${r.label}: ${formatMonths(direct)} of your ${formatMonths(total)} of such experience count toward ${formatMonths(r.months)}`;
+    message = `${r.label}: ${formatMonths(direct)} of the ${formatMonths(r.months)} required, from your ${formatMonths(total)} of such experience`;
     for (const p of r.including) {
       const partDirect = credits.filter((c) => c.part === p.id).reduce((s, c) => s + c.months, 0);
-      message += `, of which ${formatMonths(partDirect)} toward ${p.label} (${formatMonths(p.months)})`;
+      message += `, ${formatMonths(partDirect)} of them toward ${p.label} (${formatMonths(p.months)} required)`;
     }
   } else {
-    message = `${r.label}: ${formatMonths(direct)} of ${formatMonths(r.months)} of education`;
+    message = `${r.label}: ${formatMonths(direct)} of the ${formatMonths(r.months)} required from education`;
   }
   if (credits.length > 0) message += ` (${describeSources(credits, facts)})`;
   if (substituted > 0) message += `; ${formatMonths(substituted)} by substitution`;
@@ -93,7 +94,7 @@ export function describeSources(credits: readonly Credit[], facts: Facts): strin
     .map(([key, months]) => {
       if (!key.startsWith('cert:')) return `${key}: ${formatMonths(months)}`;
       const cert = facts.certifications.find((f) => f.cert.index === Number(key.slice(5)))?.cert;
-      return cert?.match ? `${cert.name} (${cert.match.name})` : `${cert?.name ?? key}`;
+      return cert?.match && cert.match.name !== cert.name ? `${cert.name} (${cert.match.name})` : `${cert?.name ?? key}`;
     })
     .join('; ');
 }
@@ -111,7 +112,11 @@ export function uncertainReasons(allocation: Allocation, facts: Facts): Reason[]
     if (kind === 'job') {
       const job = facts.jobs.find((j) => j.job.index === Number(id))!;
       if (job.job.start.precision === 'year' || job.job.end?.precision === 'year') {
-        reasons.push({ code: 'UNCERTAIN_YEAR_ONLY_DATES', message: `${jobName(facts, job.job.index)} gives its dates as years only: counted January to December in the generous reading, December to January in the strict one; confirm the months` });
+        const months = (reading: Reading) => formatMonths(buildTimeline([job.job], { asOf: facts.asOf, counting: facts.counting, reading }).reduce((s, x) => s + x.months * x.fte[0]!, 0));
+        reasons.push({
+          code: 'UNCERTAIN_YEAR_ONLY_DATES',
+          message: `${jobName(facts, job.job.index)} gives its dates as years only: ${months('generous')} if they run January to December, ${months('strict')} if December to January; confirm the months`,
+        });
       }
       if (job.job.attribution.source === 'inferred' && job.job.attribution.confidence < INFERENCE_CONFIDENCE) {
         reasons.push({ code: 'UNCERTAIN_INFERENCE', message: `${jobName(facts, job.job.index)}: the kind of experience was inferred with low confidence; confirm it` });

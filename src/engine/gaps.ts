@@ -20,24 +20,24 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
       for (const p of r.including) filters.push({ label: `${p.label}`, categories: [...r.categories, ...p.categories], supervisory: r.supervisory || p.supervisory, withinYears: p.withinYears ?? r.withinYears });
       const options = filters.map((f) => ({ f, months: smallestMonths(path, strict, f) })).filter((o) => o.months !== null);
       const best = options.sort((a, b) => a.months! - b.months!)[0];
-      if (best) gaps.push({ code: 'GAP_EXPERIENCE', message: `${formatMonths(best.months!)} more of experience counting toward "${best.f.label}"`, requirement: r.id, clause: r.clause, amount: best.months! });
+      if (best) gaps.push({ code: 'GAP_EXPERIENCE', message: `${formatMonths(best.months!)} more of experience toward "${best.f.label}"`, requirement: r.id, clause: r.clause, amount: best.months! });
     } else if (r.kind === 'education') {
       const degree = source(r.months, r.fields);
       if (qualifiesWith(path, { ...strict, education: [...strict.education, degree] })) {
         gaps.push({ code: 'GAP_EDUCATION', message: `${r.label}`, requirement: r.id, clause: r.clause });
       }
     } else if (r.kind === 'certification' && current.shortfalls.some((s) => s.requirement === r.id) && qualifiesWith(path, withCertificate(strict, r.categories))) {
-      gaps.push({ code: 'GAP_CERTIFICATION', message: `one more current certification of this kind: ${r.label}`, requirement: r.id, clause: r.clause, amount: 1 });
+      gaps.push({ code: 'GAP_CERTIFICATION', message: `${r.label}`, requirement: r.id, clause: r.clause, amount: 1 });
     }
   }
   for (const sub of path.substitutions) {
     if (sub.discretionary) continue;
     if (sub.from.kind === 'certification' && qualifiesWith(path, withCertificate(strict, sub.from.categories))) {
-      gaps.push({ code: 'GAP_CERTIFICATION', message: `or one more current certification for: ${sub.label}`, requirement: sub.to.join(' or '), clause: sub.clause, amount: 1 });
+      gaps.push({ code: 'GAP_CERTIFICATION', message: `one more current certification (${sub.label})`, requirement: sub.to.join(' or '), clause: sub.clause, amount: 1 });
     } else if (sub.from.kind === 'education' && sub.from.beyondMonths > 0) {
       const degree = source(sub.from.beyondMonths + (sub.maxMonths ?? 24), sub.from.fields);
       if (qualifiesWith(path, { ...strict, education: [...strict.education, degree] })) {
-        gaps.push({ code: 'GAP_EDUCATION', message: `or a graduate degree, for: ${sub.label}`, requirement: sub.to.join(' or '), clause: sub.clause });
+        gaps.push({ code: 'GAP_EDUCATION', message: `a graduate degree (${sub.label})`, requirement: sub.to.join(' or '), clause: sub.clause });
       }
     }
   }

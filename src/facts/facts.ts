@@ -20,6 +20,7 @@ export interface JobFact {
 export interface Facts {
   reading: Reading;
   asOf: Date;
+  counting: Counting;
   asOfMonth: number;
   jobs: JobFact[];
   segments: Segment[];
@@ -68,6 +69,7 @@ export function buildFacts(profile: NormalisedProfile, reading: Reading, options
   return {
     reading,
     asOf,
+    counting: options.counting,
     asOfMonth: monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1),
     jobs,
     segments: buildTimeline(profile.jobs, { ...options, reading }),

@@ -1,7 +1,7 @@
 import { QualifyError, describeIssues, issuesOf, type FieldIssue } from '../errors.ts';
 import { matchCertification, type CertMatch } from '../vocab/certifications.ts';
 import { inferExperience } from '../vocab/categories.ts';
-import { matchDegreeLevel } from '../vocab/degrees.ts';
+import { parseDegree } from '../vocab/degrees.ts';
 import { matchField } from '../vocab/fields.ts';
 import { closeCategories, type DegreeLevel, type ExperienceCategory, type FieldFamily } from '../vocab/ids.ts';
 import { parsePartialDate, type PartialDate } from './dates.ts';
@@ -73,17 +73,19 @@ export function normaliseProfile(input: unknown): NormalisedProfile {
   const profile = parsed.data;
   const issues: FieldIssue[] = [];
   const degrees = profile.education.flatMap((entry, index) => {
-    const level = matchDegreeLevel(entry.level);
-    if (!level) {
+    const level = parseDegree(entry.level);
+    if (!level.level) {
       issues.push({ path: `education[${index}].level`, message: `"${entry.level}" is not a degree level qualify recognises` });
       return [];
     }
-    const field = entry.field ? matchField(entry.field) : null;
+    // "B.S. in Computer Science" given as the level names its field too.
+    const fieldText = entry.field ?? level.field;
+    const field = fieldText ? matchField(fieldText) : null;
     const degree: Degree = {
       index,
       level: level.level,
       levelText: entry.level,
-      fieldText: entry.field ?? null,
+      fieldText,
       field: field?.field ?? null,
       families: field?.families ?? [],
       unevaluatedForeign: entry.foreign === true && entry.evaluated !== true,

@@ -72,7 +72,7 @@ export function toFacts(w: World): Facts {
   });
   const education: EducationSource[] = w.education.map((e) => ({ kind: 'degree', months: e.months, families: e.families, degree: null, uncertain: false, label: 'degree' }));
   const certifications = w.certs.map((categories, index) => ({ cert: { index, name: `c${index}`, match: null, issued: null, expires: null }, categories: new Set(categories), uncertain: false }));
-  return { reading: w.reading, asOf: new Date(Date.UTC(2026, 0, 1)), asOfMonth: AS_OF, jobs, segments, education, certifications, excludedCertifications: [], texts: [], uncertain: false };
+  return { reading: w.reading, asOf: new Date(Date.UTC(2026, 0, 1)), counting: { fullTimeHours: 40, partTime: 'proportional', minDaysPerMonth: 0 }, asOfMonth: AS_OF, jobs, segments, education, certifications, excludedCertifications: [], texts: [], uncertain: false };
 }
 
 /** Every way of giving each unit to one of its options (index) or to none (-1). */

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/paths.ts';
+
+/** Runs the built CLI as a user would (`npm test` builds it first). */
+function qualify(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'bin/qualify.mjs'), ...args], { input, encoding: 'utf8', cwd: projectRoot });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+}
+
+function file(text: string, name = 'profiles.json'): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'qualify-cli-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const qualifiedProfile = {
+  id: 'A-1',
+  education: [{ level: 'B.S.', field: 'Computer Science' }],
+  experience: [{ title: 'Network Administrator', start: '2015-01', end: '2020-12', categories: ['it-infrastructure'], supervisory: false }],
+  certifications: [{ name: 'CCNA' }],
+};
+
+describe('qualify check', () => {
+  it('prints one JSON line per profile with the fields of CONTRACT.md', () => {
+    const out = qualify(['check', '--class', 'houston-440.4', '--as-of', '2026-01-01', file(JSON.stringify(qualifiedProfile))]);
+    expect(out.status).toBe(0);
+    expect(out.lines).toHaveLength(1);
+    expect(out.lines[0]).toMatchObject({ id: 'A-1', class: 'houston-440.4', status: 'qualified', asOf: '2026-01-01' });
+    expect(Object.keys(out.lines[0])).toEqual(expect.arrayContaining(['score', 'reasons', 'gaps', 'rulesVersion']));
+  });
+
+  it('evaluates every class, ranked by status then score, without --class', () => {
+    const out = qualify(['check', '--as-of', '2026-01-01', file(JSON.stringify(qualifiedProfile))]);
+    expect(out.lines.map((d) => d.class)).toHaveLength(5);
+    const rank = { qualified: 0, review: 1, not_qualified: 2 } as Record<string, number>;
+    const keys = out.lines.map((d) => rank[d.status]! * 1000 - d.score);
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+  });
+
+  it('reads a JSON array, JSON Lines and standard input', () => {
+    const two = [qualifiedProfile, { ...qualifiedProfile, id: 'A-2' }];
+    expect(qualify(['check', '-c', 'houston-440.4', file(JSON.stringify(two))]).lines.map((d) => d.id)).toEqual(['A-1', 'A-2']);
+    expect(qualify(['check', '-c', 'houston-440.4', file(two.map((p) => JSON.stringify(p)).join('\n'), 'p.jsonl')]).lines).toHaveLength(2);
+    expect(qualify(['check', '-c', 'houston-440.4', '-'], JSON.stringify(qualifiedProfile)).lines).toHaveLength(1);
+  });
+
+  it('reports an unreadable file clearly and exits 2', () => {
+    const out = qualify(['check', '/nonexistent/profiles.json']);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/^qualify: cannot read \/nonexistent\/profiles\.json/);
+  });
+
+  it('names the profile and field of an invalid profile, still evaluates the others, and exits 1', () => {
+    const bad = { id: 'B-7', experience: [{ start: '2020-03', end: '2019-01' }] };
+    const out = qualify(['check', '-c', 'houston-440.4', file(JSON.stringify([qualifiedProfile, bad]))]);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain('profile 2 (id B-7) is invalid: experience[0].end: ends (2019-01) before it starts (2020-03)');
+    expect(out.lines.map((d) => d.id)).toEqual(['A-1']);
+  });
+
+  it('rejects an unknown class before reading profiles, naming the known ones', () => {
+    const out = qualify(['check', '--class', 'atlantis-1', file(JSON.stringify(qualifiedProfile))]);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/unknown class "atlantis-1"; known classes: .*houston-440\.4/);
+  });
+
+  it('rejects an as-of date that is not YYYY-MM-DD', () => {
+    const out = qualify(['check', '--as-of', '01/02/2026', file(JSON.stringify(qualifiedProfile))]);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('as-of date "01/02/2026" is not a date YYYY-MM-DD');
+  });
+
+  it('accepts a JSON Resume document', () => {
+    const resume = {
+      basics: { name: 'Dana', email: 'dana@example.org' },
+      work: [{ name: 'Metro Transit', position: 'Network Administrator', startDate: '2015-01-01', endDate: '2020-12-31', categories: ['it-infrastructure'], supervisory: false }],
+      education: [{ institution: 'State U', studyType: 'Bachelor of Science', area: 'Computer Science', endDate: '2014-05-01' }],
+      certificates: [{ name: 'CCNA', date: '2016-03-01' }],
+    };
+    const out = qualify(['check', '-c', 'houston-440.4', '--as-of', '2026-01-01', file(JSON.stringify(resume))]);
+    expect(out.lines[0]).toMatchObject({ id: 'dana@example.org', status: 'qualified' });
+  });
+
+  it('never prints the name or email, even for an invalid profile', () => {
+    const named = { name: 'Dana Reyes', email: 'dana@example.org' };
+    const out = qualify(['check', file(JSON.stringify([{ ...qualifiedProfile, ...named }, { id: 'B', ...named, experience: [{ start: 'soon' }] }]))]);
+    expect(out.stdout + out.stderr).not.toMatch(/Dana Reyes|dana@example\.org/);
+  });
+});
