@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { QualifyError } from '../errors.ts';
 import { runCheck } from './commands/check.ts';
+import { runTerms } from './commands/terms.ts';
 
 const program = new Command()
   .name('qualify')
@@ -15,6 +16,14 @@ program
   .argument('<file>', 'profile file, or - for standard input')
   .action((file: string, options: { class?: string; asOf?: string }) => {
     process.exitCode = runCheck(file, options, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+  });
+
+program
+  .command('terms')
+  .description('list each criterion\'s evidence terms beside terms proposed from its text, as YAML to edit into the rule file')
+  .option('-c, --class <ids>', 'class id, or several separated by commas (default: every class)')
+  .action((options: { class?: string }) => {
+    runTerms(options.class?.split(',').map((c) => c.trim()), (text) => process.stdout.write(text));
   });
 
 try {

@@ -1,4 +1,8 @@
+import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import type { Criterion } from '../rules/schema.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+/** Evidence of person-specification criteria in an application's text (READING.md §5, council). */
 
 /** A text of the application that evidence may come from, named by its place in the profile. */
 export interface TextSource {
@@ -24,58 +28,95 @@ export interface CriterionEvidence {
   terms: string[];
 }
 
-/** Words that, shortly before a term, say the applicant lacks it ("no experience of AD"). */
-const NEGATION = /\b(no|not|never|without|lack(?:ing|s)?|little|limited|unfamiliar|none)\b[^.;,]{0,40}$/i;
-
 interface Sentence {
   source: string;
   text: string;
   start: number;
+  tokens: Token[];
+  /** A bare list of keywords ("AD, SAN, SSL, GDPR, LAN, WAN"): shows words, not experience. */
+  list: boolean;
 }
+
+/** Words that, a few words before a term in the same clause, say the applicant lacks it. */
+const NEGATION = new Set(['no', 'not', 'never', 'without', 'lack', 'lacking', 'lacks', 'little', 'limited', 'unfamiliar', 'nor', "haven't", "hasn't", "don't", "didn't", "cannot", "can't", 'neither']);
+const CLAUSE_BREAK = new Set(['but', 'although', 'however', 'though', 'whereas', 'yet']);
+const NEGATION_WINDOW = 6;
 
 function sentences(texts: readonly TextSource[]): Sentence[] {
   const out: Sentence[] = [];
   for (const { source, text } of texts) {
-    for (const m of text.matchAll(/[^.!?\n]+[.!?]?/g)) {
+    for (const m of text.matchAll(/[^.!?\n]+(?:[.!?](?=\s|$))?/g)) {
       const trimmed = m[0].trim();
-      if (trimmed) out.push({ source, text: trimmed, start: (m.index ?? 0) + m[0].indexOf(trimmed) });
+      if (!trimmed) continue;
+      const start = m.index! + m[0].indexOf(trimmed);
+      const tokens = tokenize(trimmed, start);
+      const items = trimmed.split(/[,;/|•·]/).length;
+      out.push({ source, text: trimmed, start, tokens, list: items >= 4 && tokens.length / items <= 2.5 });
     }
   }
   return out;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const patterns = new Map<string, RegExp>();
-/** Whole-word, case-insensitive; an acronym of capitals (AD, LAN) must keep its case. */
-function pattern(term: string): RegExp {
-  let re = patterns.get(term);
-  if (!re) {
-    const acronym = /^[A-Z0-9]{2,5}s?$/.test(term);
-    re = new RegExp(`(?<![\\w-])${escape(term)}(?![\\w-])`, acronym ? 'g' : 'gi');
-    patterns.set(term, re);
-  }
-  return re;
+const termTokens = new Map<string, Token[]>();
+function termOf(term: string): Token[] {
+  let tokens = termTokens.get(term);
+  if (!tokens) termTokens.set(term, (tokens = tokenize(term)));
+  return tokens;
 }
 
-/** Two distinct terms make a criterion evidenced, one makes it partly evidenced. */
+/** Same stem, or (for long words) one edit apart: "virtualisation" ~ "virtualization", typos. */
+function sameWord(word: Token, term: Token): boolean {
+  if (term.acronym) return word.raw === term.raw || word.raw === `${term.raw}s`;
+  if (word.stem === term.stem) return true;
+  return term.stem.length >= 6 && Math.abs(word.stem.length - term.stem.length) <= 1 && LevenshteinDistance(word.stem, term.stem) <= 1;
+}
+
+/** Token index where the term starts in the sentence, for each occurrence. */
+function occurrences(sentence: Sentence, term: Token[]): number[] {
+  const found: number[] = [];
+  const { tokens } = sentence;
+  for (let i = 0; i + term.length <= tokens.length; i++) {
+    if (term.every((t, k) => sameWord(tokens[i + k]!, t))) found.push(i);
+  }
+  return found;
+}
+
+/** A negation within a few words before the term, not across a clause break or a comma. */
+function negated(sentence: Sentence, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - NEGATION_WINDOW; i--) {
+    const token = sentence.tokens[i]!;
+    const lower = token.raw.toLowerCase();
+    if (CLAUSE_BREAK.has(lower)) return false;
+    if (NEGATION.has(lower) || lower.endsWith("n't")) return true;
+    const between = sentence.text.slice(token.end - sentence.start, sentence.tokens[i + 1]!.start - sentence.start);
+    if (/[,;:]/.test(between) && i < at - 1) return false;
+  }
+  return false;
+}
+
+/** A criterion is evidenced by as many distinct terms as it asks (`evidenceNeeded`, default 2) found
+ * in sentences that say something; fewer, or only in bare keyword lists, make it partly evidenced. */
 export function assessCriteria(criteria: readonly Criterion[], texts: readonly TextSource[]): CriterionEvidence[] {
   const all = sentences(texts);
   return criteria.map((criterion) => {
     const quotes: Quote[] = [];
-    const terms = new Set<string>();
+    // Distinct concepts (stems of a term) found, with the term as the rule writes it.
+    const inProse = new Map<string, string>();
+    const inLists = new Map<string, string>();
     for (const sentence of all) {
       for (const term of criterion.terms) {
-        for (const m of sentence.text.matchAll(pattern(term))) {
-          if (NEGATION.test(sentence.text.slice(0, m.index))) continue;
-          terms.add(term.toLowerCase());
-          if (!quotes.some((q) => q.source === sentence.source && q.start === sentence.start)) {
-            quotes.push({ source: sentence.source, text: sentence.text, start: sentence.start, end: sentence.start + sentence.text.length, term });
-          }
+        const hit = occurrences(sentence, termOf(term)).some((at) => !negated(sentence, at));
+        if (!hit) continue;
+        const concept = termOf(term).map((t) => t.stem).join(' ');
+        (sentence.list ? inLists : inProse).set(concept, term);
+        if (!quotes.some((q) => q.source === sentence.source && q.start === sentence.start)) {
+          quotes.push({ source: sentence.source, text: sentence.text, start: sentence.start, end: sentence.start + sentence.text.length, term });
         }
       }
     }
-    const needed = Math.min(2, criterion.terms.length);
-    const status: EvidenceStatus = terms.size >= needed ? 'evidenced' : terms.size > 0 ? 'partly' : 'not';
+    const needed = Math.min(criterion.evidenceNeeded, criterion.terms.length);
+    const status: EvidenceStatus = inProse.size >= needed ? 'evidenced' : inProse.size + inLists.size > 0 ? 'partly' : 'not';
+    const terms = new Set([...inProse.values(), ...inLists.values()]);
     return { criterion, status, quotes, terms: [...terms] };
   });
 }

@@ -65,6 +65,8 @@ export const Criterion = z.strictObject({
   section: z.string().min(1),
   /** Phrases, synonyms and acronyms that show the criterion ("Active Directory", "AD", "group policy"). */
   terms: z.array(z.string().min(1)).min(1),
+  /** Distinct terms that make it evidenced; fewer make it partly evidenced. */
+  evidenceNeeded: z.number().int().min(1).default(2),
 });
 
 /** Essential and desirable criteria assessed from the application's text (READING.md §5, council):

@@ -91,3 +91,12 @@ describe('qualify check', () => {
     expect(out.stdout + out.stderr).not.toMatch(/Dana Reyes|dana@example\.org/);
   });
 });
+
+describe('qualify terms', () => {
+  it('lists each criterion with its terms and new proposals from its text', () => {
+    const out = spawnSync(process.execPath, [join(projectRoot, 'bin/qualify.mjs'), 'terms', '--class', 'council-infrastructure-manager'], { encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('criterion: k2-networks');
+    expect(out.stdout).toMatch(/proposed:\n\s+- /);
+  });
+});
