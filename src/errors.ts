@@ -9,6 +9,14 @@ export const ERROR_CODES = {
   QUAL_ERR_UNKNOWN_CLASS: { status: 404, title: 'No such class' },
   QUAL_ERR_UNREADABLE_FILE: { status: 400, title: 'The file cannot be read' },
   QUAL_ERR_INVALID_RULE: { status: 500, title: 'A rule file is not valid' },
+  QUAL_ERR_INVALID_REQUEST: { status: 400, title: 'The request is not valid' },
+  QUAL_ERR_UNAUTHORIZED: { status: 401, title: 'An API key is needed' },
+  QUAL_ERR_NOT_FOUND: { status: 404, title: 'No such route' },
+  QUAL_ERR_TIMEOUT: { status: 408, title: 'The request took too long' },
+  QUAL_ERR_BODY_TOO_LARGE: { status: 413, title: 'The body is too large' },
+  QUAL_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The body is not of a supported media type' },
+  QUAL_ERR_RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  QUAL_ERR_INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { QualifyError } from '../errors.ts';
 import { runCheck } from './commands/check.ts';
+import { runServe } from './commands/serve.ts';
 import { runTerms } from './commands/terms.ts';
 
 const program = new Command()
@@ -24,6 +25,15 @@ program
   .option('-c, --class <ids>', 'class id, or several separated by commas (default: every class)')
   .action((options: { class?: string }) => {
     runTerms(options.class?.split(',').map((c) => c.trim()), (text) => process.stdout.write(text));
+  });
+
+program
+  .command('serve')
+  .description('start the HTTP service (API, OpenAPI at /openapi.json, docs at /docs)')
+  .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
+  .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
+  .action(async (options: { port?: string; host?: string }) => {
+    await runServe(options);
   });
 
 try {

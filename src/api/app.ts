@@ -1,0 +1,88 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import pino, { type DestinationStream } from 'pino';
+import { bundledRules, type LoadedRule } from '../rules/load.ts';
+import { installProblems } from './problem.ts';
+import { classRoutes } from './routes/classes.ts';
+import { evaluateRoutes } from './routes/evaluate.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface AppOptions {
+  rules?: Map<string, LoadedRule>;
+  /** Keys for recruiter routes; none means open (QUALIFY_API_KEYS). */
+  apiKeys?: readonly string[];
+  /** Requests per client per minute (QUALIFY_RATE_LIMIT); 0 turns the limit off. */
+  rateLimit?: number;
+  /** Largest JSON body, in bytes (QUALIFY_BODY_LIMIT). */
+  bodyLimit?: number;
+  /** Where the log goes (standard output by default); `false` for none. */
+  log?: DestinationStream | false;
+}
+
+/** Log lines never hold a profile, a name, an email or a statement, nor credentials. */
+export const REDACT = ['req.headers.authorization', 'req.headers["x-api-key"]', 'body', 'profile', '*.profile', '*.name', '*.email', '*.statement'];
+
+export const DEFAULTS = { rateLimit: 300, bodyLimit: 256 * 1024, requestTimeout: 15_000 } as const;
+
+/** Builds the HTTP service without listening (server.ts listens; tests inject). */
+export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const logger = options.log === false ? pino({ level: 'silent' }) : pino({ redact: REDACT, base: undefined }, options.log ?? process.stdout);
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
+    requestTimeout: DEFAULTS.requestTimeout,
+    connectionTimeout: DEFAULTS.requestTimeout,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are the engine's own typed objects: their schemas document them (OpenAPI) but are
+  // not re-validated on every reply, which would cost more than the evaluation.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // JSON only, unless a route's own plugin adds a parser (text/csv for scoring): anything else is 415.
+  app.removeContentTypeParser('text/plain');
+  installProblems(app);
+
+  // One line per request, with its timing: the route pattern, never the body or query.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } });
+  const limit = options.rateLimit ?? DEFAULTS.rateLimit;
+  if (limit > 0) await app.register(rateLimit, { max: limit, timeWindow: '1 minute', errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `more than ${ctx.max} requests in ${ctx.after}; try again later` }) });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'qualify', description: 'Decides whether a candidate meets a job class\'s minimum qualifications, explains why, and says what is missing.', version: '1' },
+      components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const rules = options.rules ?? bundledRules();
+  await app.register(healthRoutes, { rules });
+  await app.register(classRoutes, { rules });
+  await app.register(evaluateRoutes, { rules, apiKeys: options.apiKeys ?? [] });
+  // The batch scoring route (POST /v1/classes/:id/score) registers here once it exists.
+  return app;
+}
+
+/** Options from the environment, for `npm start` and `qualify serve`. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): AppOptions {
+  const number = (name: string): number | undefined => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${value}"`);
+    return n;
+  };
+  const keys = (env.QUALIFY_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const rate = number('QUALIFY_RATE_LIMIT');
+  const body = number('QUALIFY_BODY_LIMIT');
+  return { apiKeys: keys, ...(rate === undefined ? {} : { rateLimit: rate }), ...(body === undefined ? {} : { bodyLimit: body }) };
+}

@@ -1,0 +1,17 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { problemOf, sendProblem } from './problem.ts';
+
+/** Recruiter routes take `Authorization: Bearer <key>` or `X-API-Key: <key>` when keys are
+ * configured (QUALIFY_API_KEYS); self-check routes stay open. */
+export function requireApiKey(keys: readonly string[]) {
+  const accepted = keys.map((k) => Buffer.from(k));
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (accepted.length === 0) return;
+    const header = request.headers.authorization;
+    const given = header?.startsWith('Bearer ') ? header.slice(7) : request.headers['x-api-key'];
+    const key = Buffer.from(typeof given === 'string' ? given : '');
+    if (accepted.some((k) => k.length === key.length && timingSafeEqual(k, key))) return;
+    await sendProblem(reply, problemOf('QUAL_ERR_UNAUTHORIZED', 'this route needs an API key: Authorization: Bearer <key> or X-API-Key', [], request.url));
+  };
+}
