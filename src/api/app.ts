@@ -10,6 +10,7 @@ import { installProblems } from './problem.ts';
 import { classRoutes } from './routes/classes.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { healthRoutes } from './routes/health.ts';
+import { scoreRoute } from '../batch/http.ts';
 
 export interface AppOptions {
   rules?: Map<string, LoadedRule>;
@@ -68,7 +69,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(healthRoutes, { rules });
   await app.register(classRoutes, { rules });
   await app.register(evaluateRoutes, { rules, apiKeys: options.apiKeys ?? [] });
-  // The batch scoring route (POST /v1/classes/:id/score) registers here once it exists.
+  await app.register(scoreRoute, { rules, apiKeys: options.apiKeys ?? [] });
   return app;
 }
 

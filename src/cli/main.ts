@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { QualifyError } from '../errors.ts';
 import { runCheck } from './commands/check.ts';
+import { runGenerate } from './commands/generate.ts';
+import { runScore } from './commands/score.ts';
 import { runServe } from './commands/serve.ts';
 import { runTerms } from './commands/terms.ts';
 
@@ -34,6 +36,34 @@ program
   .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
   .action(async (options: { port?: string; host?: string }) => {
     await runServe(options);
+  });
+
+program
+  .command('score')
+  .description('score an applicant CSV: one record per applicant, in input order (CSV or JSON Lines)')
+  .requiredOption('-c, --class <ids>', 'class id, or several separated by commas (columns per class)')
+  .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: today)')
+  .option('--format <format>', 'csv or jsonl (default: csv, or jsonl for an -o ending in .jsonl)')
+  .option('-o, --output <file>', 'write here instead of standard output')
+  .option('--map <file>', 'YAML column map renaming another export\'s columns onto ours')
+  .option('--layout <layout>', 'wide (one row per applicant) or long (consecutive rows with the same id)', 'wide')
+  .option('--workers <n>', 'worker threads (default: every core; 1 scores in one thread)')
+  .option('--report <file>', 'write a summary report, .json or .html')
+  .option('--group-by <column>', 'voluntary self-identification column: selection rates and four-fifths ratios in the report')
+  .argument('<file>', 'applicant CSV')
+  .action(async (file: string, options) => {
+    process.exitCode = await runScore(file, options);
+  });
+
+program
+  .command('generate')
+  .description('write a synthetic applicant CSV, with a share of bad rows')
+  .requiredOption('--rows <n>', 'number of applicants')
+  .option('--bad-share <share>', 'share of bad rows, 0 to 1', '0.02')
+  .option('--seed <n>', 'random seed', '1')
+  .option('-o, --output <file>', 'write here instead of standard output')
+  .action(async (options) => {
+    await runGenerate(options);
   });
 
 try {

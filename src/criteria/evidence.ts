@@ -1,4 +1,3 @@
-import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import type { Criterion } from '../rules/schema.ts';
 import { tokenize, type Token } from './tokens.ts';
 
@@ -42,7 +41,12 @@ const NEGATION = new Set(['no', 'not', 'never', 'without', 'lack', 'lacking', 'l
 const CLAUSE_BREAK = new Set(['but', 'although', 'however', 'though', 'whereas', 'yet']);
 const NEGATION_WINDOW = 6;
 
+const split = new WeakMap<readonly TextSource[], Sentence[]>();
+
+/** The texts cut into sentences and words, once per profile whatever the number of classes. */
 function sentences(texts: readonly TextSource[]): Sentence[] {
+  const cached = split.get(texts);
+  if (cached) return cached;
   const out: Sentence[] = [];
   for (const { source, text } of texts) {
     for (const m of text.matchAll(/[^.!?\n]+(?:[.!?](?=\s|$))?/g)) {
@@ -54,6 +58,7 @@ function sentences(texts: readonly TextSource[]): Sentence[] {
       out.push({ source, text: trimmed, start, tokens, list: items >= 4 && tokens.length / items <= 2.5 });
     }
   }
+  split.set(texts, out);
   return out;
 }
 
@@ -64,11 +69,20 @@ function termOf(term: string): Token[] {
   return tokens;
 }
 
+/** Whether two words are at most one insertion, deletion or substitution apart: a linear check,
+ * because a full edit distance for every word of every statement against every term is the hot path. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 /** Same stem, or (for long words) one edit apart: "virtualisation" ~ "virtualization", typos. */
 function sameWord(word: Token, term: Token): boolean {
   if (term.acronym) return word.raw === term.raw || word.raw === `${term.raw}s`;
-  if (word.stem === term.stem) return true;
-  return term.stem.length >= 6 && Math.abs(word.stem.length - term.stem.length) <= 1 && LevenshteinDistance(word.stem, term.stem) <= 1;
+  return word.stem === term.stem || (term.stem.length >= 6 && withinOneEdit(word.stem, term.stem));
 }
 
 /** Token index where the term starts in the sentence, for each occurrence. */

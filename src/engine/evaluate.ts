@@ -36,7 +36,7 @@ function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Dec
   const shownFacts = shown === strict ? facts.strict : facts.generous;
   return {
     status,
-    score: score(status, rule, path, strict, generous, facts.strict, criteriaShares(rule, evidence, facts.strict)),
+    score: score(status, rule, path, strict, generous, facts.strict, () => criteriaShares(rule, evidence, facts.strict)),
     reasons: explain(path, status, shown, shownFacts, evidence),
     gaps: status === 'qualified' ? [] : [...confirmations(status, path, shown, shownFacts), ...findGaps(path, facts.strict, strict, evidence)],
     path: path.id,

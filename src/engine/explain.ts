@@ -69,7 +69,7 @@ function requirementReasons(r: Exclude<Requirement, CriteriaRequirement>, alloca
     message = `${r.label}: ${formatMonths(direct)} of the ${formatMonths(r.months)} required, from your ${formatMonths(total)} of such experience`;
     for (const p of r.including) {
       const partDirect = credits.filter((c) => c.part === p.id).reduce((s, c) => s + c.months, 0);
-      message += `, ${formatMonths(partDirect)} of them toward ${p.label} (${formatMonths(p.months)} required)`;
+      message += `, ${formatMonths(partDirect)} of them ${p.label} (${formatMonths(p.months)} required)`;
     }
   } else {
     message = `${r.label}: ${formatMonths(direct)} of the ${formatMonths(r.months)} required from education`;

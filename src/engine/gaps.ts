@@ -16,11 +16,12 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
   if (current.feasible) return gaps;
   for (const r of path.requirements) {
     if (r.kind === 'experience') {
-      const filters = [{ label: r.label, categories: r.categories, supervisory: r.supervisory, withinYears: r.withinYears }];
-      for (const p of r.including) filters.push({ label: `${p.label}`, categories: [...r.categories, ...p.categories], supervisory: r.supervisory || p.supervisory, withinYears: p.withinYears ?? r.withinYears });
+      // Experience of the requirement's kind, or of an "of which" part's narrower kind: the fewest months wins.
+      const filters = [{ kind: '', categories: r.categories, supervisory: r.supervisory }];
+      for (const p of r.including) filters.push({ kind: `, ${p.label}`, categories: [...r.categories, ...p.categories], supervisory: r.supervisory || p.supervisory });
       const options = filters.map((f) => ({ f, months: smallestMonths(path, strict, f) })).filter((o) => o.months !== null);
       const best = options.sort((a, b) => a.months! - b.months!)[0];
-      if (best) gaps.push({ code: 'GAP_EXPERIENCE', message: `${formatMonths(best.months!)} more of experience toward "${best.f.label}"`, requirement: r.id, clause: r.clause, amount: best.months! });
+      if (best) gaps.push({ code: 'GAP_EXPERIENCE', message: `${formatMonths(best.months!)} more of experience toward "${r.label}"${best.f.kind}`, requirement: r.id, clause: r.clause, amount: best.months! });
     } else if (r.kind === 'education') {
       const degree = source(r.months, r.fields);
       if (qualifiesWith(path, { ...strict, education: [...strict.education, degree] })) {

@@ -16,11 +16,12 @@ export const SURPLUS_FULL_MONTHS = 60;
  * meets; surplus share is surplus qualifying experience over 60 months, capped at 1; preferred share
  * is the mean of each preferred qualification's fulfilment. Each term only grows with more
  * experience, education or certifications, so the score never falls when a profile gains one. */
-export function score(status: Status, rule: RuleFile, path: Path, strict: Allocation, generous: Allocation, strictFacts: Facts, criteria: CriteriaShares): number {
+export function score(status: Status, rule: RuleFile, path: Path, strict: Allocation, generous: Allocation, strictFacts: Facts, shares: () => CriteriaShares): number {
   if (status === 'not_qualified') return Math.floor(49 * generous.coverage + 1e-9);
-  if (status === 'review') return 50 + Math.floor(19 * strict.coverage * criteria.essential + 1e-9);
+  // Criteria evidence is read only when the band uses it: it costs more than the rest of the score.
+  if (status === 'review') return 50 + Math.floor(19 * strict.coverage * shares().essential + 1e-9);
   const surplus = surplusShare(path, strictFacts);
-  const preferred = preferredShare(rule, strictFacts, criteria.desirable);
+  const preferred = preferredShare(rule, strictFacts, shares().desirable);
   const share = preferred === null ? surplus : (2 * surplus + preferred) / 3;
   return 70 + Math.floor(30 * share + 1e-9);
 }

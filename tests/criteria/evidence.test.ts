@@ -72,3 +72,11 @@ describe('proposed evidence terms', () => {
     expect(terms).not.toContain('knowledge');
   });
 });
+
+describe('one edit apart', () => {
+  it('accepts one insertion, deletion or substitution and nothing more', async () => {
+    const { withinOneEdit } = await import('../../src/criteria/evidence.ts');
+    expect([['virtualis', 'virtualiz'], ['monitor', 'monitors'], ['monitors', 'monitor'], ['colour', 'color'], ['same', 'same']].map(([a, b]) => withinOneEdit(a!, b!))).toEqual([true, true, true, true, true]);
+    expect([['virtual', 'virtually'], ['abcdef', 'abcfed'], ['cat', 'dog']].map(([a, b]) => withinOneEdit(a!, b!))).toEqual([false, false, false]);
+  });
+});

@@ -1,0 +1,52 @@
+import { PassThrough, Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { parseAsOf } from '../check.ts';
+import { QualifyError } from '../errors.ts';
+import { findRule, type LoadedRule } from '../rules/load.ts';
+import { requireApiKey } from '../api/auth.ts';
+import { VERSION_HEADER } from '../api/headers.ts';
+import { ClassParams } from '../api/schemas.ts';
+import { scoreCsv } from './run.ts';
+
+export interface ScoreRouteOptions {
+  rules: Map<string, LoadedRule>;
+  apiKeys: readonly string[];
+  /** Largest CSV upload, in bytes, by its Content-Length. */
+  csvLimit?: number;
+}
+
+export const CSV_LIMIT = 200 * 1024 * 1024;
+
+const Query = z.object({
+  asOf: z.string().optional().describe('Evaluation date YYYY-MM-DD; today when missing.'),
+  layout: z.enum(['wide', 'long']).default('wide').describe('long: consecutive rows with the same id are one applicant'),
+});
+
+/** `POST /v1/classes/:id/score`: an applicant CSV in, the scored CSV (or JSON Lines, by `Accept`)
+ * streamed back, one record per applicant in input order. A recruiter route: API key when configured. */
+export const scoreRoute: FastifyPluginAsyncZod<ScoreRouteOptions> = async (app, options) => {
+  // The body stays a stream: a large export is scored as it arrives, in flat memory.
+  app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+  app.post(
+    '/v1/classes/:id/score',
+    {
+      schema: { summary: 'Score an applicant CSV (text/csv); the result streams back as CSV, or JSON Lines with Accept: application/x-ndjson', params: ClassParams, querystring: Query, consumes: ['text/csv'] },
+      preHandler: requireApiKey(options.apiKeys),
+    },
+    async (request, reply) => {
+      const { rule, version } = findRule(options.rules, request.params.id);
+      if (!(request.body instanceof Readable)) throw new QualifyError('QUAL_ERR_UNSUPPORTED_MEDIA_TYPE', 'send the applicant CSV as text/csv');
+      const asOf = parseAsOf(request.query.asOf);
+      const length = Number(request.headers['content-length'] ?? 0);
+      if (length > (options.csvLimit ?? CSV_LIMIT)) throw new QualifyError('QUAL_ERR_BODY_TOO_LARGE', `the CSV is ${length} bytes; the limit is ${options.csvLimit ?? CSV_LIMIT}`);
+      const jsonl = /ndjson|jsonl|json-lines/.test(request.headers.accept ?? '');
+      const out = new PassThrough();
+      scoreCsv(request.body as Readable, out, { classes: [rule.id], asOf, format: jsonl ? 'jsonl' : 'csv', layout: request.query.layout, workers: 1 }).catch((error: Error) => {
+        request.log.error({ err: { message: error.message } }, 'scoring failed');
+        out.destroy(error);
+      });
+      return reply.type(jsonl ? 'application/x-ndjson' : 'text/csv; charset=utf-8').header(VERSION_HEADER, version).send(out);
+    },
+  );
+};

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import { projectRoot } from '../paths.ts';
+import type { ApplicantRow } from './csv-row.ts';
+import { scoreApplicant, type Scored } from './score.ts';
+import type { Task } from './worker.ts';
+
+export interface PoolOptions {
+  classes: string[];
+  asOf: Date;
+  /** Worker threads; 1 scores in this thread. Default: every core. */
+  workers?: number;
+  /** Applicants per task: large enough that messaging costs little, small enough to keep memory flat. */
+  chunk?: number;
+}
+
+export const WORKER_FILE = join(projectRoot, 'dist', 'batch-worker.mjs');
+export const defaultWorkers = (): number => availableParallelism();
+
+async function* chunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** Scores applicants on all cores and yields the results in input order; at most two tasks per
+ * thread are in flight, so memory stays flat whatever the file size. */
+export async function* scoreAll(applicants: AsyncIterable<ApplicantRow>, options: PoolOptions): AsyncGenerator<Scored> {
+  const workers = options.workers ?? defaultWorkers();
+  if (workers <= 1) {
+    for await (const row of applicants) yield scoreApplicant(row, options);
+    return;
+  }
+  if (!existsSync(WORKER_FILE)) throw new Error(`the batch worker is not built (${WORKER_FILE}); run npm run build`);
+  // Each worker is a V8 isolate of its own; a small young generation makes it collect early, keeping
+  // the process's peak memory flat whatever the file size.
+  const pool = new Piscina<Task, Scored[]>({ filename: WORKER_FILE, maxThreads: workers, minThreads: workers, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } });
+  const inFlight: Array<Promise<Scored[]>> = [];
+  const asOf = options.asOf.toISOString();
+  try {
+    for await (const rows of chunks(applicants, options.chunk ?? 256)) {
+      inFlight.push(pool.run({ rows, classes: options.classes, asOf }));
+      if (inFlight.length >= workers * 2) yield* await inFlight.shift()!;
+    }
+    while (inFlight.length > 0) yield* await inFlight.shift()!;
+  } finally {
+    await pool.destroy();
+  }
+}

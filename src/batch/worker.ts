@@ -1,0 +1,14 @@
+// A piscina worker: scores a chunk of applicants. Bundled to dist/batch-worker.mjs by the build.
+import type { ApplicantRow } from './csv-row.ts';
+import { scoreApplicant, type Scored } from './score.ts';
+
+export interface Task {
+  rows: ApplicantRow[];
+  classes: string[];
+  asOf: string;
+}
+
+export default function score({ rows, classes, asOf }: Task): Scored[] {
+  const date = new Date(asOf);
+  return rows.map((row) => scoreApplicant(row, { classes, asOf: date }));
+}

@@ -1,0 +1,42 @@
+import { stringify } from 'csv-stringify';
+import type { Stringifier } from 'csv-stringify';
+import type { Scored } from './score.ts';
+
+/** Cells a spreadsheet would run as a formula are prefixed with a quote (OWASP CSV injection). */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+const joined = (items: ReadonlyArray<{ message: string }>): string => items.map((i) => i.message).join(' | ');
+
+/** Columns: with one class those of CONTRACT.md; with several, `<class>_status` and the like per class. */
+export function csvColumns(classes: readonly string[]): string[] {
+  const per = ['status', 'score', 'gaps', 'reasons', 'rulesVersion'];
+  if (classes.length === 1) return ['line', 'id', 'class', ...per, 'error'];
+  return ['line', 'id', ...classes.flatMap((c) => per.map((p) => `${c}_${p}`)), 'error'];
+}
+
+export function csvRecord(scored: Scored, classes: readonly string[]): string[] {
+  const cells: Array<string | number> = [scored.line, scored.id];
+  if ('error' in scored) {
+    if (classes.length === 1) cells.push(classes[0]!, 'error', '', '', '', '');
+    else for (const _ of classes) cells.push('error', '', '', '', '');
+    cells.push(scored.error);
+  } else {
+    if (classes.length === 1) cells.push(classes[0]!);
+    for (const d of scored.decisions) cells.push(d.status, d.score, joined(d.gaps), joined(d.reasons), d.rulesVersion);
+    cells.push('');
+  }
+  return cells.map((c) => neutralise(String(c)));
+}
+
+export function csvWriter(classes: readonly string[]): Stringifier {
+  return stringify({ header: true, columns: csvColumns(classes), record_delimiter: 'unix' });
+}
+
+/** JSON Lines: one object per applicant; with one class the decision itself (CONTRACT.md). */
+export function jsonLine(scored: Scored, classes: readonly string[]): string {
+  if ('error' in scored) return JSON.stringify({ line: scored.line, id: scored.id, ...(classes.length === 1 ? { class: classes[0] } : { classes }), status: 'error', error: scored.error });
+  if (classes.length === 1) return JSON.stringify({ line: scored.line, ...scored.decisions[0] });
+  return JSON.stringify({ line: scored.line, id: scored.id, decisions: scored.decisions });
+}

@@ -1,0 +1,83 @@
+import { createReadStream, createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { SingleBar } from 'cli-progress';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { parseAsOf, selectRules } from '../../check.ts';
+import { QualifyError } from '../../errors.ts';
+import { reportHtml, reportJson } from '../../batch/report.ts';
+import { scoreCsv } from '../../batch/run.ts';
+
+export interface ScoreCommandOptions {
+  class: string;
+  asOf?: string;
+  format?: string;
+  output?: string;
+  map?: string;
+  layout?: string;
+  workers?: string;
+  report?: string;
+  groupBy?: string;
+}
+
+/** A `--map` file: `columns:` their header → our column (CONTRACT.md names). */
+const MapFile = z.strictObject({ columns: z.record(z.string(), z.string()) });
+
+function readMap(file: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read the column map ${file}: ${(error as Error).message}`);
+  }
+  const map = MapFile.safeParse(parsed);
+  if (!map.success) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `${file}: ${map.error.issues[0]!.path.join('.') || '(root)'}: ${map.error.issues[0]!.message}; expected columns: {their header: our column}`);
+  return map.data.columns;
+}
+
+function option<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new QualifyError('QUAL_ERR_INVALID_OPTION', `--${name} "${value}" must be one of ${allowed.join(', ')}`);
+}
+
+/** Scores an applicant CSV; returns the exit status: 1 when any row could not be scored. */
+export async function runScore(file: string, options: ScoreCommandOptions): Promise<number> {
+  const classes = options.class.split(',').map((c) => c.trim());
+  selectRules(classes);
+  const asOf = parseAsOf(options.asOf);
+  const format = option('format', options.format ?? (options.output?.endsWith('.jsonl') ? 'jsonl' : undefined), ['csv', 'jsonl'] as const, 'csv');
+  const layout = option('layout', options.layout, ['wide', 'long'] as const, 'wide');
+  const workers = options.workers === undefined ? undefined : Number(options.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `--workers "${options.workers}" must be a whole number of 1 or more`);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  const input = createReadStream(file);
+  const output: Writable = options.output ? createWriteStream(options.output) : process.stdout;
+  // Progress on a terminal only: bytes read of the file, with rows and rows/s beside.
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'scoring [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }) : null;
+  const started = Date.now();
+  let rows = 0;
+  bar?.start(size, 0, { rows: 0, speed: 0 });
+  const tally = await scoreCsv(input, output, {
+    classes, asOf, format, layout,
+    ...(workers === undefined ? {} : { workers }),
+    ...(options.map ? { map: readMap(options.map) } : {}),
+    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+    onScored: () => {
+      rows += 1;
+      if (bar && rows % 500 === 0) bar.update(input.bytesRead, { rows, speed: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) });
+    },
+  });
+  bar?.update(size, { rows, speed: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) });
+  bar?.stop();
+  process.stderr.write(`${tally.describe()}\n`);
+  if (options.report) {
+    writeFileSync(options.report, options.report.endsWith('.html') ? reportHtml(tally, options.groupBy) : `${JSON.stringify(reportJson(tally, options.groupBy), null, 2)}\n`);
+  }
+  return tally.rows.errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,118 @@
+import { Readable, Writable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { generateApplicants } from '../../src/batch/generate.ts';
+import { scoreCsv, type BatchOptions } from '../../src/batch/run.ts';
+import { neutralise } from '../../src/batch/write-csv.ts';
+
+const asOf = new Date(Date.UTC(2026, 0, 1));
+
+async function score(csv: string | Readable, options: Partial<BatchOptions> = {}) {
+  let text = '';
+  const out = new Writable({ write(chunk, _e, done) { text += chunk.toString(); done(); } });
+  const tally = await scoreCsv(typeof csv === 'string' ? Readable.from([csv]) : csv, out, { classes: ['houston-440.4'], asOf, format: 'csv', workers: 1, ...options });
+  const records = options.format === 'jsonl' ? [] : (parse(text, { columns: true }) as Array<Record<string, string>>);
+  return { text, tally, records };
+}
+
+const HEADER = 'id,degree1_level,degree1_field,certifications,job1_title,job1_start,job1_end,job1_hours,job1_supervisory,job1_categories';
+const GOOD = 'A-1,B.S.,Computer Science,CCNA (2016-03 to 2029-03),Network Administrator,2015-01,2020-12,40,no,it-infrastructure';
+
+describe('scoring an applicant CSV', () => {
+  it('yields one record per row, in order, with CONTRACT.md columns', async () => {
+    const { records } = await score([HEADER, GOOD, GOOD.replace('A-1', 'A-2').replace('2015-01', '2019-01')].join('\n'));
+    expect(records.map((r) => [r.id, r.class, r.status])).toEqual([['A-1', 'houston-440.4', 'qualified'], ['A-2', 'houston-440.4', 'not_qualified']]);
+    expect(Object.keys(records[0]!)).toEqual(['line', 'id', 'class', 'status', 'score', 'gaps', 'reasons', 'rulesVersion', 'error']);
+    expect(records[1]!.gaps).toContain('more of experience');
+  });
+
+  it('reads UTF-8 with a BOM, CRLF line ends, and quoted fields holding commas and newlines', async () => {
+    const csv = `\ufeff${HEADER},job1_description\r\n${GOOD},"Ran the WAN, firewalls\r\nand VMware"\r\n`;
+    const { records } = await score(csv);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ id: 'A-1', status: 'qualified', line: '2' });
+  });
+
+  it('matches header names ignoring case, spaces, underscores and punctuation', async () => {
+    const header = 'ID,Degree 1 Level,DEGREE1-FIELD,Certifications,Job 1 Title,Job1 Start,job_1_end,Job 1 Hours,Job 1 Supervisory,Job 1 Categories';
+    expect((await score([header, GOOD].join('\n'))).records[0]!.status).toBe('qualified');
+  });
+
+  it('renames another export\'s columns with a column map', async () => {
+    const header = 'Applicant Number,Highest Degree,Major,Certs,Position,From,To,Weekly Hours,Managed People,Kind';
+    const map = { 'Applicant Number': 'id', 'Highest Degree': 'degree1_level', Major: 'degree1_field', Certs: 'certifications', Position: 'job1_title', From: 'job1_start', To: 'job1_end', 'Weekly Hours': 'job1_hours', 'Managed People': 'job1_supervisory', Kind: 'job1_categories' };
+    expect((await score([header, GOOD].join('\n'), { map })).records[0]).toMatchObject({ id: 'A-1', status: 'qualified' });
+  });
+
+  it('reads the long layout: consecutive rows with the same id are one applicant', async () => {
+    const csv = [HEADER, 'L-1,B.S.,Computer Science,CCNA,Network Administrator,2015-01,2017-12,,no,it-infrastructure', 'L-1,,,,Systems Engineer,2018-01,2020-12,,no,it-infrastructure', GOOD].join('\n');
+    const { records } = await score(csv, { layout: 'long' });
+    expect(records.map((r) => [r.id, r.status, r.line])).toEqual([['L-1', 'qualified', '2'], ['A-1', 'qualified', '4']]);
+  });
+
+  it('turns every bad row into an error record naming the line and the column, and goes on', async () => {
+    const rows = [
+      GOOD,
+      GOOD.replace('2015-01', '2015-13'), // line 3: unreadable date
+      GOOD.replace('2015-01,2020-12', '2020-03,2019-01'), // line 4: end before start
+      GOOD.replace(',40,', ',200,'), // line 5: hours out of range
+      GOOD.replace(',no,', ',sometimes,'), // line 6: not a yes/no
+      GOOD.replace('A-1', ''), // line 7: no id
+      GOOD.replace('B.S.', 'Grand Wizard'), // line 8: unreadable degree
+      'B-1,"B.S.",Computer "Science,CCNA', // line 9: a stray quote inside a field is kept, and the row read
+      GOOD.replace('A-1', 'A-9'),
+    ];
+    const { records, tally } = await score([HEADER, ...rows].join('\n'));
+    expect(records).toHaveLength(rows.length);
+    expect(records.map((r) => r.status)).toEqual(['qualified', 'error', 'error', 'error', 'error', 'error', 'error', 'not_qualified', 'qualified']);
+    const errors = records.filter((r) => r.status === 'error').map((r) => r.error);
+    expect(errors).toEqual([
+      'line 3: job1_start: must be a date YYYY-MM-DD, YYYY-MM or YYYY',
+      'line 4: job1_end: ends (2019-01) before it starts (2020-03)',
+      'line 5: job1_hours: must be at most 168 hours per week',
+      'line 6: job1_supervisory: "sometimes" is not yes/no/true/false/1/0',
+      expect.stringMatching(/^line 7: id: /),
+      'line 8: degree1_level: "Grand Wizard" is not a degree level qualify recognises',
+    ]);
+    expect(tally.rows).toEqual({ total: 9, errors: 6 });
+  });
+
+  it('reports a row whose quote never closes, and still reads the rows after it', async () => {
+    const { records } = await score([HEADER, GOOD, 'B-1,"B.S.,CS', GOOD.replace('A-1', 'A-3')].join('\n'));
+    expect(records.map((r) => [r.line, r.status])).toEqual([['2', 'qualified'], ['3', 'error'], ['4', 'qualified']]);
+    expect(records[1]!.error).toBe('line 3: (row): cannot read the row: a quote opened in this row is never closed');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', async () => {
+    expect(['=SUM(A1)', '+1', '-2', '@x', '\tx', '\rx', 'plain'].map(neutralise)).toEqual(["'=SUM(A1)", "'+1", "'-2", "'@x", "'\tx", "'\rx", 'plain']);
+    const { text } = await score([HEADER, GOOD.replace('A-1', '=HYPERLINK("x")')].join('\n'));
+    expect(text).toContain(`'=HYPERLINK`);
+  });
+
+  it('writes JSON Lines, and columns per class for several classes', async () => {
+    const jsonl = (await score([HEADER, GOOD].join('\n'), { format: 'jsonl' })).text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(jsonl[0]).toMatchObject({ line: 2, id: 'A-1', class: 'houston-440.4', status: 'qualified' });
+    const several = await score([HEADER, GOOD].join('\n'), { classes: ['houston-440.4', 'chicago-06G7'] });
+    expect(several.records[0]).toMatchObject({ 'houston-440.4_status': 'qualified', 'chicago-06G7_status': 'not_qualified' });
+  });
+});
+
+describe('parallel scoring', () => {
+  it('keeps the order and the count of rows, bad rows included, on worker threads', async () => {
+    const serial = await score(generateApplicants(1500, { seed: 3, badShare: 0.05 }), { workers: 1 });
+    const parallel = await score(generateApplicants(1500, { seed: 3, badShare: 0.05 }), { workers: 2, chunk: 100 });
+    expect(parallel.records).toHaveLength(1500);
+    expect(parallel.text).toBe(serial.text);
+    expect(serial.tally.rows.errors).toBeGreaterThan(30);
+  });
+});
+
+describe('reading', () => {
+  it('keeps a character whole when a chunk boundary splits it, and counts lines across CRLF', async () => {
+    const csv = Buffer.from(`${HEADER},job1_description\r\n${GOOD},"Gérée par l’équipe\r\nréseau"\r\n${GOOD.replace('A-1', 'A-2')},x\r\n`);
+    const pieces = Array.from({ length: csv.length }, (_, i) => csv.subarray(i, i + 1)); // one byte at a time
+    const { text, records } = await score(Readable.from(pieces), { format: 'csv' });
+    expect(records.map((r) => [r.id, r.line])).toEqual([['A-1', '2'], ['A-2', '4']]);
+    expect(text).not.toContain('\ufffd');
+  });
+});
