@@ -11,6 +11,7 @@ import { classRoutes } from './routes/classes.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { healthRoutes } from './routes/health.ts';
 import { scoreRoute } from '../batch/http.ts';
+import { pages } from '../web/pages.ts';
 
 export interface AppOptions {
   rules?: Map<string, LoadedRule>;
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(classRoutes, { rules });
   await app.register(evaluateRoutes, { rules, apiKeys: options.apiKeys ?? [] });
   await app.register(scoreRoute, { rules, apiKeys: options.apiKeys ?? [] });
+  await app.register(pages);
   return app;
 }
 

@@ -36,7 +36,7 @@ export class Tally {
 
   /** Lines for stderr at the end of a run. */
   describe(): string {
-    const lines = [`${this.rows.total} applicants scored, ${this.rows.errors} rows with errors`];
+    const lines = [`${this.rows.total} applicants scored, ${this.rows.errors} ${this.rows.errors === 1 ? 'row' : 'rows'} with errors`];
     for (const [cls, counts] of this.byClass) lines.push(`${cls}: ${counts.qualified} qualified, ${counts.review} review, ${counts.not_qualified} not qualified`);
     const top = this.topGaps();
     if (top.length > 0) lines.push('most common gaps:', ...top.map((g) => `  ${g.count} × ${g.gap}`));

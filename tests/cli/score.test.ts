@@ -13,7 +13,7 @@ describe('qualify score', () => {
     const out = join(dir(), 'scored.csv');
     const res = run(['score', '--class', 'chicago-06G7', '--as-of', '2026-01-01', 'data/samples/applicants.csv', '-o', out]);
     expect(res.status).toBe(1);
-    expect(res.stderr).toMatch(/40 applicants scored, \d+ rows with errors/);
+    expect(res.stderr).toMatch(/40 applicants scored, \d+ rows? with errors/);
     expect(res.stderr).toContain('most common gaps:');
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(41);
   });

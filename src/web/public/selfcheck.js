@@ -1,0 +1,149 @@
+import { classes, el, renderDecision } from './common.js';
+
+const form = document.getElementById('selfcheck');
+const counters = { degree: 0, job: 0, certification: 0 };
+const titles = new Map();
+
+function text(id, label, hint, attrs = {}) {
+  return el('div', { class: 'field', id: `${id}-field` },
+    el('label', { for: id }, label),
+    hint ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
+    el('input', { type: 'text', id, name: id, ...(hint ? { 'aria-describedby': `${id}-hint` } : {}), ...attrs }));
+}
+
+function removeButton(fieldset, what) {
+  return el('button', { type: 'button', class: 'secondary', onclick: () => fieldset.remove() }, `Remove this ${what}`);
+}
+
+function addDegree() {
+  const i = counters.degree++;
+  const fs = el('fieldset', { 'data-degree': i }, el('legend', {}, `Degree ${i + 1}`),
+    text(`education-${i}-level`, 'Level', 'For example B.S., Bachelor of Arts, MBA, Ph.D., Associate'),
+    text(`education-${i}-field`, 'Field of study', 'For example Computer Science, History'),
+    el('div', { class: 'inline' },
+      el('label', {}, el('input', { type: 'checkbox', id: `education-${i}-foreign` }), 'From outside the country'),
+      el('label', {}, el('input', { type: 'checkbox', id: `education-${i}-evaluated` }), 'A credential evaluation confirms it')));
+  fs.append(removeButton(fs, 'degree'));
+  document.getElementById('degrees').append(fs);
+}
+
+function addJob() {
+  const i = counters.job++;
+  const cats = [['information-technology', 'Information technology'], ['it-infrastructure', 'IT infrastructure (networks, servers, cloud…)'], ['project-management', 'Project management']];
+  const fs = el('fieldset', { 'data-job': i }, el('legend', {}, `Job ${i + 1}`),
+    text(`experience-${i}-title`, 'Job title'),
+    text(`experience-${i}-employer`, 'Employer'),
+    text(`experience-${i}-start`, 'Start', 'For example 2015-01', { class: 'short' }),
+    text(`experience-${i}-end`, 'End', 'Empty if you still work here', { class: 'short' }),
+    text(`experience-${i}-hoursPerWeek`, 'Hours per week', '40 when empty', { class: 'short', inputmode: 'numeric' }),
+    el('fieldset', { class: 'choices', id: `experience-${i}-supervisory-field` }, el('legend', {}, 'Did you supervise or manage staff?'),
+      ...[['yes', 'Yes'], ['no', 'No'], ['', 'Let qualify read it from the duties']].map(([v, l]) => el('label', {}, el('input', { type: 'radio', name: `experience-${i}-supervisory`, value: v, checked: v === '' }), l))),
+    el('fieldset', { class: 'choices', id: `experience-${i}-categories-field` }, el('legend', {}, 'Kind of work (leave empty to let qualify read it from the title and duties)'),
+      ...cats.map(([v, l]) => el('label', {}, el('input', { type: 'checkbox', name: `experience-${i}-categories`, value: v }), l))),
+    el('div', { class: 'field', id: `experience-${i}-description-field` }, el('label', { for: `experience-${i}-description` }, 'Duties'), el('textarea', { id: `experience-${i}-description` })));
+  fs.append(removeButton(fs, 'job'));
+  document.getElementById('jobs').append(fs);
+}
+
+function addCertification() {
+  const i = counters.certification++;
+  const fs = el('fieldset', { 'data-certification': i }, el('legend', {}, `Certification ${i + 1}`),
+    text(`certifications-${i}-name`, 'Name', 'For example CCNA, PMP, AWS Certified Solutions Architect – Associate'),
+    text(`certifications-${i}-expires`, 'Expires (optional)', 'For example 2028-06', { class: 'short' }));
+  fs.append(removeButton(fs, 'certification'));
+  document.getElementById('certifications').append(fs);
+}
+
+const value = (id) => document.getElementById(id)?.value.trim() ?? '';
+
+/** The form as a profile (CONTRACT.md); indices follow the fieldsets on the page, so errors map back. */
+function profileOf() {
+  const profile = { id: 'self-check', education: [], experience: [], certifications: [] };
+  const fieldIds = new Map();
+  document.querySelectorAll('[data-degree]').forEach((fs) => {
+    const i = fs.dataset.degree;
+    if (!value(`education-${i}-level`) && !value(`education-${i}-field`)) return;
+    fieldIds.set(`education[${profile.education.length}]`, `education-${i}`);
+    profile.education.push({ level: value(`education-${i}-level`), ...(value(`education-${i}-field`) ? { field: value(`education-${i}-field`) } : {}), foreign: document.getElementById(`education-${i}-foreign`).checked, evaluated: document.getElementById(`education-${i}-evaluated`).checked });
+  });
+  document.querySelectorAll('[data-job]').forEach((fs) => {
+    const i = fs.dataset.job;
+    if (!value(`experience-${i}-title`) && !value(`experience-${i}-start`)) return;
+    fieldIds.set(`experience[${profile.experience.length}]`, `experience-${i}`);
+    const supervisory = fs.querySelector(`input[name="experience-${i}-supervisory"]:checked`)?.value ?? '';
+    const categories = [...fs.querySelectorAll(`input[name="experience-${i}-categories"]:checked`)].map((c) => c.value);
+    const hours = value(`experience-${i}-hoursPerWeek`);
+    profile.experience.push({
+      title: value(`experience-${i}-title`), employer: value(`experience-${i}-employer`) || undefined, start: value(`experience-${i}-start`), end: value(`experience-${i}-end`) || null,
+      ...(hours ? { hoursPerWeek: Number(hours) } : {}),
+      // Stated only when the applicant said so; otherwise qualify infers them and shows how.
+      ...(supervisory ? { supervisory: supervisory === 'yes' } : {}),
+      ...(categories.length ? { categories } : {}),
+      description: value(`experience-${i}-description`) || undefined,
+    });
+  });
+  document.querySelectorAll('[data-certification]').forEach((fs) => {
+    const i = fs.dataset.certification;
+    if (!value(`certifications-${i}-name`)) return;
+    fieldIds.set(`certifications[${profile.certifications.length}]`, `certifications-${i}`);
+    profile.certifications.push({ name: value(`certifications-${i}-name`), ...(value(`certifications-${i}-expires`) ? { expires: value(`certifications-${i}-expires`) } : {}) });
+  });
+  if (value('statement')) profile.statement = value('statement');
+  return { profile, fieldIds };
+}
+
+function clearErrors() {
+  document.getElementById('errors').replaceChildren();
+  document.querySelectorAll('.field-error').forEach((e) => e.remove());
+  document.querySelectorAll('.has-error').forEach((e) => e.classList.remove('has-error'));
+}
+
+/** `profile.experience[0].end` → the input `experience-<n>-end` of that job on the page. */
+function inputFor(path, fieldIds) {
+  const m = /^profile\.(education|experience|certifications)\[(\d+)\]\.?(\w*)/.exec(path);
+  if (m) return `${fieldIds.get(`${m[1]}[${m[2]}]`)}-${m[3] || (m[1] === 'certifications' ? 'name' : m[1] === 'education' ? 'level' : 'start')}`;
+  return path === 'asOf' ? 'asOf' : path.replace(/^profile\./, '');
+}
+
+function showErrors(problem, fieldIds) {
+  const items = (problem.errors?.length ? problem.errors : [{ path: '', message: problem.detail }]).map((e) => {
+    const id = inputFor(e.path, fieldIds);
+    const field = document.getElementById(`${id}-field`) ?? document.getElementById(id)?.closest('.field');
+    if (field) {
+      field.classList.add('has-error');
+      field.querySelector('label, legend')?.after(el('p', { class: 'field-error', id: `${id}-error` }, el('span', { class: 'visually-hidden' }, 'Error: '), e.message));
+    }
+    return el('li', {}, field ? el('a', { href: `#${id}` }, `${field.querySelector('label, legend')?.textContent ?? e.path}: ${e.message}`) : e.message);
+  });
+  const summary = el('div', { class: 'error-summary', role: 'alert', tabindex: '-1' }, el('h2', {}, 'There is a problem'), el('ul', {}, items));
+  document.getElementById('errors').replaceChildren(summary);
+  summary.focus();
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors();
+  const { profile, fieldIds } = profileOf();
+  const body = { profile, ...(value('asOf') ? { asOf: value('asOf') } : {}), ...(value('class') ? { classes: [value('class')] } : {}) };
+  const res = await fetch('/v1/evaluate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const results = document.getElementById('results');
+  if (!res.ok) {
+    results.replaceChildren();
+    showErrors(await res.json(), fieldIds);
+    return;
+  }
+  const { decisions } = await res.json();
+  results.replaceChildren(el('h2', { tabindex: '-1', id: 'results-heading' }, 'Your results'), ...decisions.map((d) => renderDecision(d, titles.get(d.class))));
+  document.getElementById('results-heading').focus();
+});
+
+document.getElementById('add-degree').addEventListener('click', addDegree);
+document.getElementById('add-job').addEventListener('click', addJob);
+document.getElementById('add-certification').addEventListener('click', addCertification);
+addDegree();
+addJob();
+addCertification();
+for (const c of await classes()) {
+  titles.set(c.id, `${c.title} (${c.jurisdiction})`);
+  document.getElementById('class').append(el('option', { value: c.id }, `${c.title} — ${c.jurisdiction}`));
+}
