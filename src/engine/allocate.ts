@@ -12,7 +12,7 @@ const EPS = 1e-9;
 
 const NO_DELIVERIES: Candidate = { deliveries: [], cost: 0 };
 
-const activeSubstitutions = (path: Path, facts: Facts): Substitution[] =>
+export const activeSubstitutions = (path: Path, facts: Facts): Substitution[] =>
   path.substitutions.filter((s) => facts.reading === 'generous' || !s.discretionary);
 
 /** Months of demand (criteria carry none: they are assessed from text, not allocated). */
@@ -23,9 +23,8 @@ const totalDemand = (path: Path): number =>
  * whenever one exists, using each asset once (READING.md §1). Returns the cheapest qualifying
  * assignment, or else the one that covers most of the demand. `coverage` is that of the relaxed
  * problem (every substitution as plain flow), which only grows as the profile gains assets. */
-export function allocate(path: Path, facts: Facts): Allocation {
+export function allocate(path: Path, facts: Facts, network = new AllocationNetwork(path, facts, activeSubstitutions(path, facts))): Allocation {
   const subs = activeSubstitutions(path, facts);
-  const network = new AllocationNetwork(path, facts, subs);
   // Most profiles qualify, if at all, without an enumerated substitution: try that first.
   const plain = solveCandidate(path, facts, network, { candidate: NO_DELIVERIES, relaxed: false });
   if (plain.feasible) return { ...plain, coverage: 1 };
@@ -61,7 +60,7 @@ export function fewestExtraMonths(path: Path, facts: Facts, filter: ExperienceFi
 /** Every substitution as plain flow, certifications counted for each use they fit: if even this
  * cannot meet the demand, no assignment can. */
 function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extra?: number) {
-  const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, ...(extra === undefined ? {} : { extra }) });
+  const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications, ...(extra === undefined ? {} : { extra }) });
   const certs = matchCertifications(path, facts, NO_DELIVERIES);
   const demand = totalDemand(path);
   return {

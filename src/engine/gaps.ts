@@ -3,7 +3,8 @@ import type { EducationSource } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { Path } from '../rules/schema.ts';
 import type { CertCategory, FieldFamily } from '../vocab/ids.ts';
-import { allocate, fewestExtraMonths } from './allocate.ts';
+import { activeSubstitutions, allocate, fewestExtraMonths } from './allocate.ts';
+import { AllocationNetwork } from './network.ts';
 import type { Gap } from './decision.ts';
 import { formatMonths, type ExperienceFilter } from './months.ts';
 import type { CriteriaEvidence } from './criteria.ts';
@@ -14,6 +15,9 @@ import type { Allocation } from './types.ts';
 export function findGaps(path: Path, strict: Facts, current: Allocation, evidence: CriteriaEvidence): Gap[] {
   const gaps: Gap[] = criteriaGaps(path, evidence);
   if (current.feasible) return gaps;
+  // A hypothetical certification changes the matching, not the flow network: build that once.
+  const network = new AllocationNetwork(path, strict, activeSubstitutions(path, strict));
+  const qualifiesWithCertificate = (categories: readonly CertCategory[]) => allocate(path, withCertificate(strict, categories), network).feasible;
   for (const r of path.requirements) {
     if (r.kind === 'experience') {
       // Experience of the requirement's kind, or of an "of which" part's narrower kind: the fewest months wins.
@@ -27,13 +31,13 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
       if (qualifiesWith(path, { ...strict, education: [...strict.education, degree] })) {
         gaps.push({ code: 'GAP_EDUCATION', message: `${r.label}`, requirement: r.id, clause: r.clause });
       }
-    } else if (r.kind === 'certification' && current.shortfalls.some((s) => s.requirement === r.id) && qualifiesWith(path, withCertificate(strict, r.categories))) {
+    } else if (r.kind === 'certification' && current.shortfalls.some((s) => s.requirement === r.id) && qualifiesWithCertificate(r.categories)) {
       gaps.push({ code: 'GAP_CERTIFICATION', message: `${r.label}`, requirement: r.id, clause: r.clause, amount: 1 });
     }
   }
   for (const sub of path.substitutions) {
     if (sub.discretionary) continue;
-    if (sub.from.kind === 'certification' && qualifiesWith(path, withCertificate(strict, sub.from.categories))) {
+    if (sub.from.kind === 'certification' && qualifiesWithCertificate(sub.from.categories)) {
       gaps.push({ code: 'GAP_CERTIFICATION', message: `one more current certification (${sub.label})`, requirement: sub.to.join(' or '), clause: sub.clause, amount: 1 });
     } else if (sub.from.kind === 'education' && sub.from.beyondMonths > 0) {
       const degree = source(sub.from.beyondMonths + (sub.maxMonths ?? 24), sub.from.fields);

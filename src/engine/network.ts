@@ -1,4 +1,5 @@
 import { matchesFields } from '../facts/education.ts';
+import type { CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { Path, Substitution } from '../rules/schema.ts';
 import { closeCategories, type ExperienceCategory, type FieldFamily } from '../vocab/ids.ts';
@@ -38,6 +39,8 @@ export interface Setting {
   candidate: Candidate;
   relaxed: boolean;
   extra?: number;
+  /** The certifications to count for relaxed certification substitutions (default: the facts'). */
+  certifications?: readonly CertificationFact[];
 }
 
 const EPS = 1e-9;
@@ -120,9 +123,9 @@ export class AllocationNetwork {
     if (sub.from.kind === 'certification') {
       // Relaxed only: each certification fitting the source credits its months, up to the cap.
       const categories = sub.from.categories;
-      const count = this.facts.certifications.filter((c) => categories.some((cat) => c.categories.has(cat))).length;
+      const count = (certs: readonly CertificationFact[]) => certs.filter((c) => categories.some((cat) => c.categories.has(cat))).length;
       const node = g.node();
-      this.settable(g.edge(this.source, node, 0), 0, (s) => (s.relaxed ? Math.min(sub.maxMonths ?? Infinity, count * (sub.monthsEach ?? 0)) : 0));
+      this.settable(g.edge(this.source, node, 0), 0, (s) => (s.relaxed ? Math.min(sub.maxMonths ?? Infinity, count(s.certifications ?? this.facts.certifications) * (sub.monthsEach ?? 0)) : 0));
       for (const target of sub.to) g.edge(node, into.get(target)!, Infinity);
       return;
     }
