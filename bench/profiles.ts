@@ -1,12 +1,6 @@
 // Deterministic synthetic profiles for benchmarks: three jobs, one degree, two certifications.
+import { random } from '../src/batch/generate.ts';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const TITLES: Array<[string, string[], boolean]> = [
   ['Network Administrator', ['it-infrastructure'], false],
@@ -29,7 +23,7 @@ export interface SyntheticProfile {
 }
 
 export function syntheticProfiles(count: number, seed: number): SyntheticProfile[] {
-  const next = rng(seed);
+  const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   return Array.from({ length: count }, (_, i) => {
     let year = 2004 + Math.floor(next() * 8);

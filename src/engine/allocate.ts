@@ -1,6 +1,6 @@
 import type { Facts } from '../facts/facts.ts';
 import type { Path, Substitution } from '../rules/schema.ts';
-import { candidates, isEnumerated, type Candidate } from './candidates.ts';
+import { candidates, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
 import type { ExperienceFilter } from './months.ts';
 import { AllocationNetwork, type Setting } from './network.ts';

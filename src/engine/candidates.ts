@@ -18,7 +18,7 @@ export interface Delivery {
   units: number;
 }
 
-export const isEnumerated = (sub: Substitution): boolean => sub.from.kind === 'certification' || sub.step > 1;
+const isEnumerated = (sub: Substitution): boolean => sub.from.kind === 'certification' || sub.step > 1;
 
 /** Most months a substitution could ever usefully deliver on this path. */
 function reach(sub: Substitution, path: Path): number {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Maps a JSON Resume document (jsonresume.org: basics, work, education, certificates) onto the
  * profile shape of CONTRACT.md. Fields of ours placed beside theirs are kept. */
 
@@ -14,10 +16,16 @@ export function isJsonResume(input: unknown): boolean {
 /** JSON Resume dates may carry a time or be empty; an empty end means "present". */
 const day = (value: unknown): unknown => (typeof value === 'string' && value.length > 10 ? value.slice(0, 10) : value === '' ? undefined : value);
 
+/** A JSON Resume has no id: derive a stable one that is not itself personal data (never the email). */
+function stableId(basics: Json): string {
+  const who = [basics.email, basics.name].filter((x) => typeof x === 'string').join('|');
+  return `resume-${createHash('sha256').update(who || 'anonymous').digest('hex').slice(0, 10)}`;
+}
+
 export function fromJsonResume(input: Json): Json {
   const basics = (input.basics ?? {}) as Json;
   const profile: Json = {
-    id: input.id ?? basics.email ?? basics.name,
+    id: input.id ?? stableId(basics),
     name: basics.name,
     email: basics.email,
     education: asList(input.education).map((e) => ({
