@@ -12,6 +12,7 @@ import { evaluateRoutes } from './routes/evaluate.ts';
 import { healthRoutes } from './routes/health.ts';
 import { scoreRoute } from '../batch/http.ts';
 import { pages } from '../web/pages.ts';
+import { extractRoute } from '../text/http.ts';
 
 export interface AppOptions {
   rules?: Map<string, LoadedRule>;
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(classRoutes, { rules });
   await app.register(evaluateRoutes, { rules, apiKeys: options.apiKeys ?? [] });
   await app.register(scoreRoute, { rules, apiKeys: options.apiKeys ?? [] });
+  await app.register(extractRoute);
   await app.register(pages);
   return app;
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { QualifyError } from '../errors.ts';
 import { runCheck } from './commands/check.ts';
+import { runExtract } from './commands/extract.ts';
 import { runGenerate } from './commands/generate.ts';
 import { runScore } from './commands/score.ts';
 import { runServe } from './commands/serve.ts';
@@ -64,6 +65,14 @@ program
   .option('-o, --output <file>', 'write here instead of standard output')
   .action(async (options) => {
     await runGenerate(options);
+  });
+
+program
+  .command('extract')
+  .description('read a pasted plain-text résumé into a profile (JSON) for a person to confirm; unread lines on stderr')
+  .argument('<file>', 'résumé text file, or - for standard input')
+  .action((file: string) => {
+    runExtract(file, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
   });
 
 try {
