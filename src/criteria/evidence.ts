@@ -1,5 +1,5 @@
 import type { Criterion } from '../rules/schema.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { findPhrase, phraseTokens, tokenize, type Token } from '../text/tokens.ts';
 
 /** Evidence of person-specification criteria in an application's text (READING.md §5, council). */
 
@@ -62,39 +62,6 @@ function sentences(texts: readonly TextSource[]): Sentence[] {
   return out;
 }
 
-const termTokens = new Map<string, Token[]>();
-function termOf(term: string): Token[] {
-  let tokens = termTokens.get(term);
-  if (!tokens) termTokens.set(term, (tokens = tokenize(term)));
-  return tokens;
-}
-
-/** Whether two words are at most one insertion, deletion or substitution apart: a linear check,
- * because a full edit distance for every word of every statement against every term is the hot path. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-/** Same stem, or (for long words) one edit apart: "virtualisation" ~ "virtualization", typos. */
-function sameWord(word: Token, term: Token): boolean {
-  if (term.acronym) return word.raw === term.raw || word.raw === `${term.raw}s`;
-  return word.stem === term.stem || (term.stem.length >= 6 && withinOneEdit(word.stem, term.stem));
-}
-
-/** Token index where the term starts in the sentence, for each occurrence. */
-function occurrences(sentence: Sentence, term: Token[]): number[] {
-  const found: number[] = [];
-  const { tokens } = sentence;
-  for (let i = 0; i + term.length <= tokens.length; i++) {
-    if (term.every((t, k) => sameWord(tokens[i + k]!, t))) found.push(i);
-  }
-  return found;
-}
-
 /** A negation within a few words before the term, not across a clause break or a comma. */
 function negated(sentence: Sentence, at: number): boolean {
   for (let i = at - 1; i >= 0 && i >= at - NEGATION_WINDOW; i--) {
@@ -119,9 +86,9 @@ export function assessCriteria(criteria: readonly Criterion[], texts: readonly T
     const inLists = new Map<string, string>();
     for (const sentence of all) {
       for (const term of criterion.terms) {
-        const hit = occurrences(sentence, termOf(term)).some((at) => !negated(sentence, at));
+        const hit = findPhrase(sentence.tokens, term).some((at) => !negated(sentence, at));
         if (!hit) continue;
-        const concept = termOf(term).map((t) => t.stem).join(' ');
+        const concept = phraseTokens(term).map((t) => t.stem).join(' ');
         (sentence.list ? inLists : inProse).set(concept, term);
         if (!quotes.some((q) => q.source === sentence.source && q.start === sentence.start)) {
           quotes.push({ source: sentence.source, text: sentence.text, start: sentence.start, end: sentence.start + sentence.text.length, term });

@@ -1,5 +1,5 @@
 import { words as STOPWORDS } from 'natural/lib/natural/util/stopwords.js';
-import { tokenize, type Token } from './tokens.ts';
+import { tokenize, type Token } from '../text/tokens.ts';
 
 /** Words of person specifications that name no skill: a criterion's evidence lies elsewhere. */
 const GENERIC = new Set([

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { findPhrase, tokenize, type Token } from '../text/tokens.ts';
 import { ExperienceCategory, closeCategories } from './ids.ts';
 import { lazy, loadVocabulary } from './load.ts';
 
-/** A first reading of a job's categories and supervision from its title and duties
- * (data/categories.yaml); each inference carries a confidence and the phrases it rests on. */
+/** Reads a job's categories and supervision from its title and duties (data/categories.yaml):
+ * phrases matched by stem, title phrases weighing more than duties; each inference carries a
+ * confidence and the phrases it rests on. */
 
 export interface Inference {
   categories: ExperienceCategory[];
@@ -12,49 +14,76 @@ export interface Inference {
   evidence: string[];
 }
 
-const Phrases = z.strictObject({ strong: z.array(z.string()) });
+const Phrases = z.strictObject({ title: z.array(z.string()), duties: z.array(z.string()) });
 const Vocabulary = z.strictObject({
   categories: z.record(ExperienceCategory, Phrases),
-  supervisory: z.strictObject({ strong: z.array(z.string()), stop: z.array(z.string()) }),
+  supervisory: z.strictObject({
+    title: z.array(z.string()),
+    duties: z.array(z.string()),
+    verbs: z.array(z.string()),
+    people: z.array(z.string()),
+    none: z.array(z.string()),
+    stop: z.array(z.string()),
+  }),
 });
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Whole words; an all-capitals phrase (IT, SAN, WAN) keeps its case so "it" the pronoun does not match. */
-const phrase = (p: string): RegExp => new RegExp(`(?<![\\w-])${escape(p)}(?![\\w-])`, p === p.toUpperCase() && /[A-Z]/.test(p) ? '' : 'i');
+const vocabulary = lazy(() => loadVocabulary('categories.yaml', Vocabulary));
 
-const vocabulary = lazy(() => {
-  const data = loadVocabulary('categories.yaml', Vocabulary);
-  return {
-    categories: Object.entries(data.categories).map(([category, { strong }]) => ({ category: category as ExperienceCategory, phrases: strong.map((p) => [p, phrase(p)] as const) })),
-    supervisory: data.supervisory.strong.map((p) => [p, phrase(p)] as const),
-    stop: data.supervisory.stop.map((p) => phrase(p)),
-  };
-});
+/** Words between a leading verb and the people it leads ("led the NOC shift of five analysts"). */
+const PEOPLE_WINDOW = 6;
+
+const found = (words: readonly Token[], phrases: readonly string[]): string[] => phrases.filter((p) => findPhrase(words, p, false).length > 0);
+
+/** Titles are short and exact: words compare as written (lower case), so "Programmer" is not "Programme". */
+function inTitle(title: string, phrases: readonly string[]): string[] {
+  const words = ` ${title.toLowerCase().replace(/[^a-z0-9#+.]+/g, ' ')} `;
+  const acronyms = new Set(title.match(/\b[A-Z0-9]{2,6}\b/g) ?? []);
+  return phrases.filter((p) => (p === p.toUpperCase() && /[A-Z]/.test(p) ? acronyms.has(p) : words.includes(` ${p.toLowerCase()} `)));
+}
+
+function leadsPeople(words: readonly Token[], verbs: readonly string[], people: readonly string[]): string | null {
+  for (const verb of verbs) {
+    for (const at of findPhrase(words, verb, false)) {
+      const window = words.slice(at + 1, at + 1 + PEOPLE_WINDOW);
+      const who = people.find((p) => findPhrase(window, p, false).length > 0);
+      if (who) return `${verb} … ${who}`;
+    }
+  }
+  return null;
+}
 
 const cache = new Map<string, Inference>();
 
 export function inferExperience(title: string, description = ''): Inference {
-  const cacheKey = `${title}\u0000${description}`;
-  const cached = cache.get(cacheKey);
+  const key = `${title}\u0000${description}`;
+  const cached = cache.get(key);
   if (cached) return cached;
-  const { categories, supervisory, stop } = vocabulary();
+  const v = vocabulary();
+  const stop = new RegExp(v.supervisory.stop.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const dutyWords = tokenize(description.replace(stop, ' '));
   const evidence: string[] = [];
-  const found: ExperienceCategory[] = [];
-  let inTitle = false;
-  for (const { category, phrases } of categories) {
-    const hits = phrases.filter(([, re]) => re.test(title) || re.test(description));
-    if (hits.length === 0) continue;
-    found.push(category);
-    evidence.push(...hits.map(([p]) => p));
-    inTitle ||= hits.some(([, re]) => re.test(title));
+  const categories: ExperienceCategory[] = [];
+  let fromTitle = false;
+  let dutyHits = 0;
+  // A project-management title doing infrastructure work is IT project management, not infrastructure work.
+  const managesProjects = inTitle(title, v.categories['project-management']?.title ?? []).length > 0;
+  for (const [category, phrases] of Object.entries(v.categories) as Array<[ExperienceCategory, z.infer<typeof Phrases>]>) {
+    const titled = inTitle(title, phrases.title);
+    const duties = found(dutyWords, phrases.duties);
+    if (titled.length + duties.length === 0) continue;
+    const counted = category === 'it-infrastructure' && managesProjects ? 'information-technology' : category;
+    categories.push(counted);
+    evidence.push(...titled, ...duties);
+    fromTitle ||= titled.length > 0;
+    dutyHits += duties.length;
   }
-  // Stop phrases ("managed the firewall", "product manager") are removed before looking for supervision.
-  const cleaned = stop.reduce((text, re) => text.replace(new RegExp(re.source, `${re.flags}g`), ' '), `${title}. ${description}`);
-  const led = supervisory.filter(([, re]) => re.test(cleaned)).map(([p]) => p);
+  const s = v.supervisory;
+  const denied = found(dutyWords, s.none).length > 0;
+  const led = denied ? [] : [...inTitle(title, s.title), ...found(dutyWords, s.duties), leadsPeople(dutyWords, s.verbs, s.people)].filter((x): x is string => !!x);
   evidence.push(...led);
-  const strength = found.length === 0 ? 0.7 : inTitle ? 0.9 : Math.min(0.85, 0.5 + 0.1 * evidence.length);
-  const result: Inference = { categories: [...closeCategories(found)], supervisory: led.length > 0, confidence: strength, evidence: [...new Set(evidence)] };
+  const confidence = categories.length === 0 ? 0.7 : fromTitle ? 0.9 : Math.min(0.85, 0.55 + 0.1 * dutyHits);
+  const result: Inference = { categories: [...closeCategories(new Set(categories))], supervisory: led.length > 0, confidence, evidence: [...new Set(evidence)] };
   if (cache.size > 50_000) cache.clear();
-  cache.set(cacheKey, result);
+  cache.set(key, result);
   return result;
 }

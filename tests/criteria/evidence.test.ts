@@ -75,7 +75,7 @@ describe('proposed evidence terms', () => {
 
 describe('one edit apart', () => {
   it('accepts one insertion, deletion or substitution and nothing more', async () => {
-    const { withinOneEdit } = await import('../../src/criteria/evidence.ts');
+    const { withinOneEdit } = await import('../../src/text/tokens.ts');
     expect([['virtualis', 'virtualiz'], ['monitor', 'monitors'], ['monitors', 'monitor'], ['colour', 'color'], ['same', 'same']].map(([a, b]) => withinOneEdit(a!, b!))).toEqual([true, true, true, true, true]);
     expect([['virtual', 'virtually'], ['abcdef', 'abcfed'], ['cat', 'dog']].map(([a, b]) => withinOneEdit(a!, b!))).toEqual([false, false, false]);
   });

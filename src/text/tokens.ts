@@ -1,0 +1,71 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+/** A word of an application, with where it stands and the forms it is compared in. */
+export interface Token {
+  raw: string;
+  start: number;
+  end: number;
+  /** Porter stem of the lower-case word: "virtualised" and "virtualization" share "virtual". */
+  stem: string;
+  /** All capitals (AD, LAN, GDPR): compared as written, so "ad" and "Lan" do not count. */
+  acronym: boolean;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}+#&'’.-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;
+const stems = new Map<string, string>();
+
+function stem(lower: string): string {
+  let s = stems.get(lower);
+  if (s === undefined) {
+    s = PorterStemmer.stem(lower);
+    if (stems.size > 100_000) stems.clear();
+    stems.set(lower, s);
+  }
+  return s;
+}
+
+/** British and American spellings differ in s/z and ou/o ("organisation", "behaviour"). */
+const spelling = (lower: string): string => lower.replace(/isation/g, 'ization').replace(/ise(d|s)?$/, 'ize$1').replace(/our\b/g, 'or');
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0].replace(/['’]s$/, '');
+    const lower = spelling(raw.toLowerCase());
+    tokens.push({ raw, start: offset + m.index!, end: offset + m.index! + raw.length, stem: stem(lower), acronym: raw.length >= 2 && raw.length <= 6 && /^[A-Z0-9&-]+s?$/.test(raw) && /[A-Z]/.test(raw) });
+  }
+  return tokens;
+}
+
+/** Same stem, or (for long words, when `fuzzy`) one edit apart; an acronym must match as written. */
+export function sameWord(word: Token, term: Token, fuzzy = true): boolean {
+  if (term.acronym) return word.raw === term.raw || word.raw === `${term.raw}s`;
+  return word.stem === term.stem || (fuzzy && term.stem.length >= 6 && withinOneEdit(word.stem, term.stem));
+}
+
+/** Whether two words are at most one insertion, deletion or substitution apart: a linear check,
+ * because a full edit distance for every word against every term is the hot path. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const phrases = new Map<string, Token[]>();
+/** A phrase's words, tokenised once. */
+export function phraseTokens(phrase: string): Token[] {
+  let tokens = phrases.get(phrase);
+  if (!tokens) phrases.set(phrase, (tokens = tokenize(phrase)));
+  return tokens;
+}
+
+/** Token indices where the phrase starts in the words; `fuzzy` tolerates one edit in long words
+ * (typos in statements), which short job titles cannot afford ("sprints" is not "Spring"). */
+export function findPhrase(words: readonly Token[], phrase: string, fuzzy = true): number[] {
+  const term = phraseTokens(phrase);
+  const found: number[] = [];
+  for (let i = 0; i + term.length <= words.length; i++) if (term.every((t, k) => sameWord(words[i + k]!, t, fuzzy))) found.push(i);
+  return found;
+}

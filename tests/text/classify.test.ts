@@ -1,0 +1,43 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/paths.ts';
+import { inferExperience } from '../../src/vocab/categories.ts';
+
+/* The labelled job corpus (tests/fixtures/jobs): even positions tune the vocabulary, odd positions
+ * are held out and only measured. */
+type Entry = [title: string, duties: string, categories: string, supervisory: 'y' | 'n'];
+const dir = `${projectRoot}/tests/fixtures/jobs`;
+const entries = readdirSync(dir).sort().flatMap((f) => parse(readFileSync(`${dir}/${f}`, 'utf8')) as Entry[]);
+const LABEL: Record<string, string[]> = { infra: ['information-technology', 'it-infrastructure'], it: ['information-technology'], pm: ['project-management'], 'it+pm': ['information-technology', 'project-management'], '': [] };
+
+export function measure(part: 'tune' | 'heldout') {
+  const chosen = entries.filter((_, i) => (i % 2 === 0) === (part === 'tune'));
+  let categories = 0;
+  let supervision = 0;
+  const misses: string[] = [];
+  for (const [title, duties, cats, sup] of chosen) {
+    const inferred = inferExperience(title, duties);
+    const expected = LABEL[cats]!;
+    if ([...inferred.categories].sort().join() === [...expected].sort().join()) categories += 1;
+    else misses.push(`categories of "${title}: ${duties}": expected [${expected}], got [${inferred.categories}] (${inferred.evidence.join(', ')})`);
+    if (inferred.supervisory === (sup === 'y')) supervision += 1;
+    else misses.push(`supervision of "${title}: ${duties}": expected ${sup}`);
+  }
+  return { n: chosen.length, categories: categories / chosen.length, supervision: supervision / chosen.length, misses };
+}
+
+describe('reading job titles and duties', () => {
+  it('has a corpus of at least 300 labelled entries', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(300);
+  });
+
+  it('infers categories and supervision on the held-out part at least 95% of the time', () => {
+    const tune = measure('tune');
+    const held = measure('heldout');
+    console.log(`jobs, tuning part (${tune.n}): categories ${(100 * tune.categories).toFixed(1)}%, supervision ${(100 * tune.supervision).toFixed(1)}%`);
+    console.log(`jobs, held-out part (${held.n}): categories ${(100 * held.categories).toFixed(1)}%, supervision ${(100 * held.supervision).toFixed(1)}%\n  ${held.misses.join('\n  ')}`);
+    expect(held.categories).toBeGreaterThanOrEqual(0.95);
+    expect(held.supervision).toBeGreaterThanOrEqual(0.95);
+  });
+});
