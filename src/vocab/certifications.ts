@@ -55,10 +55,13 @@ export const matchCertification = memoise((name: string): CertMatch | null => {
   const withoutVendor = k.replace(VENDOR, '');
   const exact = names.get(k) ?? names.get(withoutVendor) ?? names.get(k.replace(/ (v\d+|\d{4}|r and s)$/, ''));
   if (exact) return found(exact, 1);
-  // A code followed by words ("AWS SAA-C03 Solutions Architect"): the first token may be a code.
-  const first = withoutVendor.split(' ')[0] ?? '';
-  const byCode = withoutVendor.includes(' ') ? names.get(first) : undefined;
-  if (byCode && /\d|^[a-z+]{3,6}$/.test(first)) return found(byCode, 0.9);
+  // A code followed by words ("AZ-305 Azure Solutions Architect Expert"): a code may be two tokens once
+  // its hyphen is folded ("az 305"), so try the first one and the first two.
+  const tokens = withoutVendor.split(' ');
+  for (const code of [tokens.slice(0, 2).join(' '), tokens[0] ?? '']) {
+    const byCode = tokens.length > code.split(' ').length ? names.get(code) : undefined;
+    if (byCode && /\d|^[a-z+]{3,6}$/.test(code)) return found(byCode, 0.9);
+  }
   if (k.length < 8) return null;
   const hit = fuzzy(k);
   return hit ? found(hit.item, hit.confidence) : null;

@@ -16,6 +16,7 @@ export interface FieldMatch {
 
 const Vocabulary = z.strictObject({
   families: z.record(FieldFamily, z.record(z.string(), z.array(z.string()))),
+  abbreviations: z.record(z.string(), z.string()),
   unrelated: z.array(z.string()),
 });
 
@@ -31,15 +32,17 @@ const vocabulary = lazy(() => {
   }
   for (const field of data.unrelated) names.set(normaliseName(field), { field, families: [] });
   const fuzzy = fuzzyIndex([...names].filter(([key]) => key.length >= 5).map(([key, item]) => ({ key, item })));
-  return { names, fuzzy };
+  return { names, fuzzy, abbreviations: new Map(Object.entries(data.abbreviations)) };
 });
 
 /** "Comp. Sci.", "M.I.S.", "Info Tech", "B.S. in Computer Sciences": exact names and aliases first,
  * then a tolerant match; an unrecognised field belongs to no family (READING.md §7). */
 export const matchField = memoise((text: string): FieldMatch => {
-  const { names, fuzzy } = vocabulary();
+  const { names, fuzzy, abbreviations } = vocabulary();
   const withoutLevel = parseDegree(text).field ?? text;
-  const key = normaliseName(withoutLevel).replace(/^(in|of) /, '').replace(/ (degree|studies)$/, '');
+  const written = normaliseName(withoutLevel).replace(/^(in|of) /, '').replace(/ (degree|studies)$/, '');
+  const expanded = written.split(' ').map((w) => abbreviations.get(w) ?? w).join(' ');
+  const key = names.has(written) ? written : expanded;
   const exact = names.get(key) ?? names.get(key.replace(/s$/, ''));
   if (exact) return { ...exact, confidence: 1 };
   const hit = fuzzy(key);
