@@ -121,6 +121,24 @@ describe.skipIf(!present)('the self-check page', () => {
     await page.context().close();
   });
 
+  it('fills the form from a pasted résumé, for the applicant to check', async () => {
+    const page = await open('/');
+    await page.click('#prefill summary');
+    await page.fill('#resume', 'EXPERIENCE\nNetwork Administrator, Metro Transit, Jan 2015 - Dec 2020\nEDUCATION\nB.S. in Computer Science, 2012\nCERTIFICATIONS\nCCNA');
+    await page.click('#prefill-button');
+    await page.waitForSelector('#prefill-status:has-text("Filled in")');
+    expect(await page.inputValue('#experience-0-title')).toBe('Network Administrator');
+    expect(await page.inputValue('#experience-0-start')).toBe('2015-01');
+    expect(await page.inputValue('#education-0-level')).toBe('B.S.');
+    expect(await page.inputValue('#certifications-0-name')).toBe('CCNA');
+    await page.selectOption('#class', 'houston-440.4');
+    await page.fill('#asOf', '2026-01-01');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.decision');
+    expect(await page.getAttribute('.decision', 'data-status')).toBe('qualified');
+    await page.context().close();
+  });
+
   it('is accessible', async () => {
     const page = await open('/');
     await accessible(page);

@@ -137,6 +137,35 @@ form.addEventListener('submit', async (event) => {
   document.getElementById('results-heading').focus();
 });
 
+/** Fills the form from a pasted résumé (POST /v1/profiles/extract); the applicant checks each entry. */
+async function prefill() {
+  const status = document.getElementById('prefill-status');
+  const res = await fetch('/v1/profiles/extract', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: value('resume') });
+  const body = await res.json();
+  if (!res.ok) {
+    status.textContent = body.detail;
+    return;
+  }
+  const { profile, unread } = body;
+  // Start the numbering again, so the filled-in entries read "Job 1", "Job 2"…
+  counters.degree = counters.job = counters.certification = 0;
+  for (const [list, add, container] of [[profile.education, addDegree, 'degrees'], [profile.experience, addJob, 'jobs'], [profile.certifications, addCertification, 'certifications']]) {
+    document.getElementById(container).replaceChildren();
+    for (let k = 0; k < Math.max(1, list.length); k++) add();
+  }
+  const set = (id, v) => { if (v !== undefined && v !== null) document.getElementById(id).value = v; };
+  const first = (attr) => [...document.querySelectorAll(`[${attr}]`)].map((fs) => fs.getAttribute(attr));
+  profile.education.forEach((d, k) => { const i = first('data-degree')[k]; set(`education-${i}-level`, d.level); set(`education-${i}-field`, d.field); });
+  profile.experience.forEach((j, k) => {
+    const i = first('data-job')[k];
+    set(`experience-${i}-title`, j.title); set(`experience-${i}-employer`, j.employer); set(`experience-${i}-start`, j.start);
+    set(`experience-${i}-end`, j.end === 'present' ? '' : j.end); set(`experience-${i}-description`, j.description);
+  });
+  profile.certifications.forEach((c, k) => { const i = first('data-certification')[k]; set(`certifications-${i}-name`, c.name); });
+  status.textContent = `Filled in ${profile.experience.length} jobs, ${profile.education.length} degrees and ${profile.certifications.length} certifications. Please check them.${unread.length ? ` Not read: ${unread.map((u) => u.text).join('; ')}.` : ''}`;
+}
+
+document.getElementById('prefill-button').addEventListener('click', prefill);
 document.getElementById('add-degree').addEventListener('click', addDegree);
 document.getElementById('add-job').addEventListener('click', addJob);
 document.getElementById('add-certification').addEventListener('click', addCertification);
