@@ -69,3 +69,26 @@ export function findPhrase(words: readonly Token[], phrase: string, fuzzy = true
   for (let i = 0; i + term.length <= words.length; i++) if (term.every((t, k) => sameWord(words[i + k]!, t, fuzzy))) found.push(i);
   return found;
 }
+
+/** A matcher for many phrases at once, exact by stem (or by letter for acronyms): phrases are indexed
+ * by their first word, so a text is read once instead of once per phrase. */
+export function phraseMatcher(list: readonly string[]): (words: readonly Token[]) => string[] {
+  const byFirst = new Map<string, string[]>();
+  const key = (t: Token) => (t.acronym ? `A:${t.raw.replace(/s$/, '')}` : t.stem);
+  for (const phrase of list) {
+    const first = phraseTokens(phrase)[0];
+    if (!first) continue;
+    const k = key(first);
+    byFirst.set(k, [...(byFirst.get(k) ?? []), phrase]);
+  }
+  return (words) => {
+    const found = new Set<string>();
+    words.forEach((word, i) => {
+      for (const phrase of byFirst.get(key(word)) ?? []) {
+        const term = phraseTokens(phrase);
+        if (i + term.length <= words.length && term.every((t, k) => sameWord(words[i + k]!, t, false))) found.add(phrase);
+      }
+    });
+    return list.filter((p) => found.has(p));
+  };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findPhrase, tokenize, type Token } from '../text/tokens.ts';
+import { findPhrase, phraseMatcher, tokenize, type Token } from '../text/tokens.ts';
 import { ExperienceCategory, closeCategories } from './ids.ts';
 import { lazy, loadVocabulary } from './load.ts';
 
@@ -27,12 +27,15 @@ const Vocabulary = z.strictObject({
   }),
 });
 
-const vocabulary = lazy(() => loadVocabulary('categories.yaml', Vocabulary));
+const vocabulary = lazy(() => {
+  const data = loadVocabulary('categories.yaml', Vocabulary);
+  const stop = new RegExp(data.supervisory.stop.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const duties = new Map(Object.entries(data.categories).map(([c, p]) => [c, phraseMatcher(p.duties)]));
+  return { ...data, stop, duties, supervisoryDuties: phraseMatcher(data.supervisory.duties), none: phraseMatcher(data.supervisory.none) };
+});
 
 /** Words between a leading verb and the people it leads ("led the NOC shift of five analysts"). */
 const PEOPLE_WINDOW = 6;
-
-const found = (words: readonly Token[], phrases: readonly string[]): string[] => phrases.filter((p) => findPhrase(words, p, false).length > 0);
 
 /** Titles are short and exact: words compare as written (lower case), so "Programmer" is not "Programme". */
 function inTitle(title: string, phrases: readonly string[]): string[] {
@@ -59,8 +62,7 @@ export function inferExperience(title: string, description = ''): Inference {
   const cached = cache.get(key);
   if (cached) return cached;
   const v = vocabulary();
-  const stop = new RegExp(v.supervisory.stop.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
-  const dutyWords = tokenize(description.replace(stop, ' '));
+  const dutyWords = tokenize(description.replace(v.stop, ' '));
   const evidence: string[] = [];
   const categories: ExperienceCategory[] = [];
   let fromTitle = false;
@@ -69,7 +71,7 @@ export function inferExperience(title: string, description = ''): Inference {
   const managesProjects = inTitle(title, v.categories['project-management']?.title ?? []).length > 0;
   for (const [category, phrases] of Object.entries(v.categories) as Array<[ExperienceCategory, z.infer<typeof Phrases>]>) {
     const titled = inTitle(title, phrases.title);
-    const duties = found(dutyWords, phrases.duties);
+    const duties = v.duties.get(category)!(dutyWords);
     if (titled.length + duties.length === 0) continue;
     const counted = category === 'it-infrastructure' && managesProjects ? 'information-technology' : category;
     categories.push(counted);
@@ -78,8 +80,8 @@ export function inferExperience(title: string, description = ''): Inference {
     dutyHits += duties.length;
   }
   const s = v.supervisory;
-  const denied = found(dutyWords, s.none).length > 0;
-  const led = denied ? [] : [...inTitle(title, s.title), ...found(dutyWords, s.duties), leadsPeople(dutyWords, s.verbs, s.people)].filter((x): x is string => !!x);
+  const denied = v.none(dutyWords).length > 0;
+  const led = denied ? [] : [...inTitle(title, s.title), ...v.supervisoryDuties(dutyWords), leadsPeople(dutyWords, s.verbs, s.people)].filter((x): x is string => !!x);
   evidence.push(...led);
   const confidence = categories.length === 0 ? 0.7 : fromTitle ? 0.9 : Math.min(0.85, 0.55 + 0.1 * dutyHits);
   const result: Inference = { categories: [...closeCategories(new Set(categories))], supervisory: led.length > 0, confidence, evidence: [...new Set(evidence)] };
