@@ -42,7 +42,8 @@ export const GENERATED_COLUMNS = ['id', 'name', 'email', 'degree1_level', 'degre
 
 const month = (y: number, m: number): string => `${y}-${String(m).padStart(2, '0')}`;
 
-export function applicantRow(i: number, next: () => number, badShare: number): Record<string, string> {
+/** `stated: false` leaves categories and supervision blank, as many exports do, so qualify reads them from the duties. */
+export function applicantRow(i: number, next: () => number, badShare: number, stated = true): Record<string, string> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const [level, field] = pick(DEGREES);
   const row: Record<string, string> = { id: `APP-${String(i + 1).padStart(7, '0')}`, name: `Applicant ${i + 1}`, email: `applicant${i + 1}@example.org`, degree1_level: level, degree1_field: field };
@@ -55,16 +56,17 @@ export function applicantRow(i: number, next: () => number, badShare: number): R
     const end = n === 3 && next() < 0.5 ? 'present' : month(Math.min(year, 2025), 1 + Math.floor(next() * 12));
     Object.assign(row, { [`job${n}_title`]: title, [`job${n}_employer`]: pick(['City of Springfield', 'Metro Transit', 'Acme Corp', 'State University', 'County Health']), [`job${n}_start`]: start, [`job${n}_end`]: end, [`job${n}_hours`]: next() < 0.15 ? '20' : '40', [`job${n}_supervisory`]: supervisory ? 'yes' : 'no', [`job${n}_categories`]: categories, [`job${n}_description`]: description });
   }
+  if (!stated) for (const n of [1, 2, 3]) row[`job${n}_categories`] = row[`job${n}_supervisory`] = '';
   row.self_id_group = pick(GROUPS);
   if (next() < badShare) pick(BAD)(row);
   return row;
 }
 
 /** A CSV stream of `rows` applicants: deterministic for a seed. */
-export function generateApplicants(rows: number, options: { seed?: number; badShare?: number } = {}): Readable {
+export function generateApplicants(rows: number, options: { seed?: number; badShare?: number; stated?: boolean } = {}): Readable {
   const next = random(options.seed ?? 1);
   const source = Readable.from((function* () {
-    for (let i = 0; i < rows; i++) yield applicantRow(i, next, options.badShare ?? 0.02);
+    for (let i = 0; i < rows; i++) yield applicantRow(i, next, options.badShare ?? 0.02, options.stated ?? true);
   })());
   return source.pipe(stringify({ header: true, columns: GENERATED_COLUMNS }));
 }
