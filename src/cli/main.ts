@@ -7,6 +7,12 @@ import { runScore } from './commands/score.ts';
 import { runServe } from './commands/serve.ts';
 import { runTerms } from './commands/terms.ts';
 
+// A reader that stops early (`qualify check … | head`) is not an error: stop writing, quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const program = new Command()
   .name('qualify')
   .description('Decide whether candidates meet a job class\'s minimum qualifications, and explain why.')

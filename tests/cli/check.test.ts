@@ -101,3 +101,11 @@ describe('qualify terms', () => {
     expect(out.stdout).toMatch(/proposed:\n\s+- /);
   });
 });
+
+describe('qualify as part of a pipe', () => {
+  it('stops quietly when the reader stops early', () => {
+    const res = spawnSync('bash', ['-c', `node ${join(projectRoot, 'bin/qualify.mjs')} check data/samples/profiles.json | head -1`], { encoding: 'utf8', cwd: projectRoot });
+    expect(res.stdout.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).not.toContain('EPIPE');
+  });
+});
