@@ -42,15 +42,15 @@ export function allocate(path: Path, facts: Facts, network = new AllocationNetwo
 
 /** The fewest months of extra experience fitting `filter` that would make the path met; null when
  * no amount would (another requirement stands in the way). */
-export function fewestExtraMonths(path: Path, facts: Facts, filter: ExperienceFilter): number | null {
+export function fewestExtraMonths(path: Path, facts: Facts, filter: ExperienceFilter, shared?: { network: AllocationNetwork; extra: number }): number | null {
   const subs = activeSubstitutions(path, facts);
-  const network = new AllocationNetwork(path, facts, subs, [filter]);
-  const bound = relaxedBound(path, facts, network, 0);
+  const { network, extra } = shared ?? { network: new AllocationNetwork(path, facts, subs, [filter]), extra: 0 };
+  const bound = relaxedBound(path, facts, network, extra);
   if (!bound.feasible) return null;
   let fewest = Infinity;
   for (const candidate of candidates(path, subs, facts.certifications.length)) {
     if (!fitsRoom(path, candidate)) continue;
-    const allocation = solveCandidate(path, facts, network, { candidate, relaxed: false, extra: 0 });
+    const allocation = solveCandidate(path, facts, network, { candidate, relaxed: false, extra });
     if (allocation.feasible) fewest = Math.min(fewest, allocation.extra);
     if (fewest <= bound.extra + EPS) break; // the relaxed problem's need is a lower bound
   }

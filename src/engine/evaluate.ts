@@ -2,11 +2,12 @@ import { buildFacts, type Facts } from '../facts/facts.ts';
 import type { NormalisedProfile } from '../profile/normalise.ts';
 import type { LoadedRule } from '../rules/load.ts';
 import type { Path, RuleFile } from '../rules/schema.ts';
-import { allocate } from './allocate.ts';
+import { activeSubstitutions, allocate } from './allocate.ts';
+import { AllocationNetwork } from './network.ts';
 import { criteriaShares, essentialsEvidenced, pathEvidence } from './criteria.ts';
 import { STATUS_RANK, type Decision, type Gap, type Status } from './decision.ts';
 import { explain, uncertainReasons } from './explain.ts';
-import { findGaps } from './gaps.ts';
+import { findGaps, gapFilters } from './gaps.ts';
 import { score } from './score.ts';
 import type { Allocation } from './types.ts';
 
@@ -26,7 +27,9 @@ export function evaluate(rule: RuleFile, rulesVersion: string, facts: ReadingFac
 }
 
 function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Decision, 'id' | 'class' | 'rulesVersion' | 'asOf'> {
-  const strict = allocate(path, facts.strict);
+  // One network for the strict reading, with the gap finder's extra supplies (closed unless asked).
+  const network = new AllocationNetwork(path, facts.strict, activeSubstitutions(path, facts.strict), gapFilters(path));
+  const strict = allocate(path, facts.strict, network);
   const sameReading = !facts.strict.uncertain && !path.substitutions.some((s) => s.discretionary);
   const generous = strict.feasible || sameReading ? strict : allocate(path, facts.generous);
   const evidence = pathEvidence(path, facts.strict);
@@ -38,7 +41,7 @@ function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Dec
     status,
     score: score(status, rule, path, strict, generous, facts.strict, () => criteriaShares(rule, evidence, facts.strict)),
     reasons: explain(path, status, shown, shownFacts, evidence),
-    gaps: status === 'qualified' ? [] : [...confirmations(status, path, shown, shownFacts), ...findGaps(path, facts.strict, strict, evidence)],
+    gaps: status === 'qualified' ? [] : [...confirmations(status, path, shown, shownFacts), ...findGaps(path, facts.strict, strict, evidence, network)],
     path: path.id,
   };
 }

@@ -3,27 +3,42 @@ import type { EducationSource } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { Path } from '../rules/schema.ts';
 import type { CertCategory, FieldFamily } from '../vocab/ids.ts';
-import { activeSubstitutions, allocate, fewestExtraMonths } from './allocate.ts';
+import { allocate, fewestExtraMonths } from './allocate.ts';
 import { AllocationNetwork } from './network.ts';
 import type { Gap } from './decision.ts';
 import { formatMonths, type ExperienceFilter } from './months.ts';
 import type { CriteriaEvidence } from './criteria.ts';
 import type { Allocation } from './types.ts';
 
+/** Experience that would count toward a requirement, or toward an "of which" part's narrower kind. */
+export function gapFilters(path: Path): Array<ExperienceFilter & { requirement: string; kind: string }> {
+  return path.requirements.flatMap((r) =>
+    r.kind !== 'experience'
+      ? []
+      : [
+          { requirement: r.id, kind: '', categories: r.categories, supervisory: r.supervisory },
+          ...r.including.map((p) => ({ requirement: r.id, kind: `, ${p.label}`, categories: [...r.categories, ...p.categories], supervisory: r.supervisory || p.supervisory })),
+        ],
+  );
+}
+
 /** The smallest concrete additions that would qualify under the strict reading (READING.md §1):
- * each candidate addition is tried on the facts and kept only if the engine then qualifies. */
-export function findGaps(path: Path, strict: Facts, current: Allocation, evidence: CriteriaEvidence): Gap[] {
+ * each candidate addition is tried on the facts and kept only if the engine then qualifies.
+ * `network` is the strict facts' network built with `gapFilters(path)` as its extra supplies. */
+export function findGaps(path: Path, strict: Facts, current: Allocation, evidence: CriteriaEvidence, network: AllocationNetwork): Gap[] {
   const gaps: Gap[] = criteriaGaps(path, evidence);
   if (current.feasible) return gaps;
-  // A hypothetical certification changes the matching, not the flow network: build that once.
-  const network = new AllocationNetwork(path, strict, activeSubstitutions(path, strict));
+  // A hypothetical certification changes the matching, not the flow network: the same one serves.
   const qualifiesWithCertificate = (categories: readonly CertCategory[]) => allocate(path, withCertificate(strict, categories), network).feasible;
+  const filters = gapFilters(path);
   for (const r of path.requirements) {
     if (r.kind === 'experience') {
-      // Experience of the requirement's kind, or of an "of which" part's narrower kind: the fewest months wins.
-      const filters = [{ kind: '', categories: r.categories, supervisory: r.supervisory }];
-      for (const p of r.including) filters.push({ kind: `, ${p.label}`, categories: [...r.categories, ...p.categories], supervisory: r.supervisory || p.supervisory });
-      const options = filters.map((f) => ({ f, months: smallestMonths(path, strict, f) })).filter((o) => o.months !== null);
+      // The fewest months of any kind that counts wins.
+      const options = filters
+        .map((f, extra) => ({ f, extra }))
+        .filter(({ f }) => f.requirement === r.id)
+        .map(({ f, extra }) => ({ f, months: smallestMonths(path, strict, f, { network, extra }) }))
+        .filter((o) => o.months !== null);
       const best = options.sort((a, b) => a.months! - b.months!)[0];
       if (best) gaps.push({ code: 'GAP_EXPERIENCE', message: `${formatMonths(best.months!)} more of experience toward "${r.label}"${best.f.kind}`, requirement: r.id, clause: r.clause, amount: best.months! });
     } else if (r.kind === 'education') {
@@ -77,8 +92,8 @@ function criteriaGaps(path: Path, evidence: CriteriaEvidence): Gap[] {
 const qualifiesWith = (path: Path, facts: Facts): boolean => allocate(path, facts).feasible;
 
 /** Whole months: a shortfall of 0.4 months still needs a month of work. */
-function smallestMonths(path: Path, facts: Facts, filter: ExperienceFilter): number | null {
-  const months = fewestExtraMonths(path, facts, filter);
+function smallestMonths(path: Path, facts: Facts, filter: ExperienceFilter, shared: { network: AllocationNetwork; extra: number }): number | null {
+  const months = fewestExtraMonths(path, facts, filter, shared);
   return months === null ? null : Math.max(1, Math.ceil(months - 1e-9));
 }
 
