@@ -1,5 +1,7 @@
 import type { FieldIssue } from '../errors.ts';
-import { columnKey } from './columns.ts';
+import { ExperienceCategory } from '../vocab/ids.ts';
+import { columnKey, DEGREE_FIELDS, JOB_FIELDS } from './columns.ts';
+import type { Header } from './header.ts';
 
 /** One applicant read from the CSV: the profile input, where each entry came from, and what could
  * not be read (named by column). The profile is validated later, by the same schema as the API's. */
@@ -15,17 +17,28 @@ export interface ApplicantRow {
   group?: string;
 }
 
-export type Record_ = Record<string, string | undefined>;
+/** A CSV record keyed by column key (`job1title`). */
+export type Fields = Record<string, string | undefined>;
 export type Source = { n: number; line: number };
+export type RowShape = Pick<Header, 'jobs' | 'degrees' | 'groupBy'>;
 
 const TRUE = new Set(['yes', 'y', 'true', '1']);
 const FALSE = new Set(['no', 'n', 'false', '0']);
+/** `IT Infrastructure` reads as `it-infrastructure`: category ids matched as loosely as headers. */
+const CATEGORIES = new Map(ExperienceCategory.options.map((id) => [columnKey(id), id]));
 
-const blank = (v: string | undefined): boolean => v === undefined || v.trim() === '';
-const text = (v: string | undefined): string | undefined => (blank(v) ? undefined : v!.trim());
+const text = (v: string | undefined): string | undefined => {
+  const t = v?.trim();
+  return t ? t : undefined;
+};
 
-function bool(record: Record_, column: string, issues: FieldIssue[]): boolean | undefined {
-  const value = text(record[columnKey(column)]);
+/** The object without its undefined entries: the profile holds only what the row says. */
+function compact<T extends Record<string, unknown>>(o: T): T {
+  for (const key of Object.keys(o)) if (o[key] === undefined) delete o[key];
+  return o;
+}
+
+function bool(value: string | undefined, column: string, issues: FieldIssue[]): boolean | undefined {
   if (value === undefined) return undefined;
   if (TRUE.has(value.toLowerCase())) return true;
   if (FALSE.has(value.toLowerCase())) return false;
@@ -33,8 +46,7 @@ function bool(record: Record_, column: string, issues: FieldIssue[]): boolean | 
   return undefined;
 }
 
-function number(record: Record_, column: string, issues: FieldIssue[]): number | undefined {
-  const value = text(record[columnKey(column)]);
+function number(value: string | undefined, column: string, issues: FieldIssue[]): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (Number.isFinite(n)) return n;
@@ -42,72 +54,81 @@ function number(record: Record_, column: string, issues: FieldIssue[]): number |
   return undefined;
 }
 
-/** `CCNA (2016-03 to 2029-03); PMP; Security+ (to 2027-01)` → certifications with dates. */
+const DATE = String.raw`\d{4}(?:-\d{1,2}){0,2}`;
+const DATES = new RegExp(`^(${DATE})?\\s*(?:(?:to|until|-|–|—)\\s*(${DATE}))?$`, 'i');
+
+/** `CCNA (2016-03 to 2029-03); PMP; Security+ (to 2027-01)` → certifications with dates. Parentheses
+ * that hold no dates belong to the name: `CompTIA Security+ (SY0-601)`. */
 export function parseCertifications(value: string | undefined, issues: FieldIssue[]): Array<{ name: string; issued?: string; expires?: string }> {
-  if (blank(value)) return [];
-  return value!.split(';').flatMap((part) => {
-    const m = /^\s*([^()]+?)\s*(?:\(([^)]*)\))?\s*$/.exec(part);
-    if (!m || !m[1]) {
-      if (part.trim()) issues.push({ path: 'certifications', message: `cannot read "${part.trim()}"` });
+  return (value ?? '').split(';').flatMap((part) => {
+    const entry = part.trim();
+    if (!entry) return [];
+    const m = /^(.*?)\s*\(([^()]*)\)$/.exec(entry);
+    const dates = m ? DATES.exec(m[2]!.trim()) : null;
+    if (!m || !dates || !(dates[1] || dates[2])) return [{ name: entry }];
+    if (!m[1]) {
+      issues.push({ path: 'certifications', message: `"${entry}" names no certification` });
       return [];
     }
-    const [from, to] = (m[2] ?? '').split(/\s+to\s+|\s+-\s+|\s*–\s*/).map((s) => s.trim());
-    return [{ name: m[1], ...(from ? { issued: from } : {}), ...(to ? { expires: to } : {}) }];
+    return [compact({ name: m[1], issued: dates[1], expires: dates[2] })];
   });
 }
 
-/** Numbers N used by `prefixN_field` columns present in the record (job1_title → 1). */
-function indices(record: Record_, prefix: string): number[] {
-  const found = new Set<number>();
-  for (const key of Object.keys(record)) {
-    const m = new RegExp(`^${prefix}(\\d+)`).exec(key);
-    if (m) found.add(Number(m[1]));
-  }
-  return [...found].sort((a, b) => a - b);
+function job(f: Fields, n: number, issues: FieldIssue[]): Record<string, unknown> | null {
+  const get = (field: string) => text(f[`job${n}${field}`]);
+  if (JOB_FIELDS.every((field) => get(field) === undefined)) return null;
+  const start = get('start');
+  if (start === undefined) issues.push({ path: `job${n}_start`, message: 'missing: a job needs a start date' });
+  const categories = get('categories')?.split(';').map((s) => s.trim()).filter(Boolean);
+  return compact({
+    title: get('title') ?? '',
+    employer: get('employer'),
+    start,
+    end: get('end') ?? null,
+    hoursPerWeek: number(get('hours'), `job${n}_hours`, issues),
+    supervisory: bool(get('supervisory'), `job${n}_supervisory`, issues),
+    categories: categories?.map((c) => CATEGORIES.get(columnKey(c)) ?? c),
+    description: get('description'),
+  });
 }
 
-/** Reads the wide layout (CONTRACT.md columns) from a record whose keys are already `columnKey`s. */
-export function readApplicant(record: Record_, line: number, groupBy?: string): ApplicantRow {
+function degree(f: Fields, n: number, issues: FieldIssue[]): Record<string, unknown> | null {
+  const get = (field: string) => text(f[`degree${n}${field}`]);
+  if (DEGREE_FIELDS.every((field) => get(field) === undefined)) return null;
+  const level = get('level');
+  if (level === undefined) issues.push({ path: `degree${n}_level`, message: 'missing: name the degree level (none, high school, associate, bachelor, master, doctorate)' });
+  return compact({ level, field: get('field'), completed: get('completed'), foreign: bool(get('foreign'), `degree${n}_foreign`, issues), evaluated: bool(get('evaluated'), `degree${n}_evaluated`, issues) });
+}
+
+/** Reads one wide-layout row (CONTRACT.md columns) into a profile input. */
+export function readApplicant(f: Fields, line: number, shape: RowShape): ApplicantRow {
   const issues: FieldIssue[] = [];
-  const get = (column: string) => text(record[columnKey(column)]);
+  const id = text(f.id);
+  if (id === undefined) issues.push({ path: 'id', message: 'missing: every applicant needs an id' });
   const jobs: Source[] = [];
-  const experience = indices(record, 'job').flatMap((n) => {
-    const c = (field: string) => `job${n}_${field}`;
-    if (['title', 'employer', 'start', 'end', 'hours', 'supervisory', 'categories', 'description'].every((f) => get(c(f)) === undefined)) return [];
+  const experience = shape.jobs.flatMap((n) => {
+    const entry = job(f, n, issues);
+    if (!entry) return [];
     jobs.push({ n, line });
-    const hours = number(record, c('hours'), issues);
-    const supervisory = bool(record, c('supervisory'), issues);
-    const categories = get(c('categories'));
-    return [{
-      title: get(c('title')) ?? '',
-      ...(get(c('employer')) ? { employer: get(c('employer')) } : {}),
-      start: get(c('start')),
-      end: get(c('end')) ?? null,
-      ...(hours === undefined ? {} : { hoursPerWeek: hours }),
-      ...(supervisory === undefined ? {} : { supervisory }),
-      ...(categories ? { categories: categories.split(';').map((s) => s.trim()).filter(Boolean) } : {}),
-      ...(get(c('description')) ? { description: get(c('description')) } : {}),
-    }];
+    return [entry];
   });
   const degrees: Source[] = [];
-  const education = indices(record, 'degree').flatMap((n) => {
-    const c = (field: string) => `degree${n}_${field}`;
-    if (['level', 'field', 'completed', 'foreign', 'evaluated'].every((f) => get(c(f)) === undefined)) return [];
+  const education = shape.degrees.flatMap((n) => {
+    const entry = degree(f, n, issues);
+    if (!entry) return [];
     degrees.push({ n, line });
-    const foreign = bool(record, c('foreign'), issues);
-    const evaluated = bool(record, c('evaluated'), issues);
-    return [{ level: get(c('level')), field: get(c('field')), completed: get(c('completed')), ...(foreign === undefined ? {} : { foreign }), ...(evaluated === undefined ? {} : { evaluated }) }];
+    return [entry];
   });
-  const hours = number(record, 'credit_hours', issues);
-  const profile: Record<string, unknown> = {
-    id: get('id'),
+  const hours = number(text(f.credithours), 'credit_hours', issues);
+  const profile = compact({
+    id,
     education,
     experience,
-    certifications: parseCertifications(record[columnKey('certifications')], issues),
-    ...(hours === undefined ? {} : { collegeCredits: { hours, system: get('credit_system') ?? 'semester', ...(get('credit_field') ? { field: get('credit_field') } : {}) } }),
-    ...(get('statement') ? { statement: get('statement') } : {}),
-  };
-  return { line, id: get('id') ?? '', profile: JSON.parse(JSON.stringify(profile)), jobs, degrees, issues, ...(groupBy ? { group: get(groupBy) ?? '' } : {}) };
+    certifications: parseCertifications(f.certifications, issues),
+    collegeCredits: hours === undefined ? undefined : compact({ hours, system: text(f.creditsystem)?.toLowerCase() ?? 'semester', field: text(f.creditfield) }),
+    statement: text(f.statement),
+  });
+  return { line, id: id ?? '', profile, jobs, degrees, issues, ...(shape.groupBy ? { group: text(f[shape.groupBy]) ?? '' } : {}) };
 }
 
 /** The long layout: consecutive rows with the same id are one applicant, each adding its jobs,

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseAsOf } from '../check.ts';
 import { QualifyError } from '../errors.ts';
@@ -7,7 +7,8 @@ import { findRule, type LoadedRule } from '../rules/load.ts';
 import { requireApiKey } from '../api/auth.ts';
 import { VERSION_HEADER } from '../api/headers.ts';
 import { ClassParams } from '../api/schemas.ts';
-import { scoreCsv } from './run.ts';
+import { openApplicants } from './read-csv.ts';
+import { scoreApplicants } from './run.ts';
 
 export interface ScoreRouteOptions {
   rules: Map<string, LoadedRule>;
@@ -26,6 +27,8 @@ const Query = z.object({
 /** `POST /v1/classes/:id/score`: an applicant CSV in, the scored CSV (or JSON Lines, by `Accept`)
  * streamed back, one record per applicant in input order. A recruiter route: API key when configured. */
 export const scoreRoute: FastifyPluginAsyncZod<ScoreRouteOptions> = async (app, options) => {
+  // The plugin brings its own zod validation, so that it stands on any fastify instance.
+  app.setValidatorCompiler(validatorCompiler);
   // The body stays a stream: a large export is scored as it arrives, in flat memory.
   app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
   app.post(
@@ -41,8 +44,11 @@ export const scoreRoute: FastifyPluginAsyncZod<ScoreRouteOptions> = async (app, 
       const length = Number(request.headers['content-length'] ?? 0);
       if (length > (options.csvLimit ?? CSV_LIMIT)) throw new QualifyError('QUAL_ERR_BODY_TOO_LARGE', `the CSV is ${length} bytes; the limit is ${options.csvLimit ?? CSV_LIMIT}`);
       const jsonl = /ndjson|jsonl|json-lines/.test(request.headers.accept ?? '');
+      // The header is read before the reply starts: a CSV without an id column is a problem, not a 200.
+      const applicants = await openApplicants(request.body, { layout: request.query.layout });
       const out = new PassThrough();
-      scoreCsv(request.body as Readable, out, { classes: [rule.id], asOf, format: jsonl ? 'jsonl' : 'csv', layout: request.query.layout, workers: 1 }).catch((error: Error) => {
+      // One thread: a server serves many requests, and a pool per upload would take every core from them.
+      scoreApplicants(applicants, out, { classes: [rule.id], asOf, format: jsonl ? 'jsonl' : 'csv', workers: 1 }).catch((error: Error) => {
         request.log.error({ err: { message: error.message } }, 'scoring failed');
         out.destroy(error);
       });

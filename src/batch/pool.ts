@@ -18,6 +18,8 @@ export interface PoolOptions {
 
 export const WORKER_FILE = join(projectRoot, 'dist', 'batch-worker.mjs');
 export const defaultWorkers = (): number => availableParallelism();
+/** Inputs of fewer chunks than this are scored in the calling thread. */
+export const SERIAL_CHUNKS = 4;
 
 async function* chunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let chunk: T[] = [];
@@ -31,12 +33,33 @@ async function* chunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator
   if (chunk.length > 0) yield chunk;
 }
 
+/** Up to `n` items from the iterator; fewer only when it has ended. */
+async function take<T>(source: AsyncIterator<T>, n: number): Promise<T[]> {
+  const out: T[] = [];
+  while (out.length < n) {
+    const next = await source.next();
+    if (next.done) break;
+    out.push(next.value);
+  }
+  return out;
+}
+
+async function* concat<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
+  yield* head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
 /** Scores applicants on all cores and yields the results in input order; at most two tasks per
  * thread are in flight, so memory stays flat whatever the file size. */
 export async function* scoreAll(applicants: AsyncIterable<ApplicantRow>, options: PoolOptions): AsyncGenerator<Scored> {
   const workers = options.workers ?? defaultWorkers();
-  if (workers <= 1) {
-    for await (const row of applicants) yield scoreApplicant(row, options);
+  const size = options.chunk ?? 256;
+  const source = applicants[Symbol.asyncIterator]();
+  // Starting threads (each loads the engine and its vocabularies) costs more than scoring a few
+  // chunks here: a small input is scored in this thread.
+  const head = workers <= 1 ? [] : await take(source, size * SERIAL_CHUNKS);
+  if (workers <= 1 || head.length < size * SERIAL_CHUNKS) {
+    for await (const row of concat(head, source)) yield scoreApplicant(row, options);
     return;
   }
   if (!existsSync(WORKER_FILE)) throw new Error(`the batch worker is not built (${WORKER_FILE}); run npm run build`);
@@ -46,12 +69,14 @@ export async function* scoreAll(applicants: AsyncIterable<ApplicantRow>, options
   const inFlight: Array<Promise<Scored[]>> = [];
   const asOf = options.asOf.toISOString();
   try {
-    for await (const rows of chunks(applicants, options.chunk ?? 256)) {
+    for await (const rows of chunks(concat(head, source), size)) {
       inFlight.push(pool.run({ rows, classes: options.classes, asOf }));
       if (inFlight.length >= workers * 2) yield* await inFlight.shift()!;
     }
     while (inFlight.length > 0) yield* await inFlight.shift()!;
   } finally {
+    // A failed run leaves tasks in flight: their rejections are settled here, not left unhandled.
+    for (const task of inFlight) task.catch(() => {});
     await pool.destroy();
   }
 }

@@ -2,6 +2,7 @@ import { checkProfile } from '../check.ts';
 import type { Decision } from '../engine/decision.ts';
 import { QualifyError, describeIssues, type FieldIssue } from '../errors.ts';
 import type { LoadedRule } from '../rules/load.ts';
+import { normaliseProfile } from '../profile/normalise.ts';
 import { columnOf } from './columns.ts';
 import type { ApplicantRow } from './csv-row.ts';
 
@@ -15,20 +16,39 @@ export interface ScoreOptions {
   rules?: Map<string, LoadedRule>;
 }
 
-function errorOf(row: ApplicantRow, issues: readonly FieldIssue[]): string {
+const errorOf = (line: number, issues: readonly FieldIssue[]): string => `line ${line}: ${describeIssues(issues)}`;
+
+/** The profile's issues beside the row's own, one per column: the row's say it more plainly. */
+function merged(row: ApplicantRow, issues: readonly FieldIssue[]): FieldIssue[] {
   const named = issues.map((i) => ({ path: columnOf(i.path, row.jobs, row.degrees, row.line), message: i.message }));
-  return `line ${row.line}: ${describeIssues(named)}`;
+  const said = new Set(row.issues.map((i) => i.path));
+  return [...row.issues, ...named.filter((i) => !said.has(i.path))];
+}
+
+/** Everything wrong with a row that already has issues, so that one pass over the file finds them all. */
+function allIssues(row: ApplicantRow): FieldIssue[] {
+  if (row.issues.some((i) => i.path === '(row)')) return row.issues;
+  try {
+    normaliseProfile(row.profile);
+    return row.issues;
+  } catch (error) {
+    return error instanceof QualifyError ? merged(row, error.issues) : row.issues;
+  }
 }
 
 export function scoreApplicant(row: ApplicantRow, options: ScoreOptions): Scored {
   const base = { line: row.line, id: row.id, ...(row.group === undefined ? {} : { group: row.group }) };
-  if (row.issues.length > 0) return { ...base, error: errorOf(row, row.issues) };
+  if (row.issues.length > 0) return { ...base, error: errorOf(row.line, allIssues(row)) };
   try {
     const decisions = checkProfile(row.profile, { classes: options.classes, asOf: options.asOf, ...(options.rules ? { rules: options.rules } : {}) });
     // checkProfile ranks several classes; the columns follow the order asked for.
     return { ...base, decisions: options.classes.map((c) => decisions.find((d) => d.class === c)!) };
   } catch (error) {
-    if (error instanceof QualifyError && error.code === 'QUAL_ERR_INVALID_PROFILE') return { ...base, error: errorOf(row, error.issues) };
-    throw error;
+    if (error instanceof QualifyError) {
+      if (error.code === 'QUAL_ERR_INVALID_PROFILE') return { ...base, error: errorOf(row.line, merged(row, error.issues)) };
+      throw error; // an unknown class or a bad rule file is the run's problem, not the row's
+    }
+    // One applicant the engine cannot score must not stop the other 49,999: it gets its error record.
+    return { ...base, error: errorOf(row.line, [{ path: '(row)', message: `could not be scored: ${(error as Error).message}` }]) };
   }
 }

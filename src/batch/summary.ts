@@ -1,9 +1,17 @@
 import type { Scored } from './score.ts';
 
+export interface Gap {
+  class: string;
+  code: string;
+  message: string;
+  count: number;
+}
+
 /** Counts by class and status, the most common gaps, and per-group selection for the report. */
 export class Tally {
   readonly rows = { total: 0, errors: 0 };
   readonly byClass = new Map<string, Record<string, number>>();
+  /** `class \t code \t message` → count */
   private readonly gaps = new Map<string, number>();
   /** class → group → { applicants, qualified } */
   readonly groups = new Map<string, Map<string, { applicants: number; qualified: number }>>();
@@ -18,7 +26,10 @@ export class Tally {
       const counts = this.byClass.get(d.class) ?? { qualified: 0, review: 0, not_qualified: 0 };
       counts[d.status] = (counts[d.status] ?? 0) + 1;
       this.byClass.set(d.class, counts);
-      for (const gap of d.gaps) this.gaps.set(`${d.class}: ${gap.message}`, (this.gaps.get(`${d.class}: ${gap.message}`) ?? 0) + 1);
+      for (const gap of d.gaps) {
+        const key = `${d.class}\t${gap.code}\t${gap.message}`;
+        this.gaps.set(key, (this.gaps.get(key) ?? 0) + 1);
+      }
       if (scored.group !== undefined) {
         const byGroup = this.groups.get(d.class) ?? new Map();
         const g = byGroup.get(scored.group) ?? { applicants: 0, qualified: 0 };
@@ -30,16 +41,35 @@ export class Tally {
     }
   }
 
-  topGaps(n = 5): Array<{ gap: string; count: number }> {
-    return [...this.gaps].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([gap, count]) => ({ gap, count }));
+  /** The most common gaps, by class, code and message. */
+  topGaps(n = 5): Gap[] {
+    return [...this.gaps].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([key, count]) => {
+      const [cls, code, message] = key.split('\t') as [string, string, string];
+      return { class: cls, code, message, count };
+    });
+  }
+
+  /** Gaps counted by class and code alone: messages carry amounts ("2 years more…") that split them. */
+  gapCodes(): Array<{ class: string; code: string; count: number }> {
+    const byCode = new Map<string, number>();
+    for (const [key, count] of this.gaps) {
+      const code = key.split('\t', 2).join('\t');
+      byCode.set(code, (byCode.get(code) ?? 0) + count);
+    }
+    return [...byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key, count]) => {
+      const [cls, code] = key.split('\t') as [string, string];
+      return { class: cls, code, count };
+    });
   }
 
   /** Lines for stderr at the end of a run. */
   describe(): string {
     const lines = [`${this.rows.total} applicants scored, ${this.rows.errors} ${this.rows.errors === 1 ? 'row' : 'rows'} with errors`];
     for (const [cls, counts] of this.byClass) lines.push(`${cls}: ${counts.qualified} qualified, ${counts.review} review, ${counts.not_qualified} not qualified`);
+    const codes = this.gapCodes();
+    if (codes.length > 0) lines.push(`gaps by code: ${codes.map((g) => `${g.class} ${g.code} ${g.count}`).join(', ')}`);
     const top = this.topGaps();
-    if (top.length > 0) lines.push('most common gaps:', ...top.map((g) => `  ${g.count} × ${g.gap}`));
+    if (top.length > 0) lines.push('most common gaps:', ...top.map((g) => `  ${g.count} × ${g.class} ${g.code}: ${g.message}`));
     return lines.join('\n');
   }
 }

@@ -1,35 +1,71 @@
 import { readFileSync } from 'node:fs';
+import { text } from 'node:stream/consumers';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/api/app.ts';
+import { installProblems } from '../../src/api/problem.ts';
+import { generateApplicants } from '../../src/batch/generate.ts';
+import { scoreRoute } from '../../src/batch/http.ts';
 import { projectRoot } from '../../src/paths.ts';
+import { bundledRules } from '../../src/rules/load.ts';
 
 const sample = readFileSync(`${projectRoot}/data/samples/applicants.csv`, 'utf8');
 const rows = sample.trim().split('\n').length - 1;
+
+/** The plugin alone on a bare instance, with only the problem+json error handler the app installs. */
+async function bare(apiKeys: string[] = []): Promise<FastifyInstance> {
+  const app = Fastify();
+  installProblems(app);
+  await app.register(scoreRoute, { rules: bundledRules(), apiKeys });
+  return app;
+}
+
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildApp({ log: false, rateLimit: 0 });
+  app = await bare();
 });
 afterAll(() => app.close());
 
 const upload = (url: string, headers: Record<string, string> = {}, payload = sample) => app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'text/csv', ...headers } });
 
 describe('POST /v1/classes/:id/score', () => {
-  it('streams back the scored CSV, one record per applicant, with the rules version', async () => {
+  it('streams back the scored CSV, one record per applicant in input order, with the rules version', async () => {
     const res = await upload('/v1/classes/chicago-06G7/score?asOf=2026-01-01');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['qualify-rules-version']).toMatch(/^2023-03-01\+/);
     const lines = res.body.trim().split('\n');
     expect(lines[0]).toBe('line,id,class,status,score,gaps,reasons,rulesVersion,error');
-    expect(res.body.match(/^\d+,APP-\d+,chicago-06G7,/gm)).toHaveLength(rows);
+    const ids = [...res.body.matchAll(/^\d+,(APP-\d+)?,chicago-06G7,/gm)].map((m) => m[1] ?? '');
+    expect(ids).toHaveLength(rows);
+    expect(ids.filter(Boolean)).toEqual([...ids.filter(Boolean)].sort());
   });
 
-  it('answers JSON Lines when asked', async () => {
+  it('answers JSON Lines when asked, bad rows as error records naming their line', async () => {
     const res = await upload('/v1/classes/chicago-06G7/score?asOf=2026-01-01', { accept: 'application/x-ndjson' });
+    expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
     const records = res.body.trim().split('\n').map((l) => JSON.parse(l));
     expect(records).toHaveLength(rows);
     expect(records.some((r) => r.status === 'error' && /^line \d+: /.test(r.error))).toBe(true);
+  });
+
+  it('scores a larger upload streamed in, every row once and in order', async () => {
+    const payload = await text(generateApplicants(2000, { seed: 9, badShare: 0.03 }));
+    const res = await upload('/v1/classes/houston-440.4/score?asOf=2026-01-01', { accept: 'application/x-ndjson' }, payload);
+    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l) as { line: number });
+    expect(lines.map((r) => r.line)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 2));
+  });
+
+  it('reads the long layout when asked', async () => {
+    const csv = 'id,job_title,job_start,job_end,job_categories\nL-1,Project Manager,2015-01,2017-12,project-management\nL-1,Project Manager,2018-01,2021-12,project-management\n';
+    const res = await upload('/v1/classes/chicago-06J7/score?asOf=2026-01-01&layout=long', { accept: 'application/x-ndjson' }, csv);
+    expect(res.body.trim().split('\n').map((l) => JSON.parse(l))).toMatchObject([{ id: 'L-1', line: 2, status: 'qualified' }]);
+  });
+
+  it('refuses a CSV without an id column with a problem before any record is sent', async () => {
+    const res = await upload('/v1/classes/chicago-06G7/score', {}, 'name,job1_title\nDana,Engineer\n');
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ code: 'QUAL_ERR_UNREADABLE_FILE', errors: [{ path: 'id' }] });
   });
 
   it('answers problems for an unknown class, a bad date and a body that is not CSV', async () => {
@@ -40,9 +76,11 @@ describe('POST /v1/classes/:id/score', () => {
   });
 
   it('needs an API key when keys are configured', async () => {
-    const guarded = await buildApp({ log: false, rateLimit: 0, apiKeys: ['k'] });
+    const guarded = await bare(['k']);
     const res = await guarded.inject({ method: 'POST', url: '/v1/classes/chicago-06G7/score', payload: sample, headers: { 'content-type': 'text/csv' } });
     expect(res.statusCode).toBe(401);
+    const ok = await guarded.inject({ method: 'POST', url: '/v1/classes/chicago-06G7/score', payload: sample, headers: { 'content-type': 'text/csv', 'x-api-key': 'k' } });
+    expect(ok.statusCode).toBe(200);
     await guarded.close();
   });
 });

@@ -71,7 +71,7 @@ describe('scoring an applicant CSV', () => {
       'line 4: job1_end: ends (2019-01) before it starts (2020-03)',
       'line 5: job1_hours: must be at most 168 hours per week',
       'line 6: job1_supervisory: "sometimes" is not yes/no/true/false/1/0',
-      expect.stringMatching(/^line 7: id: /),
+      'line 7: id: missing: every applicant needs an id',
       'line 8: degree1_level: "Grand Wizard" is not a degree level qualify recognises',
     ]);
     expect(tally.rows).toEqual({ total: 9, errors: 6 });
@@ -94,6 +94,45 @@ describe('scoring an applicant CSV', () => {
     expect(jsonl[0]).toMatchObject({ line: 2, id: 'A-1', class: 'houston-440.4', status: 'qualified' });
     const several = await score([HEADER, GOOD].join('\n'), { classes: ['houston-440.4', 'chicago-06G7'] });
     expect(several.records[0]).toMatchObject({ 'houston-440.4_status': 'qualified', 'chicago-06G7_status': 'not_qualified' });
+  });
+});
+
+describe('rows and files that cannot be read as they stand', () => {
+  it('refuses a row with more fields than the header, rather than read its columns askew, but reads a short one', async () => {
+    const csv = [`${HEADER},job1_description`, `${GOOD},Ran the WAN, firewalls and VMware`, `${GOOD.replace('A-1', 'A-2')},ok,,`, 'A-3,B.S.,Computer Science'].join('\n');
+    const { records } = await score(csv);
+    expect(records.map((r) => [r.line, r.id, r.status])).toEqual([['2', 'A-1', 'error'], ['3', 'A-2', 'qualified'], ['4', 'A-3', 'not_qualified']]);
+    expect(records[0]!.error).toBe('line 2: (row): cannot read the row: it has 12 fields where the header has 11: a comma in a field that is not quoted?');
+  });
+
+  it('names every problem of a row at once, its own and the profile\'s', async () => {
+    const { records } = await score([HEADER, GOOD.replace(',no,', ',sometimes,').replace('2015-01,2020-12', '2020-03,2019-01')].join('\n'));
+    expect(records[0]!.error).toBe('line 2: job1_supervisory: "sometimes" is not yes/no/true/false/1/0; job1_end: ends (2019-01) before it starts (2020-03)');
+  });
+
+  it('refuses a file without an id column, or with nothing in it, before writing any output', async () => {
+    for (const csv of ['name,job1_title\nDana,Engineer\n', '']) {
+      let written = '';
+      const out = new Writable({ write(chunk, _e, done) { written += chunk.toString(); done(); } });
+      await expect(scoreCsv(Readable.from([csv]), out, { classes: ['houston-440.4'], asOf, format: 'csv', workers: 1 })).rejects.toMatchObject({ code: 'QUAL_ERR_UNREADABLE_FILE' });
+      expect(written).toBe('');
+    }
+  });
+
+  it('tells which columns it does not read', async () => {
+    const ignored: string[] = [];
+    await score([`${HEADER},Phone,job1_strat`, `${GOOD},555,2015-01`].join('\n'), { onHeader: (h) => ignored.push(...h.ignored) });
+    expect(ignored).toEqual(['Phone', 'job1_strat']);
+  });
+
+  it('fails, rather than waits, when the input stream fails', async () => {
+    const broken = new Readable({ read() { this.destroy(new Error('disk gone')); } });
+    await expect(score(broken)).rejects.toThrow('disk gone');
+  });
+
+  it('writes error records with a blank set of columns per class when scoring several classes', async () => {
+    const { records } = await score([HEADER, GOOD.replace('A-1', '')].join('\n'), { classes: ['houston-440.4', 'chicago-06G7'] });
+    expect(records[0]).toMatchObject({ line: '2', 'houston-440.4_status': 'error', 'chicago-06G7_status': 'error', 'chicago-06G7_score': '', error: 'line 2: id: missing: every applicant needs an id' });
   });
 });
 

@@ -1,12 +1,13 @@
 import { createReadStream, createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { parseAsOf, selectRules } from '../../check.ts';
 import { QualifyError } from '../../errors.ts';
 import { reportHtml, reportJson } from '../../batch/report.ts';
-import { scoreCsv } from '../../batch/run.ts';
+import { openApplicants } from '../../batch/read-csv.ts';
+import { scoreApplicants } from '../../batch/run.ts';
 
 export interface ScoreCommandOptions {
   class: string;
@@ -35,6 +36,17 @@ function readMap(file: string): Record<string, string> {
   return map.data.columns;
 }
 
+/** Standard output behind a writable of its own: a run that fails mid-stream destroys the streams
+ * of its pipeline, and process.stdout must outlive it to report the error. */
+function toStdout(): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (process.stdout.write(chunk)) done();
+      else process.stdout.once('drain', () => done());
+    },
+  });
+}
+
 function option<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -57,17 +69,24 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
     throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(error as Error).message}`);
   }
   const input = createReadStream(file);
-  const output: Writable = options.output ? createWriteStream(options.output) : process.stdout;
+  const applicants = await openApplicants(input, {
+    layout,
+    ...(options.map ? { map: readMap(options.map) } : {}),
+    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+    onHeader: (header) => {
+      if (header.ignored.length > 0) process.stderr.write(`qualify: columns not read (see docs/batch.md, or --map): ${header.ignored.join(', ')}\n`);
+    },
+  });
+  // Opened only once the header is read: a file that is refused leaves no empty output behind.
+  const output: Writable = options.output ? createWriteStream(options.output) : toStdout();
   // Progress on a terminal only: bytes read of the file, with rows and rows/s beside.
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'scoring [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }) : null;
   const started = Date.now();
   let rows = 0;
   bar?.start(size, 0, { rows: 0, speed: 0 });
-  const tally = await scoreCsv(input, output, {
-    classes, asOf, format, layout,
+  const tally = await scoreApplicants(applicants, output, {
+    classes, asOf, format,
     ...(workers === undefined ? {} : { workers }),
-    ...(options.map ? { map: readMap(options.map) } : {}),
-    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
     onScored: () => {
       rows += 1;
       if (bar && rows % 500 === 0) bar.update(input.bytesRead, { rows, speed: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) });

@@ -1,0 +1,57 @@
+import { QualifyError } from '../errors.ts';
+import { columnKey, isKnownColumn } from './columns.ts';
+
+export interface HeaderOptions {
+  /** Renames another export's columns onto ours (`--map`): their header → our column, both matched loosely. */
+  map?: Record<string, string>;
+  /** The self-identification column for the adverse-impact report. */
+  groupBy?: string;
+}
+
+/** What the header row says, worked out once per file so that each row is read by position. */
+export interface Header {
+  /** The key each column is read as, by position; null for a column qualify does not read. */
+  keys: Array<string | null>;
+  /** The N of the `jobN_*` and `degreeN_*` columns present, in order. */
+  jobs: number[];
+  degrees: number[];
+  groupBy?: string;
+  /** Header names qualify does not read: a misspelt column would otherwise pass unnoticed. */
+  ignored: string[];
+}
+
+/** `Job Title` reads as `job1_title`: an export with one job (or the long layout) rarely numbers it. */
+const unnumbered = (key: string): string => key.replace(/^(job|degree)(?=[a-z])/, '$11');
+
+function numbers(keys: ReadonlyArray<string | null>, prefix: 'job' | 'degree'): number[] {
+  const found = keys.flatMap((k) => (k !== null && isKnownColumn(k) ? [new RegExp(`^${prefix}(\\d+)`).exec(k)?.[1]] : [])).filter((n) => n !== undefined);
+  return [...new Set(found.map(Number))].sort((a, b) => a - b);
+}
+
+export function readHeader(names: readonly string[], options: HeaderOptions = {}): Header {
+  const groupBy = options.groupBy === undefined ? undefined : columnKey(options.groupBy);
+  const reads = (key: string) => isKnownColumn(key) || key === groupBy;
+  const map = new Map<string, string>();
+  for (const [theirs, ours] of Object.entries(options.map ?? {})) {
+    const key = unnumbered(columnKey(ours));
+    if (!reads(key)) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `the column map renames "${theirs}" to "${ours}", which is not a column qualify reads`, [{ path: `columns.${theirs}`, message: 'not a column of the applicant CSV' }]);
+    map.set(columnKey(theirs), key);
+  }
+  const seen = new Map<string, string>();
+  const ignored: string[] = [];
+  const keys = names.map((name) => {
+    const key = map.get(columnKey(name)) ?? unnumbered(columnKey(name));
+    if (!reads(key)) {
+      if (name.trim()) ignored.push(name);
+      return null;
+    }
+    const before = seen.get(key);
+    // Two columns for one field: reading either would silently drop the other.
+    if (before !== undefined) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `the columns "${before}" and "${name}" name the same field; drop or rename one`, [{ path: name, message: 'duplicate column' }]);
+    seen.set(key, name);
+    return key;
+  });
+  if (!seen.has('id')) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', 'the CSV has no id column: its first row must name the columns, one of them id (or map one onto id with --map)', [{ path: 'id', message: 'missing column' }]);
+  if (groupBy !== undefined && !seen.has(groupBy)) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `--group-by "${options.groupBy}" is not a column of the CSV`, [{ path: 'groupBy', message: 'no such column' }]);
+  return { keys, jobs: numbers(keys, 'job'), degrees: numbers(keys, 'degree'), ...(groupBy === undefined ? {} : { groupBy }), ignored };
+}

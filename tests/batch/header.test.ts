@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { QualifyError } from '../../src/errors.ts';
+import { readHeader } from '../../src/batch/header.ts';
+
+const refused = (run: () => unknown): QualifyError => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof QualifyError) return error;
+    throw error;
+  }
+  throw new Error('not refused');
+};
+
+describe('reading the header row', () => {
+  it('reads names loosely and numbers the jobs and degrees it finds', () => {
+    const header = readHeader(['ID', 'Job 1 Title', 'JOB-3 START', 'degree_2_level', 'Certifications']);
+    expect(header.keys).toEqual(['id', 'job1title', 'job3start', 'degree2level', 'certifications']);
+    expect([header.jobs, header.degrees]).toEqual([[1, 3], [2]]);
+  });
+
+  it('reads an unnumbered job or degree column as the first', () => {
+    expect(readHeader(['id', 'Job Title', 'Degree Level']).keys).toEqual(['id', 'job1title', 'degree1level']);
+  });
+
+  it('lists the columns it does not read, so that a misspelt one is noticed', () => {
+    const header = readHeader(['id', 'name', 'Phone', 'job1_strat', '']);
+    expect(header.keys).toEqual(['id', 'name', null, null, null]);
+    expect(header.ignored).toEqual(['Phone', 'job1_strat']);
+  });
+
+  it('renames columns with a map whose names are matched as loosely as headers', () => {
+    const header = readHeader(['Applicant Number', 'POSITION'], { map: { 'applicant number': 'id', Position: 'Job 1 Title' } });
+    expect(header.keys).toEqual(['id', 'job1title']);
+  });
+
+  it('refuses a map onto a column qualify does not read', () => {
+    expect(refused(() => readHeader(['id', 'Position'], { map: { Position: 'job1_titel' } })).message).toBe('the column map renames "Position" to "job1_titel", which is not a column qualify reads');
+  });
+
+  it('refuses a header without an id column', () => {
+    expect(refused(() => readHeader(['name', 'job1_title']))).toMatchObject({ code: 'QUAL_ERR_UNREADABLE_FILE', issues: [{ path: 'id' }] });
+  });
+
+  it('refuses two columns that name the same field, rather than drop one of them', () => {
+    expect(refused(() => readHeader(['id', 'Job 1 Title', 'job1_title'])).message).toBe('the columns "Job 1 Title" and "job1_title" name the same field; drop or rename one');
+  });
+
+  it('reads the group-by column, and refuses one that is not there', () => {
+    expect(readHeader(['id', 'Self-ID Group'], { groupBy: 'self_id_group' })).toMatchObject({ keys: ['id', 'selfidgroup'], groupBy: 'selfidgroup', ignored: [] });
+    expect(refused(() => readHeader(['id'], { groupBy: 'race' }))).toMatchObject({ code: 'QUAL_ERR_INVALID_OPTION' });
+  });
+});
