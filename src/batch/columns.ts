@@ -1,17 +1,29 @@
-/** Applicant CSV header names are matched ignoring case, spaces, underscores and punctuation
- * (CONTRACT.md): `Job 1 Title` = `job1_title`. */
+/** Applicant CSV header names are matched ignoring case, spaces, underscores and punctuation:
+ * `Job 1 Title` = `job1_title`. */
 export const columnKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-export const JOB_FIELDS = ['title', 'employer', 'start', 'end', 'hours', 'supervisory', 'categories', 'description'] as const;
-export const DEGREE_FIELDS = ['level', 'field', 'completed', 'foreign', 'evaluated'] as const;
+/** The numbered column families (`job3_title` is the title of job 3), the profile list each
+ * becomes, and the fields of one entry. */
+export const FAMILIES = {
+  job: { list: 'experience', fields: ['title', 'employer', 'start', 'end', 'hours', 'supervisory', 'categories', 'capacities', 'description'] },
+  degree: { list: 'education', fields: ['level', 'field', 'completed', 'foreign', 'evaluated', 'credits'] },
+  credit: { list: 'collegeCredits', fields: ['hours', 'system', 'field'] },
+  training: { list: 'training', fields: ['name', 'hours', 'completed'] },
+} as const;
 
-/** The columns of CONTRACT.md, as keys; name and email are known so that they are not reported as
+export type Family = keyof typeof FAMILIES;
+export const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
+
+const numberedColumn = FAMILY_NAMES.map((family) => `${family}\\d+(?:${FAMILIES[family].fields.join('|')})`).join('|');
+/** The columns qualify reads, as keys; name and email are known so that they are not reported as
  * ignored, though nothing reads them. */
-const KNOWN = new RegExp(`^(?:id|name|email|statement|certifications|credit(?:hours|system|field)|degree\\d+(?:${DEGREE_FIELDS.join('|')})|job\\d+(?:${JOB_FIELDS.join('|')}))$`);
+const KNOWN = new RegExp(`^(?:id|name|email|statement|certifications|${numberedColumn})$`);
 
 export const isKnownColumn = (key: string): boolean => KNOWN.test(key);
 
 type Source = { n: number; line: number };
+/** The N (and line) of each collegeCredits and training entry, as `jobs` and `degrees` are given. */
+export type MoreSources = { credits?: readonly Source[]; trainings?: readonly Source[] };
 
 /** `job1_end`, with the line when the entry came from another row (long layout). */
 function column(prefix: string, source: Source | undefined, index: number, field: string, line: number): string {
@@ -19,18 +31,23 @@ function column(prefix: string, source: Source | undefined, index: number, field
   return source && source.line !== line ? `${name} (line ${source.line})` : name;
 }
 
-const CREDIT_FIELDS: Record<string, string> = { hours: 'credit_hours', system: 'credit_system', field: 'credit_field' };
+const FAMILY_OF_LIST = new Map(FAMILY_NAMES.map((family) => [FAMILIES[family].list as string, family]));
+const ENTRY_PATH = new RegExp(`^(${[...FAMILY_OF_LIST.keys()].join('|')})\\[(\\d+)\\]\\.?(\\w*)`);
+/** Profile fields named otherwise than their column. */
+const FIELD_COLUMNS: Record<string, string> = { hoursPerWeek: 'hours' };
 
-/** The CSV column a profile field came from, for error messages: experience[0].end → job1_end. */
-export function columnOf(path: string, jobs: readonly Source[], degrees: readonly Source[], line: number): string {
-  const job = /^experience\[(\d+)\]\.?(\w*)/.exec(path);
-  if (job) {
-    const field = job[2] === 'hoursPerWeek' ? 'hours' : (job[2] ?? '');
-    return column('job', jobs[Number(job[1])], Number(job[1]), field, line);
+/** The CSV column a profile field came from, for error messages: experience[0].end → job1_end,
+ * education[0].credits[1].hours → degree1_credits. Without the sources of credits and trainings,
+ * entry i is taken to come from column number i + 1. */
+export function columnOf(path: string, jobs: readonly Source[], degrees: readonly Source[], line: number, more: MoreSources = {}): string {
+  const entry = ENTRY_PATH.exec(path);
+  if (entry) {
+    const family = FAMILY_OF_LIST.get(entry[1]!)!;
+    const sources = { job: jobs, degree: degrees, credit: more.credits ?? [], training: more.trainings ?? [] }[family];
+    const index = Number(entry[2]);
+    const field = entry[3] ?? '';
+    return column(family, sources[index], index, FIELD_COLUMNS[field] ?? field, line);
   }
-  const degree = /^education\[(\d+)\]\.?(\w*)/.exec(path);
-  if (degree) return column('degree', degrees[Number(degree[1])], Number(degree[1]), degree[2] ?? '', line);
   if (path.startsWith('certifications')) return 'certifications';
-  if (path.startsWith('collegeCredits')) return CREDIT_FIELDS[path.split('.')[1] ?? ''] ?? 'credit_hours';
   return path;
 }

@@ -1,5 +1,5 @@
 import { QualifyError } from '../errors.ts';
-import { columnKey, isKnownColumn } from './columns.ts';
+import { columnKey, FAMILY_NAMES, isKnownColumn, type Family } from './columns.ts';
 
 export interface HeaderOptions {
   /** Renames another export's columns onto ours (`--map`): their header → our column, both matched loosely. */
@@ -12,18 +12,25 @@ export interface HeaderOptions {
 export interface Header {
   /** The key each column is read as, by position; null for a column qualify does not read. */
   keys: Array<string | null>;
-  /** The N of the `jobN_*` and `degreeN_*` columns present, in order. */
+  /** The N of the `jobN_*`, `degreeN_*`, `creditN_*` and `trainingN_*` columns present, in order. */
   jobs: number[];
   degrees: number[];
+  credits: number[];
+  trainings: number[];
   groupBy?: string;
   /** Header names qualify does not read: a misspelt column would otherwise pass unnoticed. */
   ignored: string[];
 }
 
-/** `Job Title` reads as `job1_title`: an export with one job (or the long layout) rarely numbers it. */
-const unnumbered = (key: string): string => key.replace(/^(job|degree)(?=[a-z])/, '$11');
+const UNNUMBERED = new RegExp(`^(${FAMILY_NAMES.join('|')})(?=[a-z])`);
+/** `Job Title` reads as `job1_title`, `credit_hours` as `credit1_hours`: an export with one job
+ * (or the long layout) rarely numbers it. Other names stay, so `Training Group` can be --group-by. */
+function unnumbered(key: string): string {
+  const first = key.replace(UNNUMBERED, '$11');
+  return isKnownColumn(first) ? first : key;
+}
 
-function numbers(keys: ReadonlyArray<string | null>, prefix: 'job' | 'degree'): number[] {
+function numbers(keys: ReadonlyArray<string | null>, prefix: Family): number[] {
   const found = keys.flatMap((k) => (k !== null && isKnownColumn(k) ? [new RegExp(`^${prefix}(\\d+)`).exec(k)?.[1]] : [])).filter((n) => n !== undefined);
   return [...new Set(found.map(Number))].sort((a, b) => a - b);
 }
@@ -53,5 +60,5 @@ export function readHeader(names: readonly string[], options: HeaderOptions = {}
   });
   if (!seen.has('id')) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', 'the CSV has no id column: its first row must name the columns, one of them id (or map one onto id with --map)', [{ path: 'id', message: 'missing column' }]);
   if (groupBy !== undefined && !seen.has(groupBy)) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `--group-by "${options.groupBy}" is not a column of the CSV`, [{ path: 'groupBy', message: 'no such column' }]);
-  return { keys, jobs: numbers(keys, 'job'), degrees: numbers(keys, 'degree'), ...(groupBy === undefined ? {} : { groupBy }), ignored };
+  return { keys, jobs: numbers(keys, 'job'), degrees: numbers(keys, 'degree'), credits: numbers(keys, 'credit'), trainings: numbers(keys, 'training'), ...(groupBy === undefined ? {} : { groupBy }), ignored };
 }

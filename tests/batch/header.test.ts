@@ -50,4 +50,31 @@ describe('reading the header row', () => {
     expect(readHeader(['id', 'Self-ID Group'], { groupBy: 'self_id_group' })).toMatchObject({ keys: ['id', 'selfidgroup'], groupBy: 'selfidgroup', ignored: [] });
     expect(refused(() => readHeader(['id'], { groupBy: 'race' }))).toMatchObject({ code: 'QUAL_ERR_INVALID_OPTION' });
   });
+
+  it('reads the numbered credit, degree credit, capacity and training columns loosely, and numbers them', () => {
+    const header = readHeader(['id', 'Credit 1 Hours', 'CREDIT_2_SYSTEM', 'credit2-field', 'Degree 1 Credits', 'Job 2 Capacities', 'Training 1 Name', 'training_3_hours', 'Training3 Completed']);
+    expect(header.keys).toEqual(['id', 'credit1hours', 'credit2system', 'credit2field', 'degree1credits', 'job2capacities', 'training1name', 'training3hours', 'training3completed']);
+    expect(header).toMatchObject({ jobs: [2], degrees: [1], credits: [1, 2], trainings: [1, 3], ignored: [] });
+  });
+
+  it('reads unnumbered credit and training columns as the first, so old files read as before', () => {
+    const header = readHeader(['id', 'credit_hours', 'Credit System', 'credit_field', 'Training Name', 'training_hours']);
+    expect(header.keys).toEqual(['id', 'credit1hours', 'credit1system', 'credit1field', 'training1name', 'training1hours']);
+    expect([header.credits, header.trainings]).toEqual([[1], [1]]);
+  });
+
+  it('lists misspelt new columns as not read', () => {
+    const header = readHeader(['id', 'credit2_hour', 'degree1_credit', 'job1_capacity', 'training1_title', 'Credits']);
+    expect(header.ignored).toEqual(['credit2_hour', 'degree1_credit', 'job1_capacity', 'training1_title', 'Credits']);
+    expect([header.credits, header.trainings]).toEqual([[], []]);
+  });
+
+  it('refuses an unnumbered and a first credit column together, rather than drop one of them', () => {
+    expect(refused(() => readHeader(['id', 'credit_hours', 'Credit 1 Hours'])).message).toBe('the columns "credit_hours" and "Credit 1 Hours" name the same field; drop or rename one');
+  });
+
+  it('maps onto the new columns, and groups by a column whose name starts like one', () => {
+    expect(readHeader(['id', 'Bootcamp'], { map: { bootcamp: 'training_name' } }).keys).toEqual(['id', 'training1name']);
+    expect(readHeader(['id', 'Training Group'], { groupBy: 'training group' })).toMatchObject({ keys: ['id', 'traininggroup'], groupBy: 'traininggroup' });
+  });
 });
