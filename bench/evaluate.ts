@@ -6,7 +6,7 @@ import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-en
 import { assess } from '../src/engine/evaluate.ts';
 import { normaliseProfile } from '../src/profile/normalise.ts';
 import { parseDay } from '../src/profile/dates.ts';
-import { bundledRules } from '../src/rules/load.ts';
+import { bundledCatalogue } from '../src/rules/load.ts';
 import { syntheticProfiles } from './profiles.ts';
 
 const asOf = parseDay('2026-01-01')!;
@@ -48,7 +48,7 @@ function precomputed(raw: (typeof profiles)[number]) {
 }
 
 async function main(): Promise<void> {
-  const rules = bundledRules();
+  const { rules, vocab } = bundledCatalogue();
   const classIds = ['houston-440.4', 'chicago-06G7', 'austin-CI2788', 'chicago-06J7'].filter((id) => rules.has(id));
   const facts = profiles.map(precomputed);
   console.log(`qualify bench: ${COUNT} synthetic profiles (3 jobs, one degree, two certifications), as of 2026-01-01, one core`);
@@ -56,12 +56,12 @@ async function main(): Promise<void> {
   for (const id of classIds) {
     const loaded = rules.get(id)!;
     // Warm up both, then time.
-    for (const p of profiles.slice(0, 200)) assess(normaliseProfile(p), [loaded], asOf);
+    for (const p of profiles.slice(0, 200)) assess(normaliseProfile(p, vocab), [loaded], asOf, vocab, asOf);
     const engine = new Engine([baselineRule(id)], { allowUndefinedFacts: true });
     for (const f of facts.slice(0, 200)) await engine.run(f);
 
     let t = performance.now();
-    for (const p of profiles) assess(normaliseProfile(p), [loaded], asOf);
+    for (const p of profiles) assess(normaliseProfile(p, vocab), [loaded], asOf, vocab, asOf);
     const ours = COUNT / ((performance.now() - t) / 1000);
     t = performance.now();
     for (const f of facts) await engine.run(f);

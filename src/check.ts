@@ -4,24 +4,26 @@ import { QualifyError } from './errors.ts';
 import { parseDay, todayUtc } from './profile/dates.ts';
 import { fromJsonResume, isJsonResume } from './profile/json-resume.ts';
 import { normaliseProfile } from './profile/normalise.ts';
-import { bundledRules, findRule, type LoadedRule } from './rules/load.ts';
+import { bundledCatalogue, findRule, type Catalogue, type LoadedRule } from './rules/load.ts';
 
 export interface CheckOptions {
   /** Class ids; every class when empty or missing (then ranked). */
   classes?: readonly string[] | undefined;
+  /** When missing: each class's qualifying date if it states one, else today. */
   asOf?: Date | undefined;
-  rules?: Map<string, LoadedRule>;
+  /** The rules and vocabularies to decide with; the project's own when missing. */
+  catalogue?: Catalogue;
 }
 
 /** Options normalised in one place, with coded errors quoting what was received. */
-export function parseAsOf(text: string | undefined): Date {
-  if (text === undefined) return todayUtc();
+export function parseAsOf(text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
   const date = parseDay(text);
   if (!date) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `as-of date "${text}" is not a date YYYY-MM-DD`, [{ path: 'asOf', message: 'must be a date YYYY-MM-DD' }]);
   return date;
 }
 
-export function selectRules(ids: readonly string[] | undefined, rules: Map<string, LoadedRule> = bundledRules()): LoadedRule[] {
+export function selectRules(ids: readonly string[] | undefined, rules: Map<string, LoadedRule>): LoadedRule[] {
   if (!ids || ids.length === 0) return [...rules.values()];
   return ids.map((id) => findRule(rules, id));
 }
@@ -29,8 +31,9 @@ export function selectRules(ids: readonly string[] | undefined, rules: Map<strin
 /** Checks one raw profile (ours or a JSON Resume) against the chosen classes: the decisions, ranked
  * by status then score when more than one class is asked. */
 export function checkProfile(input: unknown, options: CheckOptions = {}): Decision[] {
-  const rules = selectRules(options.classes, options.rules);
-  const profile = normaliseProfile(isJsonResume(input) ? fromJsonResume(input as Record<string, unknown>) : input);
-  const decisions = assess(profile, rules, options.asOf ?? todayUtc());
-  return rules.length > 1 ? rankDecisions(decisions) : decisions;
+  const { rules, vocab } = options.catalogue ?? bundledCatalogue();
+  const selected = selectRules(options.classes, rules);
+  const profile = normaliseProfile(isJsonResume(input) ? fromJsonResume(input as Record<string, unknown>) : input, vocab);
+  const decisions = assess(profile, selected, options.asOf, vocab, todayUtc());
+  return selected.length > 1 ? rankDecisions(decisions) : decisions;
 }

@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import pino, { type DestinationStream } from 'pino';
-import { bundledRules, type LoadedRule } from '../rules/load.ts';
+import { bundledCatalogue, type Catalogue } from '../rules/load.ts';
 import { installProblems } from './problem.ts';
 import { classRoutes } from './routes/classes.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
@@ -15,7 +15,8 @@ import { pages } from '../web/pages.ts';
 import { extractRoute } from '../text/http.ts';
 
 export interface AppOptions {
-  rules?: Map<string, LoadedRule>;
+  /** Rules and vocabularies; the project's own when missing. */
+  catalogue?: Catalogue;
   /** Keys for recruiter routes; none means open (QUALIFY_API_KEYS). */
   apiKeys?: readonly string[];
   /** Requests per client per minute (QUALIFY_RATE_LIMIT); 0 turns the limit off. */
@@ -67,12 +68,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const rules = options.rules ?? bundledRules();
+  const catalogue = options.catalogue ?? bundledCatalogue();
+  const { rules } = catalogue;
   await app.register(healthRoutes, { rules });
   await app.register(classRoutes, { rules });
-  await app.register(evaluateRoutes, { rules, apiKeys: options.apiKeys ?? [] });
-  await app.register(scoreRoute, { rules, apiKeys: options.apiKeys ?? [] });
-  await app.register(extractRoute);
+  await app.register(evaluateRoutes, { catalogue, apiKeys: options.apiKeys ?? [] });
+  await app.register(scoreRoute, { catalogue, apiKeys: options.apiKeys ?? [] });
+  await app.register(extractRoute, { vocab: catalogue.vocab });
   await app.register(pages);
   return app;
 }

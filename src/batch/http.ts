@@ -3,7 +3,7 @@ import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-prov
 import { z } from 'zod';
 import { parseAsOf } from '../check.ts';
 import { QualifyError } from '../errors.ts';
-import { findRule, type LoadedRule } from '../rules/load.ts';
+import { findRule, type Catalogue } from '../rules/load.ts';
 import { requireApiKey } from '../api/auth.ts';
 import { VERSION_HEADER } from '../api/headers.ts';
 import { ClassParams } from '../api/schemas.ts';
@@ -11,7 +11,7 @@ import { openApplicants } from './read-csv.ts';
 import { scoreApplicants } from './run.ts';
 
 export interface ScoreRouteOptions {
-  rules: Map<string, LoadedRule>;
+  catalogue: Catalogue;
   apiKeys: readonly string[];
   /** Largest CSV upload, in bytes, by its Content-Length. */
   csvLimit?: number;
@@ -38,7 +38,7 @@ export const scoreRoute: FastifyPluginAsyncZod<ScoreRouteOptions> = async (app, 
       preHandler: requireApiKey(options.apiKeys),
     },
     async (request, reply) => {
-      const { rule, version } = findRule(options.rules, request.params.id);
+      const { rule, version } = findRule(options.catalogue.rules, request.params.id);
       if (!(request.body instanceof Readable)) throw new QualifyError('QUAL_ERR_UNSUPPORTED_MEDIA_TYPE', 'send the applicant CSV as text/csv');
       const asOf = parseAsOf(request.query.asOf);
       const length = Number(request.headers['content-length'] ?? 0);
@@ -48,7 +48,7 @@ export const scoreRoute: FastifyPluginAsyncZod<ScoreRouteOptions> = async (app, 
       const applicants = await openApplicants(request.body, { layout: request.query.layout });
       const out = new PassThrough();
       // One thread: a server serves many requests, and a pool per upload would take every core from them.
-      scoreApplicants(applicants, out, { classes: [rule.id], asOf, format: jsonl ? 'jsonl' : 'csv', workers: 1 }).catch((error: Error) => {
+      scoreApplicants(applicants, out, { classes: [rule.id], asOf, format: jsonl ? 'jsonl' : 'csv', workers: 1, catalogue: options.catalogue }).catch((error: Error) => {
         request.log.error({ err: { message: error.message } }, 'scoring failed');
         out.destroy(error);
       });

@@ -3,13 +3,17 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { projectRoot } from '../paths.ts';
+import { bundledCatalogue, type Catalogue } from '../rules/load.ts';
 import type { ApplicantRow } from './csv-row.ts';
 import { scoreApplicant, type Scored } from './score.ts';
 import type { Task } from './worker.ts';
 
 export interface PoolOptions {
   classes: string[];
-  asOf: Date;
+  /** Missing: each class's qualifying date, else today. */
+  asOf?: Date | undefined;
+  /** Rules other than the project's own are scored in this thread: workers load the bundled ones. */
+  catalogue?: Catalogue;
   /** Worker threads; 1 scores in this thread. Default: every core. */
   workers?: number;
   /** Applicants per task: large enough that messaging costs little, small enough to keep memory flat. */
@@ -57,9 +61,11 @@ export async function* scoreAll(applicants: AsyncIterable<ApplicantRow>, options
   const source = applicants[Symbol.asyncIterator]();
   // Starting threads (each loads the engine and its vocabularies) costs more than scoring a few
   // chunks here: a small input is scored in this thread.
-  const head = workers <= 1 ? [] : await take(source, size * SERIAL_CHUNKS);
-  if (workers <= 1 || head.length < size * SERIAL_CHUNKS) {
-    for await (const row of concat(head, source)) yield scoreApplicant(row, options);
+  const serial = workers <= 1 || (options.catalogue !== undefined && options.catalogue !== bundledCatalogue());
+  const head = serial ? [] : await take(source, size * SERIAL_CHUNKS);
+  if (serial || head.length < size * SERIAL_CHUNKS) {
+    const catalogue = options.catalogue ?? bundledCatalogue();
+    for await (const row of concat(head, source)) yield scoreApplicant(row, { ...options, catalogue });
     return;
   }
   if (!existsSync(WORKER_FILE)) throw new Error(`the batch worker is not built (${WORKER_FILE}); run npm run build`);
@@ -67,10 +73,10 @@ export async function* scoreAll(applicants: AsyncIterable<ApplicantRow>, options
   // the process's peak memory flat whatever the file size.
   const pool = new Piscina<Task, Scored[]>({ filename: WORKER_FILE, maxThreads: workers, minThreads: workers, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } });
   const inFlight: Array<Promise<Scored[]>> = [];
-  const asOf = options.asOf.toISOString();
+  const asOf = options.asOf?.toISOString();
   try {
     for await (const rows of chunks(concat(head, source), size)) {
-      inFlight.push(pool.run({ rows, classes: options.classes, asOf }));
+      inFlight.push(pool.run({ rows, classes: options.classes, ...(asOf === undefined ? {} : { asOf }) }));
       if (inFlight.length >= workers * 2) yield* await inFlight.shift()!;
     }
     while (inFlight.length > 0) yield* await inFlight.shift()!;

@@ -1,7 +1,7 @@
 import { checkProfile } from '../check.ts';
 import type { Decision } from '../engine/decision.ts';
 import { QualifyError, describeIssues, type FieldIssue } from '../errors.ts';
-import type { LoadedRule } from '../rules/load.ts';
+import type { Catalogue } from '../rules/load.ts';
 import { normaliseProfile } from '../profile/normalise.ts';
 import { columnOf } from './columns.ts';
 import type { ApplicantRow } from './csv-row.ts';
@@ -12,24 +12,24 @@ export type Scored = { line: number; id: string; group?: string } & ({ decisions
 
 export interface ScoreOptions {
   classes: string[];
-  asOf: Date;
-  rules?: Map<string, LoadedRule>;
+  asOf?: Date | undefined;
+  catalogue: Catalogue;
 }
 
 const errorOf = (line: number, issues: readonly FieldIssue[]): string => `line ${line}: ${describeIssues(issues)}`;
 
 /** The profile's issues beside the row's own, one per column: the row's say it more plainly. */
 function merged(row: ApplicantRow, issues: readonly FieldIssue[]): FieldIssue[] {
-  const named = issues.map((i) => ({ path: columnOf(i.path, row.jobs, row.degrees, row.line), message: i.message }));
+  const named = issues.map((i) => ({ path: columnOf(i.path, row.jobs, row.degrees, row.line, row), message: i.message }));
   const said = new Set(row.issues.map((i) => i.path));
   return [...row.issues, ...named.filter((i) => !said.has(i.path))];
 }
 
 /** Everything wrong with a row that already has issues, so that one pass over the file finds them all. */
-function allIssues(row: ApplicantRow): FieldIssue[] {
+function allIssues(row: ApplicantRow, catalogue: Catalogue): FieldIssue[] {
   if (row.issues.some((i) => i.path === '(row)')) return row.issues;
   try {
-    normaliseProfile(row.profile);
+    normaliseProfile(row.profile, catalogue.vocab);
     return row.issues;
   } catch (error) {
     return error instanceof QualifyError ? merged(row, error.issues) : row.issues;
@@ -38,9 +38,9 @@ function allIssues(row: ApplicantRow): FieldIssue[] {
 
 export function scoreApplicant(row: ApplicantRow, options: ScoreOptions): Scored {
   const base = { line: row.line, id: row.id, ...(row.group === undefined ? {} : { group: row.group }) };
-  if (row.issues.length > 0) return { ...base, error: errorOf(row.line, allIssues(row)) };
+  if (row.issues.length > 0) return { ...base, error: errorOf(row.line, allIssues(row, options.catalogue)) };
   try {
-    const decisions = checkProfile(row.profile, { classes: options.classes, asOf: options.asOf, ...(options.rules ? { rules: options.rules } : {}) });
+    const decisions = checkProfile(row.profile, { classes: options.classes, asOf: options.asOf, catalogue: options.catalogue });
     // checkProfile ranks several classes; the columns follow the order asked for.
     return { ...base, decisions: options.classes.map((c) => decisions.find((d) => d.class === c)!) };
   } catch (error) {

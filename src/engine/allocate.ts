@@ -1,10 +1,10 @@
+import { certificationFits } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
-import type { Path, Substitution } from '../rules/schema.ts';
+import type { ExperienceFilter, Path, Substitution } from '../rules/schema.ts';
 import { candidates, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
-import type { ExperienceFilter } from './months.ts';
 import { AllocationNetwork, type Setting } from './network.ts';
-import type { Allocation, Credit, Shortfall } from './types.ts';
+import type { Allocation, Assumption, Credit, Shortfall } from './types.ts';
 
 /** Months a certification weighs in `coverage`, so a missing credential counts like a missing year. */
 export const CERTIFICATION_WEIGHT = 12;
@@ -15,14 +15,10 @@ const NO_DELIVERIES: Candidate = { deliveries: [], cost: 0 };
 export const activeSubstitutions = (path: Path, facts: Facts): Substitution[] =>
   path.substitutions.filter((s) => facts.reading === 'generous' || !s.discretionary);
 
-/** Months of demand (criteria carry none: they are assessed from text, not allocated). */
-const totalDemand = (path: Path): number =>
-  path.requirements.reduce((sum, r) => sum + (r.kind === 'certification' ? r.count * CERTIFICATION_WEIGHT : r.kind === 'criteria' ? 0 : r.months), 0);
-
 /** Finds an assignment of the profile's assets to the path's requirements that meets them all,
- * whenever one exists, using each asset once (READING.md §1). Returns the cheapest qualifying
- * assignment, or else the one that covers most of the demand. `coverage` is that of the relaxed
- * problem (every substitution as plain flow), which only grows as the profile gains assets. */
+ * whenever one exists, using each asset once. Returns the cheapest qualifying assignment, or else
+ * the one that covers most of the demand. `coverage` is that of the relaxed problem (every
+ * substitution as plain flow), which only grows as the profile gains assets. */
 export function allocate(path: Path, facts: Facts, network = new AllocationNetwork(path, facts, activeSubstitutions(path, facts))): Allocation {
   const subs = activeSubstitutions(path, facts);
   // Most profiles qualify, if at all, without an enumerated substitution: try that first.
@@ -31,8 +27,8 @@ export function allocate(path: Path, facts: Facts, network = new AllocationNetwo
   const bound = relaxedBound(path, facts, network);
   if (!bound.feasible) return { ...plain, coverage: bound.coverage };
   let best = plain;
-  for (const candidate of candidates(path, subs, facts.certifications.length)) {
-    if (candidate.deliveries.length === 0 || !fitsRoom(path, candidate)) continue;
+  for (const candidate of candidates(path, subs, facts)) {
+    if (candidate.deliveries.length === 0) continue;
     const allocation = solveCandidate(path, facts, network, { candidate, relaxed: false });
     if (allocation.feasible) return { ...allocation, coverage: 1 };
     if (allocation.exact > best.exact + EPS) best = allocation;
@@ -48,8 +44,7 @@ export function fewestExtraMonths(path: Path, facts: Facts, filter: ExperienceFi
   const bound = relaxedBound(path, facts, network, extra);
   if (!bound.feasible) return null;
   let fewest = Infinity;
-  for (const candidate of candidates(path, subs, facts.certifications.length)) {
-    if (!fitsRoom(path, candidate)) continue;
+  for (const candidate of candidates(path, subs, facts)) {
     const allocation = solveCandidate(path, facts, network, { candidate, relaxed: false, extra });
     if (allocation.feasible) fewest = Math.min(fewest, allocation.extra);
     if (fewest <= bound.extra + EPS) break; // the relaxed problem's need is a lower bound
@@ -57,15 +52,26 @@ export function fewestExtraMonths(path: Path, facts: Facts, filter: ExperienceFi
   return fewest === Infinity ? null : fewest;
 }
 
+/** Conditions only a person can decide: assumed met in the generous reading, unmet in the strict. */
+function conditions(path: Path, facts: Facts): { shortfalls: Shortfall[]; assumed: Assumption[] } {
+  const all = path.requirements.filter((r) => r.kind === 'condition');
+  return facts.reading === 'generous'
+    ? { shortfalls: [], assumed: all.map((r) => ({ kind: 'condition', requirement: r.id })) }
+    : { shortfalls: all.map((r) => ({ requirement: r.id, amount: 1 })), assumed: [] };
+}
+
+/** Months of demand outside the network (certifications), for coverage. */
+const certificationDemand = (path: Path): number => path.requirements.reduce((sum, r) => sum + (r.kind === 'certification' ? r.count * CERTIFICATION_WEIGHT : 0), 0);
+
 /** Every substitution as plain flow, certifications counted for each use they fit: if even this
  * cannot meet the demand, no assignment can. */
 function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extra?: number) {
   const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications, ...(extra === undefined ? {} : { extra }) });
   const certs = matchCertifications(path, facts, NO_DELIVERIES);
-  const demand = totalDemand(path);
+  const demand = net.weightedDemand + certificationDemand(path);
   return {
-    feasible: certs.shortfalls.length === 0 && net.flow >= net.demand - EPS,
-    coverage: demand === 0 ? 1 : Math.min(1, (net.flow - net.extra + certs.covered) / demand),
+    feasible: certs.shortfalls.length === 0 && conditions(path, facts).shortfalls.length === 0 && net.flow >= net.demand - EPS,
+    coverage: demand === 0 ? 1 : Math.min(1, (net.weightedFlow - net.extra + certs.covered) / demand),
     extra: net.extra,
   };
 }
@@ -73,30 +79,25 @@ function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extr
 function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting): Allocation & { exact: number; extra: number } {
   const certs = matchCertifications(path, facts, setting.candidate);
   const net = network.solve(setting);
+  const cond = conditions(path, facts);
   const substituted = new Map(net.substituted);
-  for (const c of certs.credits) if (c.via) substituted.set(c.via, (substituted.get(c.via) ?? 0) + c.months);
-  const demand = totalDemand(path);
+  // Hours bought at a rate credit the months of their blocks (the network saw only the hours).
+  for (const d of setting.candidate.deliveries) if (d.sub.rate) substituted.set(d.sub.id, (substituted.get(d.sub.id) ?? 0) + d.months);
+  for (const c of certs.credits) if (c.via) substituted.set(c.via, (substituted.get(c.via) ?? 0) + c.amount);
+  const demand = net.weightedDemand + certificationDemand(path);
+  const assumed = new Map(net.assumed);
+  for (const [key, a] of certs.assumed) assumed.set(key, a);
+  for (const a of cond.assumed) assumed.set(`condition:${a.kind === 'condition' ? a.requirement : ''}`, a);
   return {
-    feasible: certs.shortfalls.length === 0 && net.flow >= net.demand - EPS,
+    feasible: certs.shortfalls.length === 0 && cond.shortfalls.length === 0 && net.flow >= net.demand - EPS,
     coverage: 0,
-    exact: demand === 0 ? 1 : (net.flow - net.extra + certs.covered) / demand,
+    exact: demand === 0 ? 1 : (net.weightedFlow - net.extra + certs.covered) / demand,
     extra: net.extra,
     credits: [...net.credits, ...certs.credits],
-    shortfalls: [...net.shortfalls, ...certs.shortfalls],
+    shortfalls: [...net.shortfalls, ...certs.shortfalls, ...cond.shortfalls],
     substituted,
-    uncertainUsed: new Set([...net.uncertainUsed, ...certs.uncertainUsed]),
+    assumed,
   };
-}
-
-/** Deliveries into a requirement may not exceed what substitutions are allowed to replace. */
-function fitsRoom(path: Path, candidate: Candidate): boolean {
-  const into = new Map<string, number>();
-  for (const d of candidate.deliveries) into.set(d.target, (into.get(d.target) ?? 0) + d.months);
-  return path.requirements.every((r) => {
-    const months = into.get(r.id) ?? 0;
-    if (r.kind === 'experience') return months <= r.months - Math.max(r.minimumActualMonths, r.including.reduce((s, p) => s + p.months, 0)) + EPS;
-    return r.kind === 'education' ? months <= r.months + EPS : months === 0;
-  });
 }
 
 interface CertMatch {
@@ -104,20 +105,20 @@ interface CertMatch {
   shortfalls: Shortfall[];
   /** Months of demand the matched certifications cover, for coverage. */
   covered: number;
-  uncertainUsed: Set<string>;
+  assumed: Map<string, Assumption>;
 }
 
 /** Bipartite matching of current certifications to the uses that need one each: certification
  * requirements, and the credentials a candidate gives to certification substitutions. */
 function matchCertifications(path: Path, facts: Facts, candidate: Candidate): CertMatch {
-  const uses: Array<{ requirement: string; via?: string; categories: readonly string[]; count: number; monthsEach: number }> = [];
+  const uses: Array<{ requirement: string; via?: string; filter: { categories: readonly string[]; certifications: readonly string[] }; count: number; monthsEach: number }> = [];
   for (const r of path.requirements) {
-    if (r.kind === 'certification') uses.push({ requirement: r.id, categories: r.categories, count: r.count, monthsEach: CERTIFICATION_WEIGHT });
+    if (r.kind === 'certification') uses.push({ requirement: r.id, filter: r, count: r.count, monthsEach: CERTIFICATION_WEIGHT });
   }
   for (const d of candidate.deliveries) {
-    if (d.sub.from.kind === 'certification') uses.push({ requirement: d.target, via: d.sub.id, categories: d.sub.from.categories, count: d.units, monthsEach: d.months / d.units });
+    if (d.sub.from.kind === 'certification') uses.push({ requirement: d.target, via: d.sub.id, filter: d.sub.from, count: d.units, monthsEach: d.months / d.units });
   }
-  const result: CertMatch = { credits: [], shortfalls: [], covered: 0, uncertainUsed: new Set() };
+  const result: CertMatch = { credits: [], shortfalls: [], covered: 0, assumed: new Map() };
   if (uses.length === 0) return result;
   const g = new FlowGraph();
   const source = g.node();
@@ -132,7 +133,7 @@ function matchCertifications(path: Path, facts: Facts, candidate: Candidate): Ce
     const node = g.node();
     g.edge(source, node, 1);
     uses.forEach((use, u) => {
-      if (!use.categories.some((cat) => fact.categories.has(cat as never))) return;
+      if (!certificationFits(fact, use.filter)) return;
       const edge = g.edge(node, useNodes[u]!.node, fact.uncertain ? 0 : 1);
       if (fact.uncertain) uncertainEdges.push(edge);
       tracked.push({ edge, use: u, cert: c });
@@ -145,9 +146,10 @@ function matchCertifications(path: Path, facts: Facts, candidate: Candidate): Ce
     if (g.flow[t.edge]! < 0.5) continue;
     const use = uses[t.use]!;
     const fact = facts.certifications[t.cert]!;
-    result.credits.push({ requirement: use.requirement, ...(use.via ? { via: use.via } : {}), source: { kind: 'certification', index: fact.cert.index }, months: use.via ? use.monthsEach : 1 });
+    const asset = { kind: 'certification' as const, index: fact.cert.index };
+    result.credits.push({ requirement: use.requirement, ...(use.via ? { via: use.via } : {}), asset, amount: use.via ? use.monthsEach : 1 });
     result.covered += use.monthsEach;
-    if (fact.uncertain) result.uncertainUsed.add(`certification:${fact.cert.index}`);
+    if (fact.uncertain) result.assumed.set(`certification:${fact.cert.index}`, { kind: 'asset', asset });
   }
   uses.forEach((use, u) => {
     const missing = use.count - Math.round(g.flow[useNodes[u]!.edge]!);

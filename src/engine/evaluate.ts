@@ -2,12 +2,14 @@ import { buildFacts, type Facts } from '../facts/facts.ts';
 import type { NormalisedProfile } from '../profile/normalise.ts';
 import type { LoadedRule } from '../rules/load.ts';
 import type { Path, RuleFile } from '../rules/schema.ts';
+import type { Vocabulary } from '../vocab/vocabulary.ts';
 import { activeSubstitutions, allocate } from './allocate.ts';
 import { AllocationNetwork } from './network.ts';
 import { criteriaShares, essentialsEvidenced, pathEvidence } from './criteria.ts';
 import { STATUS_RANK, type Decision, type Gap, type Status } from './decision.ts';
 import { explain, uncertainReasons } from './explain.ts';
 import { findGaps, gapFilters } from './gaps.ts';
+import { renderGap, type RenderContext } from './render.ts';
 import { score } from './score.ts';
 import type { Allocation } from './types.ts';
 
@@ -17,20 +19,35 @@ export interface ReadingFacts {
   generous: Facts;
 }
 
-/** Decides one profile against one rule: a pure function of the rule and the facts (READING.md §1).
- * Each path is read strictly and generously; the best path decides. */
+/** Decides one profile against one rule: a pure function of the rule and the facts. Each path is
+ * read strictly and generously; the best path decides. */
 export function evaluate(rule: RuleFile, rulesVersion: string, facts: ReadingFacts, profileId: string): Decision {
   const outcomes = rule.paths.map((path) => evaluatePath(rule, path, facts));
   const best = outcomes.reduce((a, b) => (STATUS_RANK[b.status] < STATUS_RANK[a.status] || (b.status === a.status && b.score > a.score) ? b : a));
   const asOf = facts.strict.asOf.toISOString().slice(0, 10);
-  return { id: profileId, class: rule.id, status: best.status, score: best.score, reasons: best.reasons, gaps: best.gaps, rulesVersion, asOf, path: best.path };
+  return { id: profileId, class: rule.id, status: best.status, score: best.score, reasons: best.reasons, gaps: gapsOf(best, outcomes), rulesVersion, asOf, path: best.path };
+}
+
+type Outcome = ReturnType<typeof evaluatePath>;
+
+/** Any single addition that would qualify by any path is a gap ("either … or"): the deciding
+ * path's first, then the others', each naming its path when the rule has several. */
+function gapsOf(best: Outcome, outcomes: readonly Outcome[]): Gap[] {
+  if (best.status === 'qualified') return [];
+  const several = outcomes.length > 1;
+  const seen = new Set<string>();
+  return [best, ...outcomes.filter((o) => o !== best && o.status !== 'qualified')].flatMap((o) =>
+    o.gaps
+      .filter((g) => (o === best || g.code !== 'GAP_CONFIRM') && !seen.has(g.message) && seen.add(g.message))
+      .map((g) => (several ? { ...g, path: o.path } : g)),
+  );
 }
 
 function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Decision, 'id' | 'class' | 'rulesVersion' | 'asOf'> {
   // One network for the strict reading, with the gap finder's extra supplies (closed unless asked).
   const network = new AllocationNetwork(path, facts.strict, activeSubstitutions(path, facts.strict), gapFilters(path));
   const strict = allocate(path, facts.strict, network);
-  const sameReading = !facts.strict.uncertain && !path.substitutions.some((s) => s.discretionary);
+  const sameReading = !facts.strict.uncertain && !path.substitutions.some((s) => s.discretionary) && !path.requirements.some((r) => r.kind === 'condition');
   const generous = strict.feasible || sameReading ? strict : allocate(path, facts.generous);
   const evidence = pathEvidence(path, facts.strict);
   const met: Status = strict.feasible ? 'qualified' : generous.feasible ? 'review' : 'not_qualified';
@@ -46,14 +63,20 @@ function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Dec
   };
 }
 
-/** In review, what a person must confirm: the uncertain facts and the discretionary clauses the
- * generous reading relied on. Confirming them is all that is missing. */
+/** In review, what a person must confirm: the uncertain facts, conditions and discretionary
+ * clauses the generous reading relied on. Confirming them is all that is missing. */
 function confirmations(status: Status, path: Path, generous: Allocation, facts: Facts): Gap[] {
   if (status !== 'review') return [];
-  const gaps: Gap[] = uncertainReasons(generous, facts).map((r) => ({ code: 'GAP_CONFIRM', message: r.message }));
+  const ctx: RenderContext = { path, facts };
+  const gaps: Gap[] = uncertainReasons(generous, ctx).map((r) => renderGap({ code: 'GAP_CONFIRM', ...(r.assets ? { assets: r.assets } : {}), ...(r.why ? { why: r.why } : {}) }, ctx, r.message));
+  for (const a of generous.assumed.values()) {
+    if (a.kind !== 'condition') continue;
+    const r = path.requirements.find((x) => x.id === a.requirement)!;
+    gaps.push(renderGap({ code: 'GAP_CONFIRM', requirement: r.id, clause: r.clause, why: 'condition' }, ctx, `a person's decision that: ${r.label}`));
+  }
   for (const sub of path.substitutions) {
     if (sub.discretionary && (generous.substituted.get(sub.id) ?? 0) > 0) {
-      gaps.push({ code: 'GAP_DISCRETIONARY', message: `a reviewer's acceptance of: ${sub.label}`, clause: sub.clause });
+      gaps.push(renderGap({ code: 'GAP_DISCRETIONARY', substitution: sub.id, clause: sub.clause }, ctx, `a reviewer's acceptance of: ${sub.label}`));
     }
   }
   return gaps;
@@ -75,28 +98,32 @@ function breakpoints(rule: RuleFile, asOfMonth: number): number[] {
 }
 
 /** Builds both readings' facts for a rule; the same profile reuses them across rules that count alike. */
-export function factsFor(rule: RuleFile, profile: NormalisedProfile, asOf: Date, cache?: Map<string, ReadingFacts>): ReadingFacts {
+export function factsFor(rule: RuleFile, profile: NormalisedProfile, asOf: Date, vocab: Vocabulary, cache?: Map<string, ReadingFacts>): ReadingFacts {
   const asOfMonth = asOf.getUTCFullYear() * 12 + asOf.getUTCMonth();
   const points = breakpoints(rule, asOfMonth);
-  const key = JSON.stringify([rule.counting, points]);
+  const key = JSON.stringify([rule.counting, points, asOf.getTime()]);
   const cached = cache?.get(key);
   if (cached) return cached;
   const options = { asOf, counting: rule.counting, breakpoints: points };
-  const strict = buildFacts(profile, 'strict', options);
+  const strict = buildFacts(profile, 'strict', options, vocab);
   let generous: Facts | undefined;
   // The generous reading is built only when asked: most profiles qualify, or fail, strictly.
   const facts: ReadingFacts = {
     strict,
     get generous() {
-      return (generous ??= buildFacts(profile, 'generous', options));
+      return (generous ??= buildFacts(profile, 'generous', options, vocab));
     },
   };
   cache?.set(key, facts);
   return facts;
 }
 
+/** The as-of date of a decision: the caller's, else the rule's qualifying date, else `fallback` (today). */
+export const asOfFor = (rule: RuleFile, given: Date | undefined, fallback: Date): Date =>
+  given ?? (rule.qualifyingDate ? new Date(`${rule.qualifyingDate}T00:00:00Z`) : fallback);
+
 /** Evaluates one profile against several rules, sharing the facts between them. */
-export function assess(profile: NormalisedProfile, rules: readonly LoadedRule[], asOf: Date): Decision[] {
+export function assess(profile: NormalisedProfile, rules: readonly LoadedRule[], asOf: Date | undefined, vocab: Vocabulary, today: Date): Decision[] {
   const cache = new Map<string, ReadingFacts>();
-  return rules.map(({ rule, version }) => evaluate(rule, version, factsFor(rule, profile, asOf, cache), profile.id));
+  return rules.map(({ rule, version }) => evaluate(rule, version, factsFor(rule, profile, asOfFor(rule, asOf, today), vocab, cache), profile.id));
 }

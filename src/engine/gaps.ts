@@ -1,112 +1,131 @@
 import type { CertificationFact } from '../facts/certifications.ts';
-import type { EducationSource } from '../facts/education.ts';
+import type { EducationSource, Held, HoursPiece } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
-import type { Path } from '../rules/schema.ts';
-import type { CertCategory, FieldFamily } from '../vocab/ids.ts';
+import type { CertificationFilter, ExperienceFilter, HoursFilter, Path } from '../rules/schema.ts';
 import { allocate, fewestExtraMonths } from './allocate.ts';
-import { AllocationNetwork } from './network.ts';
+import type { AllocationNetwork } from './network.ts';
 import type { Gap } from './decision.ts';
-import { formatMonths, type ExperienceFilter } from './months.ts';
+import { narrowed } from './months.ts';
 import type { CriteriaEvidence } from './criteria.ts';
+import { renderGap, type RenderContext } from './render.ts';
 import type { Allocation } from './types.ts';
 
 /** Experience that would count toward a requirement, or toward an "of which" part's narrower kind. */
-export function gapFilters(path: Path): Array<ExperienceFilter & { requirement: string; kind: string }> {
+export function gapFilters(path: Path): Array<ExperienceFilter & { requirement: string; part?: string; partLabel: string }> {
   return path.requirements.flatMap((r) =>
     r.kind !== 'experience'
       ? []
-      : [
-          { requirement: r.id, kind: '', categories: r.categories, supervisory: r.supervisory },
-          ...r.including.map((p) => ({ requirement: r.id, kind: `, ${p.label}`, categories: [...r.categories, ...p.categories], supervisory: r.supervisory || p.supervisory })),
-        ],
+      : [{ requirement: r.id, partLabel: '', ...r }, ...r.including.map((p) => ({ ...narrowed(r, p), requirement: r.id, part: p.id, partLabel: `, ${p.label}` }))],
   );
 }
 
-/** The smallest concrete additions that would qualify under the strict reading (READING.md §1):
- * each candidate addition is tried on the facts and kept only if the engine then qualifies.
- * `network` is the strict facts' network built with `gapFilters(path)` as its extra supplies. */
+const HYPOTHETICAL = 'hypothetical';
+
+/** The smallest concrete additions that would qualify under the strict reading: each candidate
+ * addition is tried on the facts and kept only if the engine then qualifies. `network` is the
+ * strict facts' network built with `gapFilters(path)` as its extra supplies. */
 export function findGaps(path: Path, strict: Facts, current: Allocation, evidence: CriteriaEvidence, network: AllocationNetwork): Gap[] {
-  const gaps: Gap[] = criteriaGaps(path, evidence);
+  const ctx: RenderContext = { path, facts: strict };
+  const gaps: Gap[] = criteriaGaps(path, evidence, ctx);
   if (current.feasible) return gaps;
   // A hypothetical certification changes the matching, not the flow network: the same one serves.
-  const qualifiesWithCertificate = (categories: readonly CertCategory[]) => allocate(path, withCertificate(strict, categories), network).feasible;
+  const withCertificate = (filter: CertificationFilter) => allocate(path, { ...strict, certifications: [...strict.certifications, certificate(filter)] }, network).feasible;
+  const qualifiesWith = (facts: Facts) => allocate(path, facts).feasible;
   const filters = gapFilters(path);
   for (const r of path.requirements) {
+    const base = { requirement: r.id, clause: r.clause };
     if (r.kind === 'experience') {
       // The fewest months of any kind that counts wins.
-      const options = filters
+      const best = filters
         .map((f, extra) => ({ f, extra }))
         .filter(({ f }) => f.requirement === r.id)
-        .map(({ f, extra }) => ({ f, months: smallestMonths(path, strict, f, { network, extra }) }))
-        .filter((o) => o.months !== null);
-      const best = options.sort((a, b) => a.months! - b.months!)[0];
-      if (best) gaps.push({ code: 'GAP_EXPERIENCE', message: `${formatMonths(best.months!)} more of experience toward "${r.label}"${best.f.kind}`, requirement: r.id, clause: r.clause, amount: best.months! });
+        .map(({ f, extra }) => ({ f, months: wholeMonths(fewestExtraMonths(path, strict, f, { network, extra })) }))
+        .filter((o): o is { f: (typeof filters)[number]; months: number } => o.months !== null)
+        .sort((a, b) => a.months - b.months)[0];
+      if (best) gaps.push(renderGap({ code: 'GAP_EXPERIENCE', ...base, ...(best.f.part ? { part: best.f.part } : {}), amount: best.months, unit: 'months' }, ctx, best.f.partLabel));
     } else if (r.kind === 'education') {
-      const degree = source(r.months, r.fields);
-      if (qualifiesWith(path, { ...strict, education: [...strict.education, degree] })) {
-        gaps.push({ code: 'GAP_EDUCATION', message: `${r.label}`, requirement: r.id, clause: r.clause });
+      if (qualifiesWith({ ...strict, education: [...strict.education, study(r.months, r.fields)] })) gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base, unit: 'months', amount: r.months }, ctx));
+    } else if (r.kind === 'credential') {
+      if (qualifiesWith({ ...strict, held: [...strict.held, degree(strict, r.level, r.fields)] })) gaps.push(renderGap({ code: 'GAP_CREDENTIAL', ...base, unit: 'credentials', amount: 1 }, ctx));
+    } else if (r.kind === 'credits' || r.kind === 'training') {
+      const short = current.shortfalls.filter((s) => s.requirement === r.id);
+      for (const s of short) {
+        const part = r.kind === 'credits' ? r.including.find((p) => p.id === s.part) : undefined;
+        const filter: HoursFilter = part ? { fields: part.fields ?? r.fields, exclude: [...r.exclude, ...part.exclude] } : r;
+        const amount = Math.ceil(s.amount - 1e-9);
+        if (qualifiesWith({ ...strict, hours: [...strict.hours, hoursOf(r.kind, amount, filter)] })) {
+          gaps.push(renderGap({ code: r.kind === 'credits' ? 'GAP_CREDITS' : 'GAP_TRAINING', ...base, ...(part ? { part: part.id } : {}), amount, unit: 'hours' }, ctx, part ? ` in ${part.label}` : ''));
+        }
       }
-    } else if (r.kind === 'certification' && current.shortfalls.some((s) => s.requirement === r.id) && qualifiesWithCertificate(r.categories)) {
-      gaps.push({ code: 'GAP_CERTIFICATION', message: `${r.label}`, requirement: r.id, clause: r.clause, amount: 1 });
+    } else if (r.kind === 'certification' && current.shortfalls.some((s) => s.requirement === r.id) && withCertificate(r)) {
+      gaps.push(renderGap({ code: 'GAP_CERTIFICATION', ...base, amount: 1, unit: 'certificates' }, ctx));
     }
   }
   for (const sub of path.substitutions) {
     if (sub.discretionary) continue;
-    if (sub.from.kind === 'certification' && qualifiesWithCertificate(sub.from.categories)) {
-      gaps.push({ code: 'GAP_CERTIFICATION', message: `one more current certification (${sub.label})`, requirement: sub.to.join(' or '), clause: sub.clause, amount: 1 });
+    const base = { requirement: sub.to.join(' or '), substitution: sub.id, clause: sub.clause };
+    if (sub.from.kind === 'certification' && withCertificate(sub.from)) {
+      gaps.push(renderGap({ code: 'GAP_CERTIFICATION', ...base, amount: 1, unit: 'certificates' }, ctx, `one more current certification (${sub.label})`));
     } else if (sub.from.kind === 'education' && sub.from.beyondMonths > 0) {
-      const degree = source(sub.from.beyondMonths + (sub.maxMonths ?? 24), sub.from.fields);
-      if (qualifiesWith(path, { ...strict, education: [...strict.education, degree] })) {
-        gaps.push({ code: 'GAP_EDUCATION', message: `a graduate degree (${sub.label})`, requirement: sub.to.join(' or '), clause: sub.clause });
+      if (qualifiesWith({ ...strict, education: [...strict.education, study(sub.from.beyondMonths + (sub.maxMonths ?? 24), sub.from.fields)] })) {
+        gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base }, ctx, `a graduate degree (${sub.label})`));
       }
     }
   }
-  if (gaps.every((g) => g.code === 'GAP_CRITERION')) gaps.push(combinedGap(path, current));
+  if (gaps.every((g) => g.code === 'GAP_CRITERION')) gaps.push(allOf(path, current, ctx));
   return dedupe(gaps);
 }
 
-const hypothetical = (label: string): string => `hypothetical ${label}`;
-
-function source(months: number, fields: readonly FieldFamily[] | undefined): EducationSource {
-  return { kind: 'degree', months, families: fields ?? ['computing', 'mathematics', 'business'], degree: null, uncertain: false, label: hypothetical('degree') };
+function study(months: number, fields: readonly string[] | undefined): EducationSource {
+  return { months, ids: fields ?? [], asset: { kind: 'degree', index: -1 }, uncertain: false, label: `${HYPOTHETICAL} degree` };
 }
 
-function withCertificate(facts: Facts, categories: readonly CertCategory[]): Facts {
-  const fact: CertificationFact = {
-    cert: { index: -1, name: hypothetical('certification'), match: null, issued: null, expires: null },
-    categories: new Set(categories),
+function degree(facts: Facts, level: string, fields: readonly string[] | undefined): Held {
+  const rank = facts.levelRanks.get(level) ?? 0;
+  return { rank, uncertain: false, degree: { index: -1, level, levelText: HYPOTHETICAL, fieldText: null, field: null, fieldIds: [...(fields ?? [])], unevaluatedForeign: false, credits: [] } };
+}
+
+function hoursOf(pool: HoursPiece['pool'], hours: number, filter: HoursFilter): HoursPiece {
+  return { pool, hours, subject: HYPOTHETICAL, ids: new Set(filter.fields ?? []), asset: { kind: pool, index: -1 }, uncertain: false, label: HYPOTHETICAL };
+}
+
+function certificate(filter: CertificationFilter): CertificationFact {
+  const named = filter.certifications[0];
+  return {
+    cert: { index: -1, name: HYPOTHETICAL, match: named ? { id: named, name: named, issuer: '', categories: [], confidence: 1 } : null, issued: null, expires: null },
+    categories: new Set(filter.categories),
     uncertain: false,
   };
-  return { ...facts, certifications: [...facts.certifications, fact] };
 }
 
 /** Essential criteria without full evidence: what the application should show. */
-function criteriaGaps(path: Path, evidence: CriteriaEvidence): Gap[] {
+function criteriaGaps(path: Path, evidence: CriteriaEvidence, ctx: RenderContext): Gap[] {
   return path.requirements.flatMap((r) =>
     (evidence.get(r.id) ?? [])
       .filter((e) => e.criterion.importance === 'essential' && e.status !== 'evidenced')
-      .map((e) => ({ code: 'GAP_CRITERION', message: `evidence in the application of: ${e.criterion.text}`, requirement: r.id, clause: e.criterion.text })),
+      .map((e) => renderGap({ code: 'GAP_CRITERION', requirement: r.id, clause: e.criterion.text }, ctx, `evidence in the application of: ${e.criterion.text}`)),
   );
 }
 
-const qualifiesWith = (path: Path, facts: Facts): boolean => allocate(path, facts).feasible;
-
 /** Whole months: a shortfall of 0.4 months still needs a month of work. */
-function smallestMonths(path: Path, facts: Facts, filter: ExperienceFilter, shared: { network: AllocationNetwork; extra: number }): number | null {
-  const months = fewestExtraMonths(path, facts, filter, shared);
-  return months === null ? null : Math.max(1, Math.ceil(months - 1e-9));
-}
+const wholeMonths = (months: number | null): number | null => (months === null ? null : Math.max(1, Math.ceil(months - 1e-9)));
 
-/** No single addition is enough: list what the best allocation still lacks, all of it needed. */
-function combinedGap(path: Path, current: Allocation): Gap {
+/** No single addition is enough: what the best allocation still lacks, all of it needed. */
+function allOf(path: Path, current: Allocation, ctx: RenderContext): Gap {
   const parts = current.shortfalls.map((s) => {
     const r = path.requirements.find((x) => x.id === s.requirement);
-    if (!r) return `${formatMonths(Math.ceil(s.amount))} toward ${s.requirement}`;
-    if (r.kind === 'certification') return `${s.amount} more: ${r.label}`;
-    const part = r.kind === 'experience' ? r.including.find((p) => p.id === s.part) : undefined;
-    return `${formatMonths(Math.ceil(s.amount - 1e-9))} more toward "${part?.label ?? r.label}"`;
+    const base = { requirement: s.requirement, ...(s.part ? { part: s.part } : {}), ...(r ? { clause: r.clause } : {}) };
+    switch (r?.kind) {
+      case 'certification': return { code: 'GAP_CERTIFICATION' as const, ...base, amount: s.amount, unit: 'certificates' as const };
+      case 'credential': return { code: 'GAP_CREDENTIAL' as const, ...base, amount: 1, unit: 'credentials' as const };
+      case 'condition': return { code: 'GAP_CONFIRM' as const, ...base };
+      case 'credits': return { code: 'GAP_CREDITS' as const, ...base, amount: Math.ceil(s.amount - 1e-9), unit: 'hours' as const };
+      case 'training': return { code: 'GAP_TRAINING' as const, ...base, amount: Math.ceil(s.amount - 1e-9), unit: 'hours' as const };
+      case 'education': return { code: 'GAP_EDUCATION' as const, ...base, amount: Math.ceil(s.amount - 1e-9), unit: 'months' as const };
+      default: return { code: 'GAP_EXPERIENCE' as const, ...base, amount: Math.ceil(s.amount - 1e-9), unit: 'months' as const };
+    }
   });
-  return { code: 'GAP_SEVERAL', message: `all of: ${parts.join('; ')}` };
+  return parts.length === 1 ? renderGap(parts[0]!, ctx) : renderGap({ code: 'GAP_ALL_OF', parts }, ctx);
 }
 
 function dedupe(gaps: Gap[]): Gap[] {

@@ -1,6 +1,7 @@
 import type { Facts, JobFact } from '../facts/facts.ts';
+import type { ExperienceFilter } from '../rules/schema.ts';
 
-/** Durations as people read them, never rounded up (READING.md §2): 59.9 → "4 years 11 months". */
+/** Durations as people read them, never rounded up: 59.9 → "4 years 11 months". */
 export function formatMonths(months: number): string {
   const whole = Math.floor(months + 1e-9);
   const years = Math.floor(whole / 12);
@@ -25,11 +26,22 @@ export function monthsFitting(facts: Facts, filter: ExperienceFilter, windowStar
   return total;
 }
 
-export type ExperienceFilter = { categories: readonly string[]; supervisory?: boolean | undefined };
-
-/** A job fits when it has every category the filter names, and supervision when it asks for it. */
-export const jobFits = (job: Pick<JobFact, 'categories' | 'supervisory'>, filter: ExperienceFilter): boolean =>
-  filter.categories.every((c) => job.categories.has(c as never)) && (filter.supervisory !== true || job.supervisory);
+/** A job fits when it has every category the filter names, one of its capacities when it names
+ * any, none of its excluded categories, and full-time hours when it asks for them. */
+export const jobFits = (job: Pick<JobFact, 'categories' | 'capacities' | 'fullTime'>, filter: ExperienceFilter): boolean =>
+  filter.categories.every((c) => job.categories.has(c)) &&
+  (filter.capacities.length === 0 || filter.capacities.some((c) => job.capacities.has(c))) &&
+  !filter.exclude.some((c) => job.categories.has(c)) &&
+  (!filter.fullTimeOnly || job.fullTime);
 
 export const windowStartOf = (facts: Facts, withinYears: number | undefined): number =>
   withinYears === undefined ? -Infinity : facts.asOfMonth - Math.floor(withinYears * 12) + 1;
+
+/** Of an experience requirement and an "of which" part: the part narrows the requirement. */
+export const narrowed = (r: ExperienceFilter, p: ExperienceFilter): ExperienceFilter => ({
+  categories: [...r.categories, ...p.categories],
+  // Both name capacities: a job must be in one of each, which the common ones approximate.
+  capacities: p.capacities.length === 0 ? r.capacities : r.capacities.length === 0 ? p.capacities : p.capacities.filter((c) => r.capacities.includes(c)),
+  exclude: [...r.exclude, ...p.exclude],
+  fullTimeOnly: r.fullTimeOnly || p.fullTimeOnly,
+});

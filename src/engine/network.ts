@@ -1,32 +1,37 @@
-import { matchesFields } from '../facts/education.ts';
-import type { CertificationFact } from '../facts/certifications.ts';
+import { matchesFields, type HoursPiece } from '../facts/education.ts';
+import { certificationFits, type CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
-import type { Path, Substitution } from '../rules/schema.ts';
-import { closeCategories, type ExperienceCategory, type FieldFamily } from '../vocab/ids.ts';
-import type { Candidate } from './candidates.ts';
+import type { ExperienceFilter, HoursFilter, Path, Requirement, Substitution } from '../rules/schema.ts';
+import { roomOf, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
-import { jobFits, windowStartOf, type ExperienceFilter } from './months.ts';
-import type { Credit, Shortfall, SourceRef } from './types.ts';
+import { jobFits, narrowed, windowStartOf } from './months.ts';
+import type { AssetRef, Assumption, Credit, Shortfall } from './types.ts';
 
 /** The continuous part of an allocation as one flow network, built once per path and reading and
  * solved again for each candidate by setting capacities:
- *   source → segment (1 FTE a month) → job in that segment → use → sink
- *   source → education layer → use → sink
+ *   source → segment (1 FTE a month) → job in that segment → use → sink      (months)
+ *   source → education layer → use → sink                                    (months)
+ *   source → credit or training piece → use → sink                          (hours)
+ *   source → held degree → credential → sink                                 (the credential's months)
  * A use is a requirement (or an "of which" part) or a substitution drawing on that asset. Edges
  * open in phases so that the flow leans on certain assets and stated substitutions first, then
- * on uncertain assets and discretionary clauses (READING.md §1), and on an extra supply last. */
+ * on uncertain assets and discretionary clauses, and on an extra supply last. */
 
 type Use = { node: number; requirement: string; part?: string; via?: string } & (
-  | { draws: 'experience'; categories: readonly string[]; supervisory?: boolean | undefined; windowStart: number }
-  | { draws: 'education'; fields?: readonly FieldFamily[] | undefined; beyond: number }
+  | { draws: 'experience'; filter: ExperienceFilter; windowStart: number }
+  | { draws: 'education'; fields?: readonly string[] | undefined; beyond: number }
+  | { draws: 'hours'; pool: HoursPiece['pool']; filter: HoursFilter }
 );
 
 export interface NetworkResult {
   flow: number;
   demand: number;
+  /** Weighted like coverage: hours count as months of study, a credential as one. */
+  weightedFlow: number;
+  weightedDemand: number;
   credits: Credit[];
   shortfalls: Shortfall[];
-  uncertainUsed: Set<string>;
+  assumed: Map<string, Assumption>;
   substituted: Map<string, number>;
   /** Months the extra supply carried. */
   extra: number;
@@ -44,6 +49,8 @@ export interface Setting {
 }
 
 const EPS = 1e-9;
+/** Months of study one credit hour stands for, in coverage (30 hours a year). */
+export const HOUR_WEIGHT = 12 / 30;
 /** 0 certain assets, 1 stated substitutions, 2 uncertain assets, 3 discretionary clauses, 4 the extra supply. */
 const LAST_PHASE = 4;
 const substitutionPhase = (sub: Substitution): number => (sub.discretionary ? 3 : 1);
@@ -54,22 +61,30 @@ interface Capacity {
   cap: (s: Setting, delivered: Map<string, number>) => number;
 }
 
+/** Hours of a pool fitting a filter: what a rate substitution could buy at most. */
+export const hoursFitting = (facts: Facts, pool: HoursPiece['pool'], filter: HoursFilter): number =>
+  facts.hours.filter((p) => p.pool === pool && matchesFields(p.ids, filter.fields, filter.exclude)).reduce((s, p) => s + p.hours, 0);
+
 export class AllocationNetwork {
   private readonly g = new FlowGraph();
   private readonly source = this.g.node();
   private readonly sink = this.g.node();
   private readonly uses: Use[] = [];
   private readonly capacities: Capacity[] = [];
-  private readonly sinks: Array<{ edge: number; requirement: string; part?: string }> = [];
-  private readonly tracked: Array<{ edge: number; use: Use; source: SourceRef; uncertain: string | null }> = [];
+  private readonly sinks: Array<{ edge: number; requirement: string; part?: string; weight: number }> = [];
+  /** `hours`: the edge carries hours, which a rate substitution turns into months elsewhere. */
+  private readonly tracked: Array<{ edge: number; use: Pick<Use, 'requirement' | 'part' | 'via'>; asset: AssetRef; uncertain: boolean; hours?: boolean }> = [];
   private readonly extraEdges: number[] = [];
+  private readonly rooms: Map<string, number>;
 
   /** `extras`: filters of the extra supplies that gap finding may open, by index. */
   constructor(path: Path, private readonly facts: Facts, subs: readonly Substitution[], extras: readonly ExperienceFilter[] = []) {
+    this.rooms = new Map(path.requirements.map((r) => [r.id, roomOf(r)]));
     const into = this.requirements(path);
     for (const sub of subs) this.substitution(sub, into);
     this.experience();
     this.education();
+    this.hours();
     for (const filter of extras) this.extraSupply(filter);
   }
 
@@ -77,56 +92,104 @@ export class AllocationNetwork {
     this.capacities.push({ edge, phase, cap });
   }
 
-  private demand(node: number, requirement: string, cap: Capacity['cap'], part?: string): void {
+  private demand(node: number, requirement: string, weight: number, cap: Capacity['cap'], part?: string): void {
     const edge = this.g.edge(node, this.sink, 0);
     this.settable(edge, 0, cap);
-    this.sinks.push({ edge, requirement, ...(part ? { part } : {}) });
+    this.sinks.push({ edge, requirement, weight, ...(part ? { part } : {}) });
   }
 
-  /** Requirement nodes; returns, per requirement, the node that substitutions feed. */
+  /** What substitutions have not already delivered into a requirement by the candidate's choice. */
+  private static rest = (id: string, months: number) => (s: Setting, d: Map<string, number>) => Math.max(0, months - (s.relaxed ? 0 : (d.get(id) ?? 0)));
+
+  /** Requirement nodes; returns, per substitutable requirement, the node that substitutions feed. */
   private requirements(path: Path): Map<string, number> {
-    const { g, facts } = this;
     const into = new Map<string, number>();
     for (const r of path.requirements) {
-      if (r.kind === 'experience') {
-        const partMonths = r.including.reduce((sum, p) => sum + p.months, 0);
-        const general = g.node();
-        this.demand(general, r.id, (s, d) => Math.max(0, r.months - partMonths - (s.relaxed ? 0 : (d.get(r.id) ?? 0))));
-        this.uses.push({ node: general, requirement: r.id, draws: 'experience', categories: r.categories, supervisory: r.supervisory, windowStart: windowStartOf(facts, r.withinYears) });
-        for (const p of r.including) {
-          const node = g.node();
-          this.demand(node, r.id, () => p.months, p.id);
-          this.uses.push({
-            node, requirement: r.id, part: p.id, draws: 'experience',
-            categories: [...r.categories, ...p.categories],
-            supervisory: r.supervisory || p.supervisory,
-            windowStart: Math.max(windowStartOf(facts, r.withinYears), windowStartOf(facts, p.withinYears)),
-          });
-        }
-        // Substitutions replace only the general part, and never the floor of actual months.
-        const node = g.node();
-        const room = r.months - Math.max(r.minimumActualMonths, partMonths);
-        this.settable(g.edge(node, general, 0), 0, (s, d) => Math.max(0, room - (s.relaxed ? 0 : (d.get(r.id) ?? 0))));
-        into.set(r.id, node);
-      } else if (r.kind === 'education') {
-        const node = g.node();
-        this.demand(node, r.id, (s, d) => Math.max(0, r.months - (s.relaxed ? 0 : (d.get(r.id) ?? 0))));
-        this.uses.push({ node, requirement: r.id, draws: 'education', fields: r.fields, beyond: 0 });
-        into.set(r.id, node);
-      }
+      const node = this.requirement(r);
+      if (node !== null) into.set(r.id, node);
     }
     return into;
   }
 
+  private requirement(r: Requirement): number | null {
+    const { g, facts } = this;
+    const rest = AllocationNetwork.rest;
+    switch (r.kind) {
+      case 'experience': {
+        const partMonths = r.including.reduce((sum, p) => sum + p.months, 0);
+        const general = g.node();
+        this.demand(general, r.id, 1, rest(r.id, r.months - partMonths));
+        this.uses.push({ node: general, requirement: r.id, draws: 'experience', filter: r, windowStart: windowStartOf(facts, r.withinYears) });
+        for (const p of r.including) {
+          const node = g.node();
+          this.demand(node, r.id, 1, () => p.months, p.id);
+          const windowStart = Math.max(windowStartOf(facts, r.withinYears), windowStartOf(facts, p.withinYears));
+          this.uses.push({ node, requirement: r.id, part: p.id, draws: 'experience', filter: narrowed(r, p), windowStart });
+        }
+        // Substitutions replace only the general part, and never the floor of actual months.
+        const node = g.node();
+        const room = r.months - Math.max(r.minimumActualMonths, partMonths);
+        this.settable(g.edge(node, general, 0), 0, rest(r.id, room));
+        return node;
+      }
+      case 'education': {
+        const node = g.node();
+        this.demand(node, r.id, 1, rest(r.id, r.months));
+        this.uses.push({ node, requirement: r.id, draws: 'education', fields: r.fields, beyond: 0 });
+        return node;
+      }
+      case 'credential': {
+        // Held or not: a fitting degree supplies the credential's whole months; substitutions feed the rest.
+        const months = r.months ?? 0;
+        const node = g.node();
+        this.demand(node, r.id, 1, rest(r.id, months));
+        const fitting = facts.held.filter((h) => (r.orHigher ? h.rank >= levelRank(facts, r.level) : h.degree.level === r.level) && matchesFields(h.degree.fieldIds, r.fields));
+        const best = fitting.find((h) => !h.uncertain) ?? fitting[0];
+        if (best) {
+          const edge = g.edge(this.source, node, 0);
+          this.settable(edge, best.uncertain ? 2 : 0, () => months);
+          this.tracked.push({ edge, use: { requirement: r.id }, asset: { kind: 'degree', index: best.degree.index }, uncertain: best.uncertain });
+        }
+        return node;
+      }
+      case 'credits':
+      case 'training': {
+        const pool = r.kind;
+        const partHours = r.kind === 'credits' ? r.including.reduce((sum, p) => sum + p.hours, 0) : 0;
+        const scale = r.kind === 'credits' && r.system === 'quarter' ? 2 / 3 : 1;
+        const general = g.node();
+        this.demand(general, r.id, HOUR_WEIGHT, () => (r.hours - partHours) * scale);
+        this.uses.push({ node: general, requirement: r.id, draws: 'hours', pool, filter: r });
+        for (const p of r.kind === 'credits' ? r.including : []) {
+          const node = g.node();
+          this.demand(node, r.id, HOUR_WEIGHT, () => p.hours * scale, p.id);
+          this.uses.push({ node, requirement: r.id, part: p.id, draws: 'hours', pool, filter: { fields: p.fields ?? r.fields, exclude: [...r.exclude, ...p.exclude] } });
+        }
+        return null;
+      }
+      default:
+        return null; // certifications are matched, conditions assumed, criteria read from text
+    }
+  }
+
   private substitution(sub: Substitution, into: Map<string, number>): void {
-    const { g } = this;
-    if (sub.from.kind === 'certification') {
-      // Relaxed only: each certification fitting the source credits its months, up to the cap.
-      const categories = sub.from.categories;
-      const count = (certs: readonly CertificationFact[]) => certs.filter((c) => categories.some((cat) => c.categories.has(cat))).length;
+    const { g, facts } = this;
+    const from = sub.from;
+    const feed = (node: number) => sub.to.forEach((target) => g.edge(node, into.get(target)!, Infinity));
+    if (from.kind === 'certification' || from.kind === 'credits' || from.kind === 'training') {
+      // Relaxed only: an upper bound of what the source could credit, up to the cap.
       const node = g.node();
-      this.settable(g.edge(this.source, node, 0), 0, (s) => (s.relaxed ? Math.min(sub.maxMonths ?? Infinity, count(s.certifications ?? this.facts.certifications) * (sub.monthsEach ?? 0)) : 0));
-      for (const target of sub.to) g.edge(node, into.get(target)!, Infinity);
+      const most = (s: Setting): number => {
+        if (from.kind === 'certification') return (s.certifications ?? facts.certifications).filter((c) => certificationFits(c, from)).length * (sub.monthsEach ?? 0);
+        return Math.floor(hoursFitting(facts, from.kind, from) / sub.rate!.hours + EPS) * sub.rate!.months;
+      };
+      this.settable(g.edge(this.source, node, 0), 0, (s) => (s.relaxed ? Math.min(sub.maxMonths ?? Infinity, most(s)) : 0));
+      feed(node);
+      if (from.kind === 'certification') return;
+      // Exact: the candidate fixes whole blocks, whose hours the pool must supply.
+      const fixed = g.node();
+      this.demand(fixed, sub.to.join(' or '), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub)));
+      this.uses.push({ node: fixed, requirement: sub.to.join(' or '), via: sub.id, draws: 'hours', pool: from.kind, filter: from });
       return;
     }
     // Plain flow within the cap: always for month-for-month, only when relaxed for stepped ones.
@@ -134,22 +197,25 @@ export class AllocationNetwork {
     const outNode = g.node();
     const stepped = sub.step > 1;
     this.settable(g.edge(inNode, outNode, 0), substitutionPhase(sub), (s) => (!stepped || s.relaxed ? (sub.maxMonths ?? Infinity) : 0));
-    for (const target of sub.to) g.edge(outNode, into.get(target)!, Infinity);
-    this.uses.push(this.sourceUse(sub, inNode, sub.to.join(' or ')));
+    feed(outNode);
+    this.uses.push(this.sourceUse(sub, inNode));
     if (!stepped) return;
     // Exact: the candidate fixes whole steps, which the source must supply.
     const fixed = g.node();
-    this.demand(fixed, sub.to.join(' or '), (s) => (s.relaxed ? 0 : s.candidate.deliveries.reduce((sum, d) => sum + (d.sub === sub ? d.units : 0), 0)));
-    this.uses.push(this.sourceUse(sub, fixed, sub.to.join(' or ')));
+    this.demand(fixed, sub.to.join(' or '), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub)));
+    this.uses.push(this.sourceUse(sub, fixed));
   }
 
-  private sourceUse(sub: Substitution, node: number, requirement: string): Use {
-    const base = { node, requirement, via: sub.id };
-    if (sub.from.kind === 'experience') {
-      return { ...base, draws: 'experience', categories: sub.from.categories, supervisory: sub.from.supervisory, windowStart: windowStartOf(this.facts, sub.from.withinYears) };
-    }
+  private sourceUse(sub: Substitution, node: number): Use {
+    const base = { node, requirement: sub.to.join(' or '), via: sub.id };
+    if (sub.from.kind === 'experience') return { ...base, draws: 'experience', filter: sub.from, windowStart: windowStartOf(this.facts, sub.from.withinYears) };
     if (sub.from.kind === 'education') return { ...base, draws: 'education', fields: sub.from.fields, beyond: sub.from.beyondMonths };
-    throw new Error(`substitution ${sub.id}: certifications are matched, not flowed`);
+    throw new Error(`substitution ${sub.id}: ${sub.from.kind} sources are not flowed month for month`);
+  }
+
+  private track(edge: number, use: Use, asset: AssetRef, uncertain: boolean): void {
+    if (uncertain) this.settable(edge, 2, () => Infinity);
+    this.tracked.push({ edge, use, asset, uncertain, ...('draws' in use && use.draws === 'hours' ? { hours: true } : {}) });
   }
 
   /** source → segment (one FTE a month at most) → job in the segment (its FTE) → the uses it fits. */
@@ -163,14 +229,12 @@ export class AllocationNetwork {
         if (fte <= 0) return;
         let jobNode = -1;
         for (const use of this.uses) {
-          if (use.draws !== 'experience' || segment.start < use.windowStart || !jobFits(job, use)) continue;
+          if (use.draws !== 'experience' || segment.start < use.windowStart || !jobFits(job, use.filter)) continue;
           if (jobNode < 0) {
             jobNode = g.node();
             g.edge(segNode, jobNode, segment.months * fte);
           }
-          const edge = g.edge(jobNode, use.node, job.uncertain ? 0 : Infinity);
-          if (job.uncertain) this.settable(edge, 2, () => Infinity);
-          this.tracked.push({ edge, use, source: { kind: 'job', index: job.job.index }, uncertain: job.uncertain ? `job:${job.job.index}` : null });
+          this.track(g.edge(jobNode, use.node, job.uncertain ? 0 : Infinity), use, { kind: 'job', index: job.job.index }, job.uncertain);
         }
       });
     }
@@ -191,14 +255,24 @@ export class AllocationNetwork {
       for (const use of uses) {
         if (from < use.beyond) continue;
         // Explain the layer by a certain source where there is one; an uncertain one opens in its phase.
-        const eligible = covering.filter((s) => matchesFields(s, use.fields));
+        const eligible = covering.filter((s) => matchesFields(s.ids, use.fields));
         const best = eligible.find((s) => !s.uncertain) ?? eligible[0];
-        if (!best) continue;
-        const edge = g.edge(layer, use.node, best.uncertain ? 0 : Infinity);
-        if (best.uncertain) this.settable(edge, 2, () => Infinity);
-        const ref = best.degree ? `education:${best.degree.index}` : 'education:credits';
-        this.tracked.push({ edge, use, source: { kind: 'education', label: best.label, degreeIndex: best.degree?.index ?? null }, uncertain: best.uncertain ? ref : null });
+        if (best) this.track(g.edge(layer, use.node, best.uncertain ? 0 : Infinity), use, best.asset, best.uncertain);
       }
+    }
+  }
+
+  /** source → piece of credit or training hours → the uses whose subjects it fits. */
+  private hours(): void {
+    const { g, facts } = this;
+    const uses = this.uses.filter((u): u is Use & { draws: 'hours' } => u.draws === 'hours');
+    if (uses.length === 0) return;
+    for (const piece of facts.hours) {
+      const fits = uses.filter((u) => u.pool === piece.pool && matchesFields(piece.ids, u.filter.fields, u.filter.exclude));
+      if (fits.length === 0) continue;
+      const node = g.node();
+      g.edge(this.source, node, piece.hours);
+      for (const use of fits) this.track(g.edge(node, use.node, piece.uncertain ? 0 : Infinity), use, piece.asset, piece.uncertain);
     }
   }
 
@@ -209,14 +283,16 @@ export class AllocationNetwork {
     const edge = g.edge(this.source, supply, 0);
     const index = this.extraEdges.push(edge) - 1;
     this.settable(edge, LAST_PHASE, (s) => (s.extra === index ? Infinity : 0));
-    const job = { categories: closeCategories(filter.categories as ExperienceCategory[]), supervisory: filter.supervisory === true };
-    for (const use of this.uses) if (use.draws === 'experience' && jobFits(job, use)) g.edge(supply, use.node, Infinity);
+    const job = { categories: new Set(filter.categories), capacities: new Set(filter.capacities.slice(0, 1)), fullTime: true };
+    for (const use of this.uses) if (use.draws === 'experience' && jobFits(job, use.filter)) g.edge(supply, use.node, Infinity);
   }
 
   solve(setting: Setting): NetworkResult {
     const { g } = this;
+    // What several substitutions deliver together beyond a requirement's room is wasted, never
+    // taken from its floor or its "of which" parts.
     const delivered = new Map<string, number>();
-    for (const d of setting.candidate.deliveries) delivered.set(d.target, (delivered.get(d.target) ?? 0) + d.months);
+    for (const d of setting.candidate.deliveries) delivered.set(d.target, Math.min(this.rooms.get(d.target) ?? 0, (delivered.get(d.target) ?? 0) + d.months));
     g.reset();
     const caps = this.capacities.map((c) => c.cap(setting, delivered));
     this.capacities.forEach((c, i) => g.open(c.edge, c.phase === 0 ? caps[i]! : 0));
@@ -231,25 +307,38 @@ export class AllocationNetwork {
   private read(flow: number, setting: Setting): NetworkResult {
     const { g } = this;
     const credits: Credit[] = [];
-    const uncertainUsed = new Set<string>();
+    const assumed = new Map<string, Assumption>();
     const substituted = new Map<string, number>();
     for (const t of this.tracked) {
-      const months = g.flow[t.edge]!;
-      if (months <= EPS) continue;
+      const amount = g.flow[t.edge]!;
+      if (amount <= EPS) continue;
       const { requirement, part, via } = t.use;
-      credits.push({ requirement, ...(part ? { part } : {}), ...(via ? { via } : {}), source: t.source, months });
-      if (t.uncertain) uncertainUsed.add(t.uncertain);
-      if (via) substituted.set(via, (substituted.get(via) ?? 0) + months);
+      credits.push({ requirement, ...(part ? { part } : {}), ...(via ? { via } : {}), asset: t.asset, amount });
+      if (t.uncertain) assumed.set(`${t.asset.kind}:${t.asset.index}`, { kind: 'asset', asset: t.asset });
+      if (via && !t.hours) substituted.set(via, (substituted.get(via) ?? 0) + amount);
     }
     let demand = 0;
+    let weightedDemand = 0;
+    let weightedFlow = 0;
     const shortfalls: Shortfall[] = [];
     for (const s of this.sinks) {
       const cap = g.cap[s.edge]!;
+      const got = g.flow[s.edge]!;
       demand += cap;
-      const missing = cap - g.flow[s.edge]!;
-      if (missing > EPS) shortfalls.push({ requirement: s.requirement, ...(s.part ? { part: s.part } : {}), amount: missing });
+      weightedDemand += cap * s.weight;
+      weightedFlow += got * s.weight;
+      if (cap - got > EPS) shortfalls.push({ requirement: s.requirement, ...(s.part ? { part: s.part } : {}), amount: cap - got });
     }
     const extra = setting.extra === undefined ? 0 : g.flow[this.extraEdges[setting.extra]!]!;
-    return { flow, demand, credits, shortfalls, uncertainUsed, substituted, extra };
+    return { flow, demand, weightedFlow, weightedDemand, credits, shortfalls, assumed, substituted, extra };
   }
+}
+
+/** Units a candidate fixes for a substitution: source months of whole steps, or hours of whole blocks. */
+function unitsOf(s: Setting, sub: Substitution): number {
+  return s.candidate.deliveries.reduce((sum, d) => sum + (d.sub === sub ? d.units : 0), 0);
+}
+
+function levelRank(facts: Facts, level: string): number {
+  return facts.levelRanks.get(level) ?? Infinity;
 }

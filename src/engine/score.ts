@@ -1,3 +1,4 @@
+import { certificationFits } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { ExperienceRequirement, Path, RuleFile } from '../rules/schema.ts';
 import type { Status } from './decision.ts';
@@ -39,7 +40,7 @@ function surplusShare(path: Path, facts: Facts): number {
 function preferredShare(rule: RuleFile, facts: Facts, desirable: number | null): number | null {
   const shares = rule.preferred.flatMap((p) => {
     if (p.kind === 'criteria') return [];
-    if (p.kind === 'certification') return [facts.certifications.some((c) => !c.uncertain && p.categories.some((cat) => c.categories.has(cat))) ? 1 : 0];
+    if (p.kind === 'certification') return [facts.certifications.some((c) => !c.uncertain && certificationFits(c, p)) ? 1 : 0];
     return [Math.min(1, monthsFitting(facts, p, windowStartOf(facts, p.withinYears)) / p.months)];
   });
   if (desirable !== null) shares.push(desirable);

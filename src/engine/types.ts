@@ -1,24 +1,31 @@
 /** What the allocator found: which asset went to which requirement, and what is missing. */
 
-export type SourceRef =
-  | { kind: 'job'; index: number }
-  | { kind: 'education'; label: string; degreeIndex: number | null }
-  | { kind: 'certification'; index: number };
+/** One asset of the profile, by its position in the profile's list. */
+export type AssetRef = { kind: 'job' | 'degree' | 'credits' | 'training' | 'certification'; index: number };
 
-/** One asset's contribution: `months` of it (or one certification) credited to a requirement,
- * directly or through a substitution (`via`). */
+/** Something uncertain a reading relied on: an asset (why is read from the facts), or a condition
+ * of the rule that only a person can decide. */
+export type Assumption = { kind: 'asset'; asset: AssetRef } | { kind: 'condition'; requirement: string };
+
+export const assumptionKey = (a: Assumption): string => (a.kind === 'asset' ? `${a.asset.kind}:${a.asset.index}` : `condition:${a.requirement}`);
+
+/** The unit a requirement is counted in. */
+export type Unit = 'months' | 'hours' | 'certificates' | 'credentials' | 'conditions';
+
+/** One asset's contribution: `amount` of it (months, hours, or one certification or credential)
+ * credited to a requirement, directly or through a substitution (`via`). */
 export interface Credit {
   requirement: string;
   part?: string;
   via?: string;
-  source: SourceRef;
-  months: number;
+  asset: AssetRef;
+  amount: number;
 }
 
 export interface Shortfall {
   requirement: string;
   part?: string;
-  /** Months for experience and education; certifications for certification requirements. */
+  /** In the requirement's unit (months for a substitution's missing credit). */
   amount: number;
 }
 
@@ -30,6 +37,6 @@ export interface Allocation {
   shortfalls: Shortfall[];
   /** Months each substitution delivered, by substitution id. */
   substituted: Map<string, number>;
-  /** Uncertain assets the allocation relied on, as `job:2`, `education:0`, `certification:1`. */
-  uncertainUsed: Set<string>;
+  /** Uncertain assets and conditions the allocation relied on, by key. */
+  assumed: Map<string, Assumption>;
 }

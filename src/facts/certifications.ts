@@ -1,18 +1,15 @@
 import { monthIndex, type PartialDate } from '../profile/dates.ts';
 import type { Certification } from '../profile/normalise.ts';
-import { CertCategory, type CertCategory as Category } from '../vocab/ids.ts';
 import type { Reading } from './timeline.ts';
 
 export interface CertificationFact {
   cert: Certification;
-  categories: ReadonlySet<Category>;
-  /** Unrecognised by the catalogue: counted (as any category) in the generous reading only. */
+  /** Catalogue categories; null for an unrecognised name, which the generous reading counts as any. */
+  categories: ReadonlySet<string> | null;
   uncertain: boolean;
 }
 
 export type CertificationExclusion = { cert: Certification; why: 'expired' | 'not-yet-issued' | 'unrecognised' };
-
-const ALL_CATEGORIES = new Set(CertCategory.options);
 
 /** Expiry is read at the end of its month: a certification expiring `2026-01` is current on 2026-01-15. */
 function lastDay(date: PartialDate): number {
@@ -44,8 +41,14 @@ export function certificationFacts(
     const stale = isCurrent(cert, asOf);
     if (stale) excluded.push({ cert, why: stale });
     else if (cert.match) current.push({ cert, categories: new Set(cert.match.categories), uncertain: false });
-    else if (reading === 'generous') current.push({ cert, categories: ALL_CATEGORIES, uncertain: true });
+    else if (reading === 'generous') current.push({ cert, categories: null, uncertain: true });
     else excluded.push({ cert, why: 'unrecognised' });
   }
   return { current, excluded };
 }
+
+/** A certification fits a filter by catalogue id or by category; an unrecognised one (generous
+ * reading) fits any category, but never a named certification. */
+export const certificationFits = (fact: CertificationFact, filter: { categories: readonly string[]; certifications: readonly string[] }): boolean =>
+  (fact.cert.match !== null && filter.certifications.includes(fact.cert.match.id)) ||
+  filter.categories.some((c) => fact.categories === null || fact.categories.has(c));

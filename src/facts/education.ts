@@ -1,35 +1,94 @@
-import type { Degree, NormalisedProfile } from '../profile/normalise.ts';
-import { LEVEL_YEARS, type FieldFamily } from '../vocab/ids.ts';
+import type { Degree, NormalisedProfile, SubjectHours } from '../profile/normalise.ts';
+import type { Vocabulary } from '../vocab/vocabulary.ts';
+import type { AssetRef } from '../engine/types.ts';
 import type { Reading } from './timeline.ts';
 
 /** A stack of post-secondary education months from one degree (or from credits without a degree).
- * Stacks overlap from month 0: a Master's implies the Bachelor's below it (READING.md §3). */
+ * Stacks overlap from month 0: a Master's implies the Bachelor's below it. */
 export interface EducationSource {
-  kind: 'degree' | 'credits';
   months: number;
-  families: readonly FieldFamily[];
-  degree: Degree | null;
+  /** Field and family ids; empty for an unrelated or unstated field. */
+  ids: readonly string[];
+  asset: AssetRef;
   uncertain: boolean;
   label: string;
 }
 
+/** Hours of credit or training that a credits or training requirement, or a rate substitution,
+ * may draw on; each piece is used once. */
+export interface HoursPiece extends SubjectHours {
+  pool: 'credits' | 'training';
+  asset: AssetRef;
+  uncertain: boolean;
+  label: string;
+}
+
+/** A degree as a held credential. */
+export interface Held {
+  degree: Degree;
+  rank: number;
+  uncertain: boolean;
+}
+
+const MAX_CREDIT_YEARS = 4;
+
+const inField = (text: string | null): string => (text ? ` in ${text}` : '');
+
 /** Credits without a stated field, and degrees in unrelated fields, count only where no field is named. */
-export function educationSources(profile: NormalisedProfile, reading: Reading): EducationSource[] {
+export function educationSources(profile: NormalisedProfile, reading: Reading, vocab: Vocabulary): EducationSource[] {
   const sources: EducationSource[] = [];
   for (const degree of profile.degrees) {
-    const months = LEVEL_YEARS[degree.level] * 12;
-    if (months === 0) continue;
-    if (degree.unevaluatedForeign && reading === 'strict') continue;
-    const field = degree.fieldText ? ` in ${degree.fieldText}` : '';
-    sources.push({ kind: 'degree', months, families: degree.families, degree, uncertain: degree.unevaluatedForeign, label: `${degree.levelText}${field}` });
+    const months = vocab.levels.get(degree.level)!.years * 12;
+    if (months === 0 || (degree.unevaluatedForeign && reading === 'strict')) continue;
+    sources.push({ months, ids: degree.fieldIds, asset: { kind: 'degree', index: degree.index }, uncertain: degree.unevaluatedForeign, label: `${degree.levelText}${inField(degree.fieldText)}` });
   }
-  const credits = profile.credits;
-  if (credits) {
-    const field = credits.fieldText ? ` in ${credits.fieldText}` : '';
-    sources.push({ kind: 'credits', months: credits.months, families: credits.families, degree: null, uncertain: false, label: `college credit${field}` });
+  // College credit: a year per creditHoursPerYear hours, four at most, as one stack per field.
+  const byField = new Map<string, { hours: number; entry: (typeof profile.credits)[number] }>();
+  for (const entry of profile.credits) {
+    const key = [...entry.ids].sort().join(',');
+    const group = byField.get(key) ?? { hours: 0, entry };
+    group.hours += entry.hours;
+    byField.set(key, group);
+  }
+  for (const { hours, entry } of byField.values()) {
+    const months = Math.min(MAX_CREDIT_YEARS, hours / vocab.creditHoursPerYear) * 12;
+    sources.push({ months, ids: [...entry.ids], asset: { kind: 'credits', index: entry.index }, uncertain: false, label: `college credit${inField(entry.subject)}` });
   }
   return sources;
 }
 
-export const matchesFields = (source: EducationSource, fields: readonly FieldFamily[] | undefined): boolean =>
-  fields === undefined || source.families.some((f) => fields.includes(f));
+/** Every degree's hours as pieces: its subject credits, its major in its field, the rest unassigned;
+ * then credits beyond the degrees and training. Degrees do not add up: the rest of the largest
+ * degree is what fills the total. */
+export function hoursPieces(profile: NormalisedProfile, reading: Reading, vocab: Vocabulary): HoursPiece[] {
+  const pieces: HoursPiece[] = [];
+  let largest = 0;
+  let named = 0;
+  for (const degree of profile.degrees) {
+    if (degree.unevaluatedForeign && reading === 'strict') continue;
+    const level = vocab.levels.get(degree.level)!;
+    const asset: AssetRef = { kind: 'degree', index: degree.index };
+    const base = { pool: 'credits' as const, asset, uncertain: degree.unevaluatedForeign };
+    for (const c of degree.credits) pieces.push({ ...base, ...c, label: `${c.hours} hours of ${c.subject} in ${degree.levelText}` });
+    const stated = degree.credits.filter((c) => degree.fieldIds.some((id) => c.ids.has(id))).reduce((s, c) => s + c.hours, 0);
+    const major = Math.max(0, level.majorHours - stated);
+    if (major > 0 && degree.fieldIds.length > 0) pieces.push({ ...base, hours: major, subject: degree.fieldText, ids: new Set(degree.fieldIds), label: `${degree.levelText}${inField(degree.fieldText)}` });
+    named += degree.credits.reduce((s, c) => s + c.hours, 0) + (degree.fieldIds.length > 0 ? major : 0);
+    largest = Math.max(largest, level.years * vocab.creditHoursPerYear);
+  }
+  const held = profile.degrees.find((d) => !(d.unevaluatedForeign && reading === 'strict') && vocab.levels.get(d.level)!.years > 0);
+  if (held && largest > named) pieces.push({ pool: 'credits', asset: { kind: 'degree', index: held.index }, uncertain: held.unevaluatedForeign, hours: largest - named, subject: null, ids: new Set(), label: 'other credit of your degrees' });
+  for (const c of profile.credits) pieces.push({ ...c, pool: 'credits', asset: { kind: 'credits', index: c.index }, uncertain: false, label: `${c.hours} hours of college credit${inField(c.subject)}` });
+  for (const t of profile.training) pieces.push({ pool: 'training', hours: t.hours, subject: t.name, ids: t.ids, asset: { kind: 'training', index: t.index }, uncertain: false, label: `${t.name} (${t.hours} hours)` });
+  return pieces;
+}
+
+export function heldDegrees(profile: NormalisedProfile, vocab: Vocabulary): Held[] {
+  return profile.degrees.map((degree) => ({ degree, rank: vocab.levels.get(degree.level)!.rank, uncertain: degree.unevaluatedForeign }));
+}
+
+/** A source or piece counts for a list of field ids when it has one of them; no list means any field. */
+export const matchesFields = (ids: Iterable<string>, fields: readonly string[] | undefined, exclude: readonly string[] = []): boolean => {
+  const own = [...ids];
+  return (fields === undefined || own.some((id) => fields.includes(id))) && !own.some((id) => exclude.includes(id));
+};

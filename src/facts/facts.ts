@@ -2,21 +2,22 @@ import { monthIndex } from '../profile/dates.ts';
 import type { Job, NormalisedProfile } from '../profile/normalise.ts';
 import type { TextSource } from '../criteria/evidence.ts';
 import type { Counting } from '../rules/schema.ts';
-import type { ExperienceCategory } from '../vocab/ids.ts';
+import type { Vocabulary } from '../vocab/vocabulary.ts';
 import { certificationFacts, type CertificationExclusion, type CertificationFact } from './certifications.ts';
-import { educationSources, type EducationSource } from './education.ts';
+import { educationSources, heldDegrees, hoursPieces, type EducationSource, type Held, type HoursPiece } from './education.ts';
 import { buildTimeline, type Reading, type Segment } from './timeline.ts';
 
 /** A job as one reading sees it. */
 export interface JobFact {
   job: Job;
-  categories: ReadonlySet<ExperienceCategory>;
-  supervisory: boolean;
+  categories: ReadonlySet<string>;
+  capacities: ReadonlySet<string>;
+  fullTime: boolean;
   /** Dates given as years only, or categories inferred with low confidence. */
   uncertain: boolean;
 }
 
-/** What a profile proves under one reading (READING.md §1): the engine's only input besides the rule. */
+/** What a profile proves under one reading: the engine's only input besides the rule. */
 export interface Facts {
   reading: Reading;
   asOf: Date;
@@ -25,6 +26,12 @@ export interface Facts {
   jobs: JobFact[];
   segments: Segment[];
   education: EducationSource[];
+  /** Credit and training hours, for credits and training requirements and rate substitutions. */
+  hours: HoursPiece[];
+  /** Degrees held, for credential requirements (uncertain ones too: the network opens them late). */
+  held: Held[];
+  /** Degree level id → rank, for credentials held "or higher". */
+  levelRanks: ReadonlyMap<string, number>;
   certifications: CertificationFact[];
   excludedCertifications: CertificationExclusion[];
   /** The application's free text, where criteria find their evidence. */
@@ -39,17 +46,17 @@ export interface FactOptions {
   breakpoints?: readonly number[];
 }
 
-/** Below this confidence an inferred category or supervision is uncertain (READING.md §1). */
+/** Below this confidence an inferred category or capacity is uncertain. */
 export const INFERENCE_CONFIDENCE = 0.6;
 
-const NONE = new Set<ExperienceCategory>();
+const NONE = new Set<string>();
 
-function jobFact(job: Job, reading: Reading): JobFact {
+function jobFact(job: Job, reading: Reading, counting: Counting): JobFact {
   const yearOnly = job.start.precision === 'year' || job.end?.precision === 'year';
   const doubtful = job.attribution.source === 'inferred' && job.attribution.confidence < INFERENCE_CONFIDENCE;
   // The strict reading leaves a doubtful inference out; the generous one counts it.
   const drop = doubtful && reading === 'strict';
-  return { job, categories: drop ? NONE : job.categories, supervisory: drop ? false : job.supervisory, uncertain: yearOnly || doubtful };
+  return { job, categories: drop ? NONE : job.categories, capacities: drop ? NONE : job.capacities, fullTime: job.hoursPerWeek >= counting.fullTimeHours, uncertain: yearOnly || doubtful };
 }
 
 function applicationTexts(profile: NormalisedProfile): TextSource[] {
@@ -61,11 +68,10 @@ function applicationTexts(profile: NormalisedProfile): TextSource[] {
   return texts;
 }
 
-export function buildFacts(profile: NormalisedProfile, reading: Reading, options: FactOptions): Facts {
+export function buildFacts(profile: NormalisedProfile, reading: Reading, options: FactOptions, vocab: Vocabulary): Facts {
   const { asOf } = options;
   const certs = certificationFacts(profile.certifications, asOf, reading);
-  const jobs = profile.jobs.map((job) => jobFact(job, reading));
-  const education = educationSources(profile, reading);
+  const jobs = profile.jobs.map((job) => jobFact(job, reading, options.counting));
   return {
     reading,
     asOf,
@@ -73,7 +79,10 @@ export function buildFacts(profile: NormalisedProfile, reading: Reading, options
     asOfMonth: monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1),
     jobs,
     segments: buildTimeline(profile.jobs, { ...options, reading }),
-    education,
+    education: educationSources(profile, reading, vocab),
+    hours: hoursPieces(profile, reading, vocab),
+    held: heldDegrees(profile, vocab),
+    levelRanks: new Map([...vocab.levels.values()].map((l) => [l.id, l.rank])),
     certifications: certs.current,
     excludedCertifications: certs.excluded,
     texts: applicationTexts(profile),

@@ -49,7 +49,9 @@ function endMonth(date: PartialDate, reading: Reading): [number, number] {
 }
 
 export function jobFte(job: Job, counting: Counting): number {
-  if (counting.partTime === 'half') return job.hoursPerWeek >= counting.fullTimeHours ? 1 : 0.5;
+  if (job.hoursPerWeek >= counting.fullTimeHours) return 1;
+  if (counting.partTime === 'half') return 0.5;
+  if (counting.partTime === 'excluded') return 0;
   return Math.min(job.hoursPerWeek, counting.fullTimeHours) / counting.fullTimeHours;
 }
 

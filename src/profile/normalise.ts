@@ -1,9 +1,6 @@
 import { QualifyError, describeIssues, issuesOf, type FieldIssue } from '../errors.ts';
-import { matchCertification, type CertMatch } from '../vocab/certifications.ts';
-import { inferExperience } from '../vocab/categories.ts';
-import { parseDegree } from '../vocab/degrees.ts';
-import { matchField } from '../vocab/fields.ts';
-import { closeCategories, type DegreeLevel, type ExperienceCategory, type FieldFamily } from '../vocab/ids.ts';
+import type { CertMatch } from '../vocab/certifications.ts';
+import { knownIds, type IdKind, type Vocabulary } from '../vocab/vocabulary.ts';
 import { parsePartialDate, type PartialDate } from './dates.ts';
 import { ProfileInput, type Profile } from './schema.ts';
 
@@ -11,30 +8,41 @@ import { ProfileInput, type Profile } from './schema.ts';
 export interface NormalisedProfile {
   id: string;
   degrees: Degree[];
-  credits: Credits | null;
+  /** College credit hours beyond any degree, one entry per line of the profile. */
+  credits: CreditEntry[];
   jobs: Job[];
   certifications: Certification[];
+  training: Training[];
   statement: string;
+}
+
+/** Hours of study in a subject: `ids` are the field and family ids the subject counts for. */
+export interface SubjectHours {
+  /** Semester hours (quarter hours are two thirds of one). */
+  hours: number;
+  subject: string | null;
+  ids: ReadonlySet<string>;
 }
 
 export interface Degree {
   index: number;
-  level: DegreeLevel;
+  level: string;
   levelText: string;
   fieldText: string | null;
   field: string | null;
-  families: FieldFamily[];
+  /** The field's id and family id: what a rule's `fields` is compared with. */
+  fieldIds: string[];
   /** A foreign degree without a credential evaluation: counted in the generous reading only. */
   unevaluatedForeign: boolean;
+  /** Subject credit hours taken within the degree. */
+  credits: SubjectHours[];
 }
 
-export interface Credits {
-  months: number;
-  fieldText: string | null;
-  families: FieldFamily[];
+export interface CreditEntry extends SubjectHours {
+  index: number;
 }
 
-/** How a job's categories or supervision were known: stated in the profile, or inferred. */
+/** How a job's categories or capacities were known: stated in the profile, or inferred. */
 export interface Attribution {
   source: 'profile' | 'inferred';
   confidence: number;
@@ -49,8 +57,8 @@ export interface Job {
   end: PartialDate | null; // null: to the as-of date
   hoursPerWeek: number;
   description: string;
-  categories: Set<ExperienceCategory>;
-  supervisory: boolean;
+  categories: Set<string>;
+  capacities: Set<string>;
   attribution: Attribution;
 }
 
@@ -62,49 +70,65 @@ export interface Certification {
   expires: PartialDate | null;
 }
 
+export interface Training {
+  index: number;
+  name: string;
+  hours: number;
+  ids: ReadonlySet<string>;
+}
+
 const FULL_TIME_HOURS = 40;
-const MONTHS_PER_CREDIT_YEAR = 12;
-const MAX_CREDIT_YEARS = 4;
+const QUARTER_TO_SEMESTER = 2 / 3;
+/** The profile field `supervisory: true` is the capacity of that id. */
+const SUPERVISORY = 'supervisory';
 
 /** Validates raw input (any shape) and normalises it; throws QUAL_ERR_INVALID_PROFILE naming every bad field. */
-export function normaliseProfile(input: unknown): NormalisedProfile {
+export function normaliseProfile(input: unknown, vocab: Vocabulary): NormalisedProfile {
   const parsed = ProfileInput.safeParse(input);
   if (!parsed.success) throw invalid(issuesOf(parsed.error));
   const profile = parsed.data;
   const issues: FieldIssue[] = [];
+  const subject = (text: string | undefined): ReadonlySet<string> => {
+    if (!text) return new Set();
+    return new Set([...vocab.matchField(text).ids, ...vocab.mentioned(text)]);
+  };
+  const semester = (c: { hours: number; system: 'semester' | 'quarter' }) => (c.system === 'quarter' ? c.hours * QUARTER_TO_SEMESTER : c.hours);
   const degrees = profile.education.flatMap((entry, index) => {
-    const level = parseDegree(entry.level);
-    if (!level.level) {
-      issues.push({ path: `education[${index}].level`, message: `"${entry.level}" is not a degree level qualify recognises` });
+    const parsedLevel = vocab.parseDegree(entry.level);
+    if (!parsedLevel.level) {
+      issues.push({ path: `education[${index}].level`, message: `"${entry.level}" is not a degree level qualify recognises; known levels: ${knownIds(vocab, 'degree level').join(', ')}` });
       return [];
     }
     // "B.S. in Computer Science" given as the level names its field too.
-    const fieldText = entry.field ?? level.field;
-    const field = fieldText ? matchField(fieldText) : null;
+    const fieldText = entry.field ?? parsedLevel.field;
+    const field = fieldText ? vocab.matchField(fieldText) : null;
     const degree: Degree = {
       index,
-      level: level.level,
+      level: parsedLevel.level,
       levelText: entry.level,
       fieldText,
       field: field?.field ?? null,
-      families: field?.families ?? [],
+      fieldIds: field?.ids ?? [],
       unevaluatedForeign: entry.foreign === true && entry.evaluated !== true,
+      credits: entry.credits.map((c) => ({ hours: semester(c), subject: c.subject, ids: subject(c.subject) })),
     };
     return [degree];
   });
+  const jobs = profile.experience.map((entry, index) => normaliseJob(entry, index, vocab, issues));
   if (issues.length > 0) throw invalid(issues);
   return {
     id: profile.id,
     degrees,
-    credits: normaliseCredits(profile),
-    jobs: profile.experience.map(normaliseJob),
+    credits: profile.collegeCredits.filter((c) => c.hours > 0).map((c, index) => ({ index, hours: semester(c), subject: c.field ?? null, ids: subject(c.field) })),
+    jobs,
     certifications: profile.certifications.map((cert, index) => ({
       index,
       name: cert.name,
-      match: matchCertification(cert.name),
+      match: vocab.matchCertification(cert.name),
       issued: cert.issued ? parsePartialDate(cert.issued) : null,
       expires: cert.expires ? parsePartialDate(cert.expires) : null,
     })),
+    training: profile.training.map((t, index) => ({ index, name: t.name, hours: t.hours, ids: subject(t.name) })),
     statement: profile.statement ?? '',
   };
 }
@@ -113,19 +137,23 @@ function invalid(issues: FieldIssue[]): QualifyError {
   return new QualifyError('QUAL_ERR_INVALID_PROFILE', `invalid profile: ${describeIssues(issues)}`, issues);
 }
 
-/** 30 semester or 45 quarter hours make a year, at most four (READING.md §3). */
-function normaliseCredits(profile: Profile): Credits | null {
-  const credits = profile.collegeCredits;
-  if (!credits || credits.hours === 0) return null;
-  const hoursPerYear = credits.system === 'quarter' ? 45 : 30;
-  const years = Math.min(MAX_CREDIT_YEARS, credits.hours / hoursPerYear);
-  const field = credits.field ? matchField(credits.field) : null;
-  return { months: years * MONTHS_PER_CREDIT_YEAR, fieldText: credits.field ?? null, families: field?.families ?? [] };
+/** Stated ids must be known to the vocabularies, so a misspelt category is an error, not a silent zero. */
+function checked(values: readonly string[] | undefined, kind: IdKind, path: string, vocab: Vocabulary, issues: FieldIssue[]): string[] | undefined {
+  if (values === undefined) return undefined;
+  const known = knownIds(vocab, kind);
+  values.forEach((value, i) => {
+    if (!known.includes(value)) issues.push({ path: `${path}[${i}]`, message: `"${value}" is not a known ${kind}; known: ${known.join(', ')}` });
+  });
+  return [...values];
 }
 
-function normaliseJob(entry: Profile['experience'][number], index: number): Job {
-  const stated = entry.categories !== undefined && entry.supervisory !== undefined;
-  const inferred = stated ? null : inferExperience(entry.title, entry.description);
+function normaliseJob(entry: Profile['experience'][number], index: number, vocab: Vocabulary, issues: FieldIssue[]): Job {
+  const stated = {
+    categories: checked(entry.categories, 'category', `experience[${index}].categories`, vocab, issues),
+    capacities: checked(entry.capacities, 'capacity', `experience[${index}].capacities`, vocab, issues),
+  };
+  if (entry.supervisory !== undefined) stated.capacities = [...new Set([...(stated.capacities ?? []), ...(entry.supervisory ? [SUPERVISORY] : [])])];
+  const inferred = stated.categories !== undefined && stated.capacities !== undefined ? null : vocab.inferExperience(entry.title, entry.description);
   const end = entry.end === undefined || entry.end === null || /^present$/i.test(entry.end) ? null : parsePartialDate(entry.end);
   return {
     index,
@@ -135,8 +163,8 @@ function normaliseJob(entry: Profile['experience'][number], index: number): Job 
     end,
     hoursPerWeek: entry.hoursPerWeek ?? FULL_TIME_HOURS,
     description: entry.description ?? '',
-    categories: closeCategories(entry.categories ?? inferred?.categories ?? []),
-    supervisory: entry.supervisory ?? inferred?.supervisory ?? false,
+    categories: vocab.close(stated.categories ?? inferred?.categories ?? []),
+    capacities: new Set(stated.capacities ?? inferred?.capacities ?? []),
     attribution: inferred
       ? { source: 'inferred', confidence: inferred.confidence, evidence: inferred.evidence }
       : { source: 'profile', confidence: 1, evidence: [] },

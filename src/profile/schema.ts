@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { ExperienceCategory } from '../vocab/ids.ts';
 import { endsBeforeStart, parsePartialDate } from './dates.ts';
 
-/** The candidate profile of CONTRACT.md, as received. Normalisation (names to ids, dates to
- * months) happens in normalise.ts; this schema only rejects what cannot be read. */
+/** The candidate profile as received (docs/profile.md). Normalisation (names to ids, dates to
+ * months, vocabulary ids checked) happens in normalise.ts; this schema only rejects what cannot be read. */
 
 export const LIMITS = {
   listEntries: 50,
@@ -24,18 +23,29 @@ const dateText = z
 
 const endText = z.union([dateText, z.literal('present'), z.literal('Present'), z.null()]).optional();
 
+const hoursOfCredit = z.number().min(0, 'must be 0 or more').max(1000, 'must be at most 1000');
+const creditSystem = z.enum(['semester', 'quarter']).default('semester');
+const id = z.string().min(1).max(80);
+
+/** Credit hours by subject, taken within a degree. */
+export const SubjectCreditsInput = z.object({ hours: hoursOfCredit, system: creditSystem, subject: shortText.min(1, 'must name the subject') });
+
 export const EducationInput = z.object({
   level: shortText.min(1, 'must name a degree level'),
+  credits: z.array(SubjectCreditsInput).max(LIMITS.listEntries).default([]),
   field: shortText.optional(),
   completed: dateText.optional(),
   foreign: z.boolean().optional(),
   evaluated: z.boolean().optional(),
 });
 
-export const CollegeCreditsInput = z.object({
-  hours: z.number().min(0, 'must be 0 or more').max(1000, 'must be at most 1000'),
-  system: z.enum(['semester', 'quarter']).default('semester'),
-  field: shortText.optional(),
+/** Credit hours beyond (or without) a degree. */
+export const CollegeCreditsInput = z.object({ hours: hoursOfCredit, system: creditSystem, field: shortText.optional() });
+
+export const TrainingInput = z.object({
+  name: shortText.min(1, 'must name the training'),
+  hours: z.number().gt(0, 'must be more than 0 hours').max(10_000, 'must be at most 10000 hours'),
+  completed: dateText.optional(),
 });
 
 export const ExperienceInput = z
@@ -50,7 +60,8 @@ export const ExperienceInput = z
       .max(168, 'must be at most 168 hours per week')
       .optional(),
     supervisory: z.boolean().optional(),
-    categories: z.array(ExperienceCategory).max(3).optional(),
+    categories: z.array(id).max(10).optional(),
+    capacities: z.array(id).max(10).optional(),
     description: longText.optional(),
   })
   .superRefine((job, ctx) => {
@@ -73,9 +84,11 @@ export const ProfileInput = z.object({
   name: shortText.optional(),
   email: shortText.optional(),
   education: z.array(EducationInput).max(LIMITS.listEntries).default([]),
-  collegeCredits: CollegeCreditsInput.optional(),
+  /** One object, or a list of them. */
+  collegeCredits: z.union([CollegeCreditsInput.transform((c) => [c]), z.array(CollegeCreditsInput).max(LIMITS.listEntries)]).default([]),
   experience: z.array(ExperienceInput).max(LIMITS.listEntries).default([]),
   certifications: z.array(CertificationInput).max(LIMITS.listEntries).default([]),
+  training: z.array(TrainingInput).max(LIMITS.listEntries).default([]),
   statement: z.string().max(LIMITS.statement).optional(),
 });
 

@@ -1,50 +1,103 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { QualifyError } from '../errors.ts';
+import { basename, dirname, join } from 'node:path';
+import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { QualifyError, type FieldIssue } from '../errors.ts';
 import { rulesPath } from '../paths.ts';
-import { RuleFile } from './schema.ts';
-import { rulesVersion } from './version.ts';
+import { bundledVocabulary, type Vocabulary } from '../vocab/vocabulary.ts';
+import { badTargets, unknownIds } from './check.ts';
+import { RuleFileInput, type RuleFile } from './schema.ts';
 
 export interface LoadedRule {
   rule: RuleFile;
-  /** Effective date and content hash of the rule file and the vocabularies it is read with. */
+  /** Effective date and content hash of the rule file (and any it extends) and the vocabularies. */
   version: string;
   file: string;
 }
 
-/** Reads and validates one rule file; a bad file fails with file:line: field: problem. */
-export function loadRuleFile(file: string): LoadedRule {
-  const text = readFileSync(file, 'utf8');
+/** The rules and vocabularies an entry point loads once and passes down. */
+export interface Catalogue {
+  rules: Map<string, LoadedRule>;
+  vocab: Vocabulary;
+}
+
+interface Read {
+  rule: RuleFile;
+  texts: string[];
+}
+
+function fail(file: string, doc: Document, lineCounter: LineCounter, issues: readonly FieldIssue[]): never {
+  const lines = issues.map((issue) => `${file}:${lineOf(doc.contents, issue.path.split('.'), lineCounter)}: ${issue.path || '(root)'}: ${issue.message}`);
+  throw new QualifyError('QUAL_ERR_INVALID_RULE', lines.join('\n'));
+}
+
+/** Reads, validates and resolves one rule file; a bad file fails with file:line: field: problem. */
+function readRule(file: string, vocab: Vocabulary, chain: readonly string[] = []): Read {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}: cannot read the rule file: ${(error as Error).message}`);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = lineCounter.linePos(e.pos[0]).line;
-    throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:${line}: not valid YAML: ${e.message.split('\n')[0]}`);
+    throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:${lineCounter.linePos(e.pos[0]).line}: not valid YAML: ${e.message.split('\n')[0]}`);
   }
-  const parsed = RuleFile.safeParse(doc.toJS());
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const line = lineOf(doc.contents, issue.path, lineCounter);
-      return `${file}:${line}: ${issue.path.join('.') || '(root)'}: ${issue.message}`;
-    });
-    throw new QualifyError('QUAL_ERR_INVALID_RULE', lines.join('\n'));
-  }
+  const parsed = RuleFileInput.safeParse(doc.toJS());
+  if (!parsed.success) fail(file, doc, lineCounter, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  const input = parsed.data;
   const expectedId = basename(file).replace(/\.ya?ml$/, '');
-  if (parsed.data.id !== expectedId) {
-    throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:1: id "${parsed.data.id}" must match the file name "${expectedId}"`);
+  if (input.id !== expectedId) throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:1: id "${input.id}" must match the file name "${expectedId}"`);
+  const unknown = unknownIds(input, vocab);
+  if (unknown.length > 0) fail(file, doc, lineCounter, unknown);
+  const { extends: base, ...own } = input;
+  let rule: RuleFile = own;
+  const texts = [text];
+  if (base) {
+    if (chain.includes(base.class) || base.class === input.id) throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}: extends "${base.class}", which extends this class again`);
+    const parent = readRule(join(dirname(file), `${base.class}.yaml`), vocab, [...chain, input.id]);
+    const inherited = parent.rule.paths.map((p) => ({ ...p, requirements: [...p.requirements, ...base.requirements], substitutions: [...p.substitutions, ...base.substitutions] }));
+    rule = { ...own, paths: [...inherited, ...own.paths] };
+    texts.push(...parent.texts);
   }
-  return { rule: parsed.data, version: rulesVersion(parsed.data.effective, text), file };
+  rule = withCredentialMonths(rule, vocab);
+  const targets = badTargets(rule.paths);
+  // With `extends`, a path of the resolved rule has no line of its own: point at the extends key.
+  if (targets.length > 0) fail(file, doc, lineCounter, base ? targets.map((t) => ({ path: 'extends', message: `${t.path}: ${t.message}` })) : targets);
+  return { rule, texts };
+}
+
+/** A credential's months, when not given, are its level's years (a diploma stands for one year):
+ * what a substitution must deliver to stand in for it. */
+function withCredentialMonths(rule: RuleFile, vocab: Vocabulary): RuleFile {
+  const paths = rule.paths.map((p) => ({
+    ...p,
+    requirements: p.requirements.map((r) => (r.kind === 'credential' && r.months === undefined ? { ...r, months: Math.max(12, (vocab.levels.get(r.level)?.years ?? 1) * 12) } : r)),
+  }));
+  return { ...rule, paths };
+}
+
+/** `2018-11-01+3f9a2c1b7d4e`: the effective date, then 12 hex digits of the content hash. */
+function version(effective: string, texts: readonly string[], vocab: Vocabulary): string {
+  const hash = createHash('sha256');
+  for (const text of texts) hash.update(text);
+  return `${effective}+${hash.update(vocab.hash).digest('hex').slice(0, 12)}`;
+}
+
+export function loadRuleFile(file: string, vocab: Vocabulary = bundledVocabulary()): LoadedRule {
+  const { rule, texts } = readRule(file, vocab);
+  return { rule, version: version(rule.effective, texts, vocab), file };
 }
 
 /** The line of the deepest YAML node that the path reaches. */
-function lineOf(root: unknown, path: readonly PropertyKey[], lineCounter: LineCounter): number {
+function lineOf(root: unknown, path: readonly string[], lineCounter: LineCounter): number {
   let node = root as Node | null;
   let offset = (node?.range?.[0] ?? 0) as number;
   for (const key of path) {
-    if (isMap(node)) node = node.get(key as string, true) as Node | null;
-    else if (isSeq(node)) node = node.get(key as number, true) as Node | null;
+    if (isMap(node)) node = node.get(key, true) as Node | null;
+    else if (isSeq(node)) node = node.get(Number(key), true) as Node | null;
     else break;
     if (!node) break;
     offset = node.range?.[0] ?? offset;
@@ -52,27 +105,30 @@ function lineOf(root: unknown, path: readonly PropertyKey[], lineCounter: LineCo
   return lineCounter.linePos(offset).line;
 }
 
-/** Every `rules/<id>.yaml` (case files excluded), by class id. */
-export function loadRules(dir: string = rulesPath()): Map<string, LoadedRule> {
-  const files = readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f) && !/\.cases\.ya?ml$/.test(f))
-    .sort();
+/** Every `<id>.yaml` of a rules folder (case files excluded), by class id. */
+export function loadRules(dir: string = rulesPath(), vocab: Vocabulary = bundledVocabulary()): Map<string, LoadedRule> {
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && !/\.cases\.ya?ml$/.test(f)).sort();
   return new Map(files.map((f) => {
-    const loaded = loadRuleFile(join(dir, f));
+    const loaded = loadRuleFile(join(dir, f), vocab);
     return [loaded.rule.id, loaded];
   }));
 }
 
-let bundled: Map<string, LoadedRule> | undefined;
-/** The project's own rules, loaded once. */
-export const bundledRules = (): Map<string, LoadedRule> => (bundled ??= loadRules());
+/** Rules and vocabularies from their folders (the project's own by default), loaded together. */
+export function loadCatalogue(options: { rulesDir?: string; vocab?: Vocabulary } = {}): Catalogue {
+  const vocab = options.vocab ?? bundledVocabulary();
+  return { rules: loadRules(options.rulesDir ?? rulesPath(), vocab), vocab };
+}
+
+let bundled: Catalogue | undefined;
+/** The project's own rules and vocabularies, loaded once by an entry point. */
+export const bundledCatalogue = (): Catalogue => (bundled ??= loadCatalogue());
+export const bundledRules = (): Map<string, LoadedRule> => bundledCatalogue().rules;
 
 export function findRule(rules: Map<string, LoadedRule>, id: string): LoadedRule {
   const found = rules.get(id);
   if (!found) {
-    throw new QualifyError('QUAL_ERR_UNKNOWN_CLASS', `unknown class "${id}"; known classes: ${[...rules.keys()].join(', ')}`, [
-      { path: 'class', message: `no class "${id}"` },
-    ]);
+    throw new QualifyError('QUAL_ERR_UNKNOWN_CLASS', `unknown class "${id}"; known classes: ${[...rules.keys()].join(', ')}`, [{ path: 'class', message: `no class "${id}"` }]);
   }
   return found;
 }

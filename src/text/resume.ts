@@ -1,8 +1,7 @@
-import { matchCertification } from '../vocab/certifications.ts';
-import { parseDegree } from '../vocab/degrees.ts';
+import type { Vocabulary } from '../vocab/vocabulary.ts';
 import { findRange } from './dates.ts';
 
-/** A best-effort reading of a pasted plain-text résumé into a profile (CONTRACT.md). Everything it
+/** A best-effort reading of a pasted plain-text résumé into a profile (docs/profile.md). Everything it
  * extracts is marked `extracted: true` for a person to confirm; what it cannot read is listed. */
 
 export interface Unread {
@@ -43,7 +42,7 @@ function titleAndEmployer(parts: string[]): { title: string; employer?: string }
   return b ? { title: a, employer: b } : { title: a };
 }
 
-export function extractResume(text: string): { profile: Record<string, unknown>; unread: Unread[] } {
+export function extractResume(text: string, vocab: Vocabulary): { profile: Record<string, unknown>; unread: Unread[] } {
   const lines = text.split(/\r?\n/);
   const experience: Array<Record<string, unknown>> = [];
   const education: Array<Record<string, unknown>> = [];
@@ -87,7 +86,7 @@ export function extractResume(text: string): { profile: Record<string, unknown>;
       return;
     }
     if (section === 'education') {
-      const degree = readDegree(line);
+      const degree = readDegree(line, vocab);
       if (degree) education.push({ ...degree, extracted: true });
       else if (!/^\s*(gpa|honou?rs|coursework|thesis|dean)/i.test(line)) unread.push({ line: n, text: line, why: 'no degree level recognised' });
       return;
@@ -97,7 +96,7 @@ export function extractResume(text: string): { profile: Record<string, unknown>;
         const clean = name.replace(/\((?:[^)]*)\)|\b(19|20)\d{2}\b|[-–—]\s*$/g, '').trim();
         const years = name.match(/\b(19|20)\d{2}\b/g);
         certifications.push({ name: clean, ...(years?.[0] ? { issued: years[0] } : {}), extracted: true });
-        if (!matchCertification(clean)) unread.push({ line: n, text: name, why: 'certification not in the catalogue: kept, to confirm' });
+        if (!vocab.matchCertification(clean)) unread.push({ line: n, text: name, why: 'certification not in the catalogue: kept, to confirm' });
       }
     }
   });
@@ -108,11 +107,11 @@ export function extractResume(text: string): { profile: Record<string, unknown>;
 }
 
 /** "B.S. in Computer Science, State University, 2012" → level, field and completed year. */
-function readDegree(line: string): Record<string, unknown> | null {
+function readDegree(line: string, vocab: Vocabulary): Record<string, unknown> | null {
   const text = bullet(line);
   const parts = text.split(/\s*[|,;]\s*|\s+[–—-]\s+/).filter(Boolean);
   for (let i = 0; i < parts.length; i++) {
-    const parsed = parseDegree(parts[i]!);
+    const parsed = vocab.parseDegree(parts[i]!);
     if (!parsed.level || parsed.confidence < 1) continue;
     const field = parsed.field ?? (parts[i + 1] && !/\b(university|college|institute|school)\b/i.test(parts[i + 1]!) ? parts[i + 1] : undefined);
     const year = text.match(/\b(19|20)\d{2}\b(?!.*\b(19|20)\d{2}\b)/)?.[0];

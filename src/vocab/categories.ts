@@ -1,38 +1,50 @@
 import { z } from 'zod';
+import { vocabularyId } from './load.ts';
 import { findPhrase, phraseMatcher, tokenize, type Token } from '../text/tokens.ts';
-import { ExperienceCategory, closeCategories } from './ids.ts';
-import { lazy, loadVocabulary } from './load.ts';
 
-/** Reads a job's categories and supervision from its title and duties (data/categories.yaml):
- * phrases matched by stem, title phrases weighing more than duties; each inference carries a
- * confidence and the phrases it rests on. */
+/** Experience categories and capacities (data/categories.yaml, data/capacities.yaml), and the
+ * reading of a job's title and duties into them: phrases matched by stem, title phrases weighing
+ * more than duties; each inference carries a confidence and the phrases it rests on. */
+
+const Phrases = { title: z.array(z.string()).default([]), duties: z.array(z.string()).default([]) };
+
+export const CategoriesFile = z.strictObject({
+  categories: z.record(
+    vocabularyId,
+    z.strictObject({
+      label: z.string().min(1),
+      /** Categories this one counts as too (IT infrastructure is information technology). */
+      implies: z.array(vocabularyId).default([]),
+      /** Read as another category when the title names a given one: { title category: read as }. */
+      underTitle: z.record(vocabularyId, vocabularyId).default({}),
+      ...Phrases,
+    }),
+  ),
+});
+
+export const CapacitiesFile = z.strictObject({
+  capacities: z.record(
+    vocabularyId,
+    z.strictObject({
+      label: z.string().min(1),
+      ...Phrases,
+      /** "led/managed … <people>" within a few words. */
+      verbs: z.array(z.string()).default([]),
+      people: z.array(z.string()).default([]),
+      /** Said outright that the job had no such capacity. */
+      none: z.array(z.string()).default([]),
+      /** Phrases that look like this capacity and are not, removed before reading. */
+      stop: z.array(z.string()).default([]),
+    }),
+  ),
+});
 
 export interface Inference {
-  categories: ExperienceCategory[];
-  supervisory: boolean;
+  categories: string[];
+  capacities: string[];
   confidence: number;
   evidence: string[];
 }
-
-const Phrases = z.strictObject({ title: z.array(z.string()), duties: z.array(z.string()) });
-const Vocabulary = z.strictObject({
-  categories: z.record(ExperienceCategory, Phrases),
-  supervisory: z.strictObject({
-    title: z.array(z.string()),
-    duties: z.array(z.string()),
-    verbs: z.array(z.string()),
-    people: z.array(z.string()),
-    none: z.array(z.string()),
-    stop: z.array(z.string()),
-  }),
-});
-
-const vocabulary = lazy(() => {
-  const data = loadVocabulary('categories.yaml', Vocabulary);
-  const stop = new RegExp(data.supervisory.stop.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
-  const duties = new Map(Object.entries(data.categories).map(([c, p]) => [c, phraseMatcher(p.duties)]));
-  return { ...data, stop, duties, supervisoryDuties: phraseMatcher(data.supervisory.duties), none: phraseMatcher(data.supervisory.none) };
-});
 
 /** Words between a leading verb and the people it leads ("led the NOC shift of five analysts"). */
 const PEOPLE_WINDOW = 6;
@@ -55,37 +67,77 @@ function leadsPeople(words: readonly Token[], verbs: readonly string[], people: 
   return null;
 }
 
-const cache = new Map<string, Inference>();
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function inferExperience(title: string, description = ''): Inference {
-  const key = `${title}\u0000${description}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const v = vocabulary();
-  const dutyWords = tokenize(description.replace(v.stop, ' '));
-  const evidence: string[] = [];
-  const categories: ExperienceCategory[] = [];
-  let fromTitle = false;
-  let dutyHits = 0;
-  // A project-management title doing infrastructure work is IT project management, not infrastructure work.
-  const managesProjects = inTitle(title, v.categories['project-management']?.title ?? []).length > 0;
-  for (const [category, phrases] of Object.entries(v.categories) as Array<[ExperienceCategory, z.infer<typeof Phrases>]>) {
-    const titled = inTitle(title, phrases.title);
-    const duties = v.duties.get(category)!(dutyWords);
-    if (titled.length + duties.length === 0) continue;
-    const counted = category === 'it-infrastructure' && managesProjects ? 'information-technology' : category;
-    categories.push(counted);
-    evidence.push(...titled, ...duties);
-    fromTitle ||= titled.length > 0;
-    dutyHits += duties.length;
+export interface Experience {
+  /** Category id → label, in file order. */
+  categories: ReadonlyMap<string, string>;
+  capacities: ReadonlyMap<string, string>;
+  /** The categories with every category they imply. */
+  close: (categories: Iterable<string>) => Set<string>;
+  inferExperience: (title: string, description?: string) => Inference;
+}
+
+export function createExperience(categoriesFile: z.output<typeof CategoriesFile>, capacitiesFile: z.output<typeof CapacitiesFile>): Experience {
+  const categories = Object.entries(categoriesFile.categories).map(([id, c]) => ({ id, ...c, dutyMatcher: phraseMatcher(c.duties) }));
+  const capacities = Object.entries(capacitiesFile.capacities).map(([id, c]) => ({ id, ...c, dutyMatcher: phraseMatcher(c.duties), noneMatcher: phraseMatcher(c.none) }));
+  const stopPhrases = capacities.flatMap((c) => c.stop);
+  const stop = stopPhrases.length > 0 ? new RegExp(stopPhrases.map(escape).join('|'), 'gi') : null;
+  const implies = new Map(categories.map((c) => [c.id, c.implies]));
+  const close = (ids: Iterable<string>): Set<string> => {
+    const out = new Set<string>();
+    const add = (id: string): void => {
+      if (out.has(id)) return;
+      out.add(id);
+      implies.get(id)?.forEach(add);
+    };
+    for (const id of ids) add(id);
+    return out;
+  };
+  const cache = new Map<string, Inference>();
+
+  function infer(title: string, description: string): Inference {
+    const dutyWords = tokenize(stop ? description.replace(stop, ' ') : description);
+    const evidence: string[] = [];
+    const titled = new Set(categories.filter((c) => inTitle(title, c.title).length > 0).map((c) => c.id));
+    const found: string[] = [];
+    let fromTitle = false;
+    let dutyHits = 0;
+    for (const c of categories) {
+      const inTitleHits = inTitle(title, c.title);
+      const duties = c.dutyMatcher(dutyWords);
+      if (inTitleHits.length + duties.length === 0) continue;
+      const under = Object.entries(c.underTitle).find(([other]) => titled.has(other));
+      found.push(under ? under[1] : c.id);
+      evidence.push(...inTitleHits, ...duties);
+      fromTitle ||= inTitleHits.length > 0;
+      dutyHits += duties.length;
+    }
+    const held: string[] = [];
+    for (const c of capacities) {
+      if (c.noneMatcher(dutyWords).length > 0) continue;
+      const hits = [...inTitle(title, c.title), ...c.dutyMatcher(dutyWords), leadsPeople(dutyWords, c.verbs, c.people)].filter((x): x is string => !!x);
+      if (hits.length === 0) continue;
+      held.push(c.id);
+      evidence.push(...hits);
+    }
+    const confidence = found.length === 0 ? 0.7 : fromTitle ? 0.9 : Math.min(0.85, 0.55 + 0.1 * dutyHits);
+    return { categories: [...close(found)], capacities: held, confidence, evidence: [...new Set(evidence)] };
   }
-  const s = v.supervisory;
-  const denied = v.none(dutyWords).length > 0;
-  const led = denied ? [] : [...inTitle(title, s.title), ...v.supervisoryDuties(dutyWords), leadsPeople(dutyWords, s.verbs, s.people)].filter((x): x is string => !!x);
-  evidence.push(...led);
-  const confidence = categories.length === 0 ? 0.7 : fromTitle ? 0.9 : Math.min(0.85, 0.55 + 0.1 * dutyHits);
-  const result: Inference = { categories: [...closeCategories(new Set(categories))], supervisory: led.length > 0, confidence, evidence: [...new Set(evidence)] };
-  if (cache.size > 50_000) cache.clear();
-  cache.set(key, result);
-  return result;
+
+  return {
+    categories: new Map(categories.map((c) => [c.id, c.label])),
+    capacities: new Map(capacities.map((c) => [c.id, c.label])),
+    close,
+    inferExperience(title, description = '') {
+      const key = `${title}\u0000${description}`;
+      let result = cache.get(key);
+      if (!result) {
+        result = infer(title, description);
+        if (cache.size > 50_000) cache.clear();
+        cache.set(key, result);
+      }
+      return result;
+    },
+  };
 }

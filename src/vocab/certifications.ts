@@ -1,26 +1,44 @@
 import { z } from 'zod';
-import { fuzzyIndex } from './fuzzy.ts';
-import { CertCategory } from './ids.ts';
-import { lazy, loadVocabulary } from './load.ts';
+import { fuzzyIndex, type FuzzyHit } from './fuzzy.ts';
+import { vocabularyId } from './load.ts';
 import { memoise, normaliseName } from './normalise.ts';
 
-/** The certification catalogue (data/certifications.yaml, READING.md §4). */
+/** The certification catalogue (data/certifications.yaml): category ids with labels, and entries. */
 
 const CatalogueEntry = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: vocabularyId,
   name: z.string(),
   issuer: z.string(),
-  categories: z.array(CertCategory).min(1),
+  categories: z.array(z.string()).min(1),
   aliases: z.array(z.string()),
 });
 export type CatalogueEntry = z.output<typeof CatalogueEntry>;
+
+export const CertificationsFile = z
+  .strictObject({ categories: z.record(vocabularyId, z.strictObject({ label: z.string().min(1) })), certifications: z.array(CatalogueEntry) })
+  .superRefine((file, ctx) => {
+    file.certifications.forEach((entry, i) =>
+      entry.categories.forEach((category, c) => {
+        if (!(category in file.categories)) ctx.addIssue({ code: 'custom', path: ['certifications', i, 'categories', c], message: `"${category}" is not a category of this file; known: ${Object.keys(file.categories).join(', ')}` });
+      }),
+    );
+  });
 
 export interface CertMatch {
   id: string;
   name: string;
   issuer: string;
-  categories: CertCategory[];
+  categories: string[];
   confidence: number;
+}
+
+export interface Certifications {
+  /** Certification category id → label. */
+  certificationCategories: ReadonlyMap<string, string>;
+  entries: readonly CatalogueEntry[];
+  /** "AWS SAA-C03", "Cisco CCNA R&S", "PMP®": exact names, aliases and codes first, then a
+   * tolerant match over full names; null when nothing is close enough. */
+  matchCertification: (name: string) => CertMatch | null;
 }
 
 /** Words that name no particular certification. */
@@ -33,24 +51,19 @@ function key(text: string): string {
   return normaliseName(text).replace(/\s+\+/g, '+').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const catalogue = lazy(() => {
-  const entries = loadVocabulary('certifications.yaml', z.strictObject({ certifications: z.array(CatalogueEntry) })).certifications;
+export function createCertifications(data: z.output<typeof CertificationsFile>): Certifications {
+  const entries = data.certifications;
   const names = new Map<string, CatalogueEntry>();
   for (const entry of entries) for (const name of [entry.name, ...entry.aliases]) names.set(key(name), entry);
   // Codes ("CCNA", "AZ-104") must match exactly: CCNA and CCNP are one letter apart.
   const fuzzy = fuzzyIndex(entries.map((entry) => ({ key: key(entry.name), item: entry })));
-  return { entries, names, fuzzy };
-});
-
-export const certificationCatalogue = (): readonly CatalogueEntry[] => catalogue().entries;
+  const categories = new Map(Object.entries(data.categories).map(([id, c]) => [id, c.label]));
+  return { certificationCategories: categories, entries, matchCertification: memoise((name) => matchIn(names, fuzzy, name)) };
+}
 
 const found = (entry: CatalogueEntry, confidence: number): CertMatch => ({ id: entry.id, name: entry.name, issuer: entry.issuer, categories: entry.categories, confidence });
 
-/** "AWS SAA-C03", "Cisco CCNA R&S", "PMP®", "Microsoft Certified: Azure Administrator Associate":
- * exact names, aliases and codes first (with and without the vendor), then a tolerant match over
- * full names; null when nothing is close enough (an unrecognised name, reported as such). */
-export const matchCertification = memoise((name: string): CertMatch | null => {
-  const { names, fuzzy } = catalogue();
+function matchIn(names: ReadonlyMap<string, CatalogueEntry>, fuzzy: (text: string) => FuzzyHit<CatalogueEntry> | null, name: string): CertMatch | null {
   const k = key(name);
   const withoutVendor = k.replace(VENDOR, '');
   const exact = names.get(k) ?? names.get(withoutVendor) ?? names.get(k.replace(/ (v\d+|\d{4}|r and s)$/, ''));
@@ -65,4 +78,4 @@ export const matchCertification = memoise((name: string): CertMatch | null => {
   if (k.length < 8) return null;
   const hit = fuzzy(k);
   return hit ? found(hit.item, hit.confidence) : null;
-});
+}

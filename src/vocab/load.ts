@@ -1,22 +1,28 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { QualifyError } from '../errors.ts';
-import { dataPath } from '../paths.ts';
 
-/** Reads and validates one vocabulary file of data/; a bad file fails naming the file and field. */
-export function loadVocabulary<T extends z.ZodType>(file: string, schema: T): z.output<T> {
-  const path = dataPath(file);
-  const parsed = schema.safeParse(parse(readFileSync(path, 'utf8')));
+/** Reads and validates one vocabulary file of a data folder; a bad file fails naming the file and field. */
+export function readVocabularyFile<T extends z.ZodType>(dir: string, file: string, schema: T): { data: z.output<T>; text: string } {
+  const path = join(dir, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new QualifyError('QUAL_ERR_INVALID_RULE', `${path}: cannot read the vocabulary: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(parse(text));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new QualifyError('QUAL_ERR_INVALID_RULE', `${path}: ${issue.path.join('.')}: ${issue.message}`);
   }
-  return parsed.data;
+  return { data: parsed.data, text };
 }
 
-/** Loads once, on first use. */
-export function lazy<T>(load: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= load());
-}
+/** An id of the vocabularies: lower-case letters, digits and hyphens. */
+export const vocabularyId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an id of lower-case letters, digits and hyphens');
+
+/** `Computer Science` → `computer-science`: the id a field's canonical name gives. */
+export const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

@@ -6,7 +6,7 @@ import { installProblems } from '../../src/api/problem.ts';
 import { generateApplicants } from '../../src/batch/generate.ts';
 import { scoreRoute } from '../../src/batch/http.ts';
 import { projectRoot } from '../../src/paths.ts';
-import { bundledRules } from '../../src/rules/load.ts';
+import { bundledCatalogue } from '../../src/rules/load.ts';
 
 const sample = readFileSync(`${projectRoot}/data/samples/applicants.csv`, 'utf8');
 const rows = sample.trim().split('\n').length - 1;
@@ -15,7 +15,7 @@ const rows = sample.trim().split('\n').length - 1;
 async function bare(apiKeys: string[] = []): Promise<FastifyInstance> {
   const app = Fastify();
   installProblems(app);
-  await app.register(scoreRoute, { rules: bundledRules(), apiKeys });
+  await app.register(scoreRoute, { catalogue: bundledCatalogue(), apiKeys });
   return app;
 }
 

@@ -3,7 +3,7 @@ import { adverseImpact, reportHtml, reportJson } from '../../src/batch/report.ts
 import { Tally } from '../../src/batch/summary.ts';
 import type { Decision } from '../../src/engine/decision.ts';
 
-const decision = (status: Decision['status']): Decision => ({ id: 'x', class: 'c', status, score: 0, reasons: [], gaps: status === 'qualified' ? [] : [{ code: 'GAP_X', message: 'one more thing' }], rulesVersion: 'v', asOf: '2026-01-01', path: 'p' });
+const decision = (status: Decision['status']): Decision => ({ id: 'x', class: 'c', status, score: 0, reasons: [], gaps: status === 'qualified' ? [] : [{ code: 'GAP_EXPERIENCE', message: 'one more thing' }], rulesVersion: 'v', asOf: '2026-01-01', path: 'p' });
 
 describe('the adverse impact report', () => {
   it('computes selection rates and four-fifths ratios as in a hand-checked example', () => {
@@ -37,9 +37,9 @@ describe('the adverse impact report', () => {
     const json = reportJson(tally, 'self_id') as { applicants: number; errors: number; classes: object; adverseImpact: { classes: { c: unknown[] } } };
     expect(json).toMatchObject({ applicants: 7, errors: 1, classes: { c: { qualified: 2, review: 0, not_qualified: 4 } } });
     expect(json.adverseImpact.classes.c).toHaveLength(2);
-    expect(tally.topGaps()).toEqual([{ class: 'c', code: 'GAP_X', message: 'one more thing', count: 4 }]);
-    expect(tally.gapCodes()).toEqual([{ class: 'c', code: 'GAP_X', count: 4 }]);
-    expect(tally.describe()).toContain('4 × c GAP_X: one more thing');
+    expect(tally.topGaps()).toEqual([{ class: 'c', code: 'GAP_EXPERIENCE', message: 'one more thing', count: 4 }]);
+    expect(tally.gapCodes()).toEqual([{ class: 'c', code: 'GAP_EXPERIENCE', count: 4 }]);
+    expect(tally.describe()).toContain('4 × c GAP_EXPERIENCE: one more thing');
     expect(reportHtml(tally, 'self_id')).toContain('<h2>Selection rates by self_id: c</h2>');
     expect(reportJson(tally, undefined)).not.toHaveProperty('adverseImpact');
   });

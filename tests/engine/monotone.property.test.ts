@@ -4,6 +4,7 @@ import { STATUS_RANK } from '../../src/engine/decision.ts';
 import { assess } from '../../src/engine/evaluate.ts';
 import { normaliseProfile } from '../../src/profile/normalise.ts';
 import { bundledRules } from '../../src/rules/load.ts';
+import { bundledVocabulary } from '../../src/vocab/vocabulary.ts';
 
 /* Over every bundled class: gaining experience, education or a current certification never lowers
  * the score nor worsens the status (READING.md §6), and the same input always gives the same decision. */
@@ -52,7 +53,7 @@ const addition = fc.oneof(
   cert.map((c) => ({ kind: 'certifications' as const, value: c })),
 );
 
-const decide = (p: object) => assess(normaliseProfile(p), rules, AS_OF);
+const decide = (p: object) => assess(normaliseProfile(p, bundledVocabulary()), rules, AS_OF, bundledVocabulary(), AS_OF);
 
 describe('decisions', () => {
   it('never get worse when a profile gains experience, education or a current certification', () => {

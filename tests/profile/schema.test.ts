@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { QualifyError } from '../../src/errors.ts';
 import { normaliseProfile } from '../../src/profile/normalise.ts';
+import { bundledVocabulary } from '../../src/vocab/vocabulary.ts';
 
 function issuesOf(input: unknown) {
   try {
-    normaliseProfile(input);
+    normaliseProfile(input, bundledVocabulary());
   } catch (error) {
     if (error instanceof QualifyError) return error.issues;
     throw error;
@@ -14,7 +15,7 @@ function issuesOf(input: unknown) {
 
 describe('profile validation', () => {
   it('needs only an id', () => {
-    expect(normaliseProfile({ id: 'x' }).jobs).toEqual([]);
+    expect(normaliseProfile({ id: 'x' }, bundledVocabulary()).jobs).toEqual([]);
     expect(issuesOf({})).toEqual([{ path: 'id', message: expect.any(String) }]);
   });
 
@@ -42,12 +43,12 @@ describe('profile validation', () => {
   });
 
   it('reads degree levels the way people write them', () => {
-    const levels = ['B.S.', 'BSc', 'Bachelor of Science', 'MBA', 'Ph.D.', 'AAS'].map((level) => normaliseProfile({ id: 'x', education: [{ level }] }).degrees[0]?.level);
+    const levels = ['B.S.', 'BSc', 'Bachelor of Science', 'MBA', 'Ph.D.', 'AAS'].map((level) => normaliseProfile({ id: 'x', education: [{ level }] }, bundledVocabulary()).degrees[0]?.level);
     expect(levels).toEqual(['bachelor', 'bachelor', 'bachelor', 'master', 'doctorate', 'associate']);
   });
 
   it('treats a missing, null or "present" end as running to the as-of date', () => {
-    const jobs = normaliseProfile({ id: 'x', experience: [{ start: '2020' }, { start: '2020', end: null }, { start: '2020', end: 'present' }] }).jobs;
+    const jobs = normaliseProfile({ id: 'x', experience: [{ start: '2020' }, { start: '2020', end: null }, { start: '2020', end: 'present' }] }, bundledVocabulary()).jobs;
     expect(jobs.map((j) => j.end)).toEqual([null, null, null]);
   });
 });

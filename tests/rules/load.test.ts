@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { bundledRules, findRule, loadRuleFile } from '../../src/rules/load.ts';
 import { rulesPath } from '../../src/paths.ts';
 
+/** One folder for the file: a class it extends is read from beside it. */
+const dir = mkdtempSync(join(tmpdir(), 'qualify-rules-'));
 function write(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'qualify-rules-')), name);
+  const file = join(dir, name);
   writeFileSync(file, text);
   return file;
 }
@@ -14,8 +16,30 @@ function write(name: string, text: string): string {
 const houston = readFileSync(rulesPath('houston-440.4.yaml'), 'utf8');
 
 describe('rule files', () => {
-  it('load the five seed classes by the ids of READING.md', () => {
-    expect([...bundledRules().keys()].sort()).toEqual(['austin-CI2788', 'chicago-06G7', 'chicago-06J7', 'council-infrastructure-manager', 'houston-440.4']);
+  it('load the bundled classes by their file names', () => {
+    expect([...bundledRules().keys()]).toEqual(expect.arrayContaining(['austin-CI2788', 'chicago-06G7', 'chicago-06J7', 'council-infrastructure-manager', 'houston-440.4', 'nys-its-1', 'nys-its-2', 'nyc-1002C', 'ca-tddc-project-manager', 'la-it-technical-support-analyst-1']));
+  });
+
+  it('refuse an id no vocabulary defines, with the line and the known ids', () => {
+    const file = write('houston-440.4.yaml', houston.replace('categories: [it-infrastructure]', 'categories: [procurement]'));
+    expect(() => loadRuleFile(file)).toThrow(/houston-440.4.yaml:\d+: paths.0.requirements.1.categories.0: "procurement" is not a known category; known: .*information-technology/);
+  });
+
+  it('resolve a class that extends another: every path of it, with the added requirements', () => {
+    write('houston-440.4.yaml', houston);
+    const file = write('houston-senior.yaml', [
+      'id: houston-senior', 'title: Senior', 'jurisdiction: Test', 'effective: 2025-01-01', 'source: { document: test }',
+      'extends:', '  class: houston-440.4', '  requirements:',
+      '    - { kind: experience, id: additional, label: one more year, months: 12, categories: [information-technology], clause: Level I plus twelve months of additional experience. }',
+    ].join('\n'));
+    const { rule } = loadRuleFile(file);
+    expect(rule.paths.map((p) => p.requirements.map((r) => r.id))).toEqual([['degree', 'experience', 'system-certification', 'additional']]);
+  });
+
+  it('refuse a class that extends itself in a circle', () => {
+    const file = write('loop-a.yaml', 'id: loop-a\ntitle: A\njurisdiction: T\neffective: 2025-01-01\nsource: { document: t }\nextends: { class: loop-b }\n');
+    write('loop-b.yaml', 'id: loop-b\ntitle: B\njurisdiction: T\neffective: 2025-01-01\nsource: { document: t }\nextends: { class: loop-a }\n');
+    expect(() => loadRuleFile(file)).toThrow(/extends "loop-a", which extends this class again|extends "loop-b", which extends this class again/);
   });
 
   it('fail with the file, the line and the problem', () => {
@@ -26,7 +50,7 @@ describe('rule files', () => {
 
   it('reject a substitution that names no requirement of its path', () => {
     const file = write('houston-440.4.yaml', houston.replace('to: [degree, experience]', 'to: [degree, experiance]'));
-    expect(() => loadRuleFile(file)).toThrow(/names no requirement of this path: "experiance"/);
+    expect(() => loadRuleFile(file)).toThrow(/houston-440.4.yaml:\d+: paths.0.substitutions.0.to.1: names no requirement of path "standard": "experiance"/);
   });
 
   it('reject a clause that does not quote the specification, and keys outside the vocabulary', () => {

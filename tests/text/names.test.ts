@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.ts';
-import { matchCertification } from '../../src/vocab/certifications.ts';
-import { parseDegree } from '../../src/vocab/degrees.ts';
-import { matchField } from '../../src/vocab/fields.ts';
+import { bundledVocabulary } from '../../src/vocab/vocabulary.ts';
+const { matchCertification, parseDegree, matchField } = bundledVocabulary();
 
 type Degrees = Array<[string, string, string | null]>;
 type Certs = Array<[string, string | null]>;

@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.ts';
 import { normaliseProfile } from '../../src/profile/normalise.ts';
 import { extractResume } from '../../src/text/resume.ts';
-import { matchCertification } from '../../src/vocab/certifications.ts';
-import { parseDegree } from '../../src/vocab/degrees.ts';
-import { matchField } from '../../src/vocab/fields.ts';
+import { bundledVocabulary } from '../../src/vocab/vocabulary.ts';
+const { matchCertification, parseDegree, matchField } = bundledVocabulary();
 
 interface Labelled {
   id: string;
@@ -24,7 +23,7 @@ const norm = (s: unknown) => String(s ?? '').trim().toLowerCase();
 /** Field-level agreement: each expected job title, employer, start and end, each degree level and
  * field, each certification, is one field; extra extracted entries count as misses too. */
 function score(r: Labelled): { right: number; total: number; misses: string[] } {
-  const { profile } = extractResume(r.text);
+  const { profile } = extractResume(r.text, bundledVocabulary());
   const jobs = profile.experience as Array<Record<string, string>>;
   const degrees = profile.education as Array<Record<string, string>>;
   const certs = profile.certifications as Array<Record<string, string>>;
@@ -64,8 +63,8 @@ describe('reading pasted résumés', () => {
 
   it('produces profiles the engine accepts, every entry marked as extracted', () => {
     for (const r of resumes) {
-      const { profile } = extractResume(r.text);
-      expect(() => normaliseProfile(profile)).not.toThrow();
+      const { profile } = extractResume(r.text, bundledVocabulary());
+      expect(() => normaliseProfile(profile, bundledVocabulary())).not.toThrow();
       for (const list of [profile.experience, profile.education, profile.certifications] as Array<Array<{ extracted: boolean }>>) {
         for (const entry of list) expect(entry.extracted).toBe(true);
       }
@@ -73,7 +72,7 @@ describe('reading pasted résumés', () => {
   });
 
   it('lists what it could not read instead of guessing', () => {
-    const { unread, profile } = extractResume('EXPERIENCE\nDid many great things\nEDUCATION\nSchool of life\nCERTIFICATIONS\nCertified Forklift Operator');
+    const { unread, profile } = extractResume('EXPERIENCE\nDid many great things\nEDUCATION\nSchool of life\nCERTIFICATIONS\nCertified Forklift Operator', bundledVocabulary());
     expect(profile.experience).toEqual([]);
     expect(unread.map((u) => u.why)).toEqual(expect.arrayContaining(['no degree level recognised', 'certification not in the catalogue: kept, to confirm']));
   });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { checkProfile, parseAsOf } from '../../check.ts';
 import { QualifyError, describeIssues } from '../../errors.ts';
-import type { LoadedRule } from '../../rules/load.ts';
+import type { Catalogue } from '../../rules/load.ts';
 import { fromJsonResume, isJsonResume } from '../../profile/json-resume.ts';
 import { requireApiKey } from '../auth.ts';
 import { VERSION_HEADER } from '../headers.ts';
@@ -9,7 +9,7 @@ import { ClassParams, Decisions, EvaluateBody, EvaluateOneBody } from '../schema
 import { Decision } from '../../engine/decision.ts';
 
 export interface EvaluateOptions {
-  rules: Map<string, LoadedRule>;
+  catalogue: Catalogue;
   apiKeys: readonly string[];
 }
 
@@ -20,9 +20,9 @@ async function mapJsonResume(request: { body: unknown }): Promise<void> {
 }
 
 /** Field paths of an invalid profile are reported from the request body (`profile.experience[0].end`). */
-function evaluate(profile: unknown, classes: string[] | undefined, asOf: string | undefined, rules: Map<string, LoadedRule>) {
+function evaluate(profile: unknown, classes: string[] | undefined, asOf: string | undefined, catalogue: Catalogue) {
   try {
-    return checkProfile(profile, { classes, asOf: parseAsOf(asOf), rules });
+    return checkProfile(profile, { classes, asOf: parseAsOf(asOf), catalogue });
   } catch (error) {
     if (error instanceof QualifyError && error.code === 'QUAL_ERR_INVALID_PROFILE') {
       const issues = error.issues.map((i) => ({ ...i, path: `profile.${i.path}` }));
@@ -32,7 +32,7 @@ function evaluate(profile: unknown, classes: string[] | undefined, asOf: string 
   }
 }
 
-export const evaluateRoutes: FastifyPluginAsyncZod<EvaluateOptions> = async (app, { rules, apiKeys }) => {
+export const evaluateRoutes: FastifyPluginAsyncZod<EvaluateOptions> = async (app, { catalogue, apiKeys }) => {
   app.post(
     '/v1/classes/:id/evaluate',
     {
@@ -41,7 +41,7 @@ export const evaluateRoutes: FastifyPluginAsyncZod<EvaluateOptions> = async (app
       preHandler: requireApiKey(apiKeys),
     },
     async (request, reply) => {
-      const [decision] = evaluate(request.body.profile, [request.params.id], request.body.asOf, rules);
+      const [decision] = evaluate(request.body.profile, [request.params.id], request.body.asOf, catalogue);
       reply.header(VERSION_HEADER, decision!.rulesVersion);
       return decision!;
     },
@@ -54,7 +54,7 @@ export const evaluateRoutes: FastifyPluginAsyncZod<EvaluateOptions> = async (app
       preValidation: mapJsonResume,
     },
     async (request, reply) => {
-      const decisions = evaluate(request.body.profile, request.body.classes, request.body.asOf, rules);
+      const decisions = evaluate(request.body.profile, request.body.classes, request.body.asOf, catalogue);
       reply.header(VERSION_HEADER, decisions.map((d) => `${d.class}=${d.rulesVersion}`).join(', '));
       return { decisions };
     },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkProfile, parseAsOf, selectRules } from '../../check.ts';
+import { bundledCatalogue } from '../../rules/load.ts';
 import { QualifyError, describeIssues } from '../../errors.ts';
 
 export interface CheckCommandOptions {
@@ -36,11 +37,12 @@ export function readProfiles(file: string): unknown[] {
 export function runCheck(file: string, options: CheckCommandOptions, out: (line: string) => void, err: (line: string) => void): number {
   const classes = options.class ? options.class.split(',').map((c) => c.trim()) : undefined;
   const asOf = parseAsOf(options.asOf);
-  selectRules(classes); // an unknown class fails before any profile is read
+  const catalogue = bundledCatalogue();
+  selectRules(classes, catalogue.rules); // an unknown class fails before any profile is read
   let status = 0;
   readProfiles(file).forEach((input, i) => {
     try {
-      for (const decision of checkProfile(input, { classes, asOf })) out(JSON.stringify(decision));
+      for (const decision of checkProfile(input, { classes, asOf, catalogue })) out(JSON.stringify(decision));
     } catch (error) {
       if (!(error instanceof QualifyError) || error.code !== 'QUAL_ERR_INVALID_PROFILE') throw error;
       const id = input && typeof input === 'object' && 'id' in input ? ` (id ${String((input as { id: unknown }).id)})` : '';

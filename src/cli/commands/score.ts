@@ -4,6 +4,7 @@ import { SingleBar } from 'cli-progress';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { parseAsOf, selectRules } from '../../check.ts';
+import { bundledCatalogue } from '../../rules/load.ts';
 import { QualifyError } from '../../errors.ts';
 import { reportHtml, reportJson } from '../../batch/report.ts';
 import { openApplicants } from '../../batch/read-csv.ts';
@@ -56,7 +57,8 @@ function option<T extends string>(name: string, value: string | undefined, allow
 /** Scores an applicant CSV; returns the exit status: 1 when any row could not be scored. */
 export async function runScore(file: string, options: ScoreCommandOptions): Promise<number> {
   const classes = options.class.split(',').map((c) => c.trim());
-  selectRules(classes);
+  const catalogue = bundledCatalogue();
+  selectRules(classes, catalogue.rules);
   const asOf = parseAsOf(options.asOf);
   const format = option('format', options.format ?? (options.output?.endsWith('.jsonl') ? 'jsonl' : undefined), ['csv', 'jsonl'] as const, 'csv');
   const layout = option('layout', options.layout, ['wide', 'long'] as const, 'wide');
@@ -85,7 +87,7 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
   let rows = 0;
   bar?.start(size, 0, { rows: 0, speed: 0 });
   const tally = await scoreApplicants(applicants, output, {
-    classes, asOf, format,
+    classes, asOf, format, catalogue,
     ...(workers === undefined ? {} : { workers }),
     onScored: () => {
       rows += 1;

@@ -1,0 +1,128 @@
+import { buildTimeline, type Reading } from '../facts/timeline.ts';
+import type { Facts } from '../facts/facts.ts';
+import type { Path, Requirement } from '../rules/schema.ts';
+import type { Gap, Reason } from './decision.ts';
+import { formatMonths } from './months.ts';
+import type { AssetRef, Credit } from './types.ts';
+
+/** The one place where findings become words, for the CLI, API, CSV, report and pages alike.
+ * A finding is built as a typed value (code, requirement, expected, received, unit, assets) and
+ * rendered here from those values and the facts and rule it was decided on. */
+
+export interface RenderContext {
+  path: Path;
+  facts: Facts;
+}
+
+type Unrendered<T> = Omit<T, 'message' | 'parts'> & { parts?: Array<Unrendered<Gap>> };
+
+const requirementOf = (ctx: RenderContext, id: string | undefined): Requirement | undefined => ctx.path.requirements.find((r) => r.id === id);
+const labelOf = (ctx: RenderContext, id: string | undefined): string => requirementOf(ctx, id)?.label ?? id ?? '';
+const hours = (n: number): string => `${Math.floor(n + 1e-9)} hour${Math.floor(n + 1e-9) === 1 ? '' : 's'}`;
+
+export function amountIn(unit: Reason['unit'], n: number): string {
+  switch (unit) {
+    case 'months': return formatMonths(n);
+    case 'hours': return hours(n);
+    case 'certificates': return `${n} certification${n === 1 ? '' : 's'}`;
+    default: return String(n);
+  }
+}
+
+/** "Network Administrator (Metro Transit)", "B.S. in Computer Science", "CCNA". */
+export function assetName(facts: Facts, ref: AssetRef): string {
+  switch (ref.kind) {
+    case 'job': {
+      const job = facts.jobs.find((j) => j.job.index === ref.index)?.job;
+      return job ? `${job.title || `job ${ref.index + 1}`}${job.employer ? ` (${job.employer})` : ''}` : `job ${ref.index + 1}`;
+    }
+    case 'degree': {
+      const d = facts.held.find((h) => h.degree.index === ref.index)?.degree;
+      return d ? `${d.levelText}${d.fieldText ? ` in ${d.fieldText}` : ''}` : `degree ${ref.index + 1}`;
+    }
+    case 'certification': {
+      const cert = [...facts.certifications.map((c) => c.cert), ...facts.excludedCertifications.map((c) => c.cert)].find((c) => c.index === ref.index);
+      return cert ? (cert.match && cert.match.name !== cert.name ? `${cert.name} (${cert.match.name})` : cert.name) : `certification ${ref.index + 1}`;
+    }
+    default:
+      return facts.hours.find((p) => p.asset.kind === ref.kind && p.asset.index === ref.index)?.label ?? `${ref.kind} ${ref.index + 1}`;
+  }
+}
+
+/** "Network Administrator (Metro Transit): 5 years; B.S. in Computer Science: 4 years; CCNA". */
+export function describeSources(credits: readonly Credit[], facts: Facts, unit: Reason['unit']): string {
+  const totals = new Map<string, { ref: AssetRef; amount: number }>();
+  for (const c of credits) {
+    const key = `${c.asset.kind}:${c.asset.index}`;
+    totals.set(key, { ref: c.asset, amount: (totals.get(key)?.amount ?? 0) + c.amount });
+  }
+  return [...totals.values()]
+    .map(({ ref, amount }) => (ref.kind === 'certification' || unit === 'credentials' ? assetName(facts, ref) : `${assetName(facts, ref)}: ${amountIn(ref.kind === 'job' || unit === 'months' ? 'months' : 'hours', amount)}`))
+    .join('; ');
+}
+
+function yearOnly(facts: Facts, index: number): string {
+  const job = facts.jobs.find((j) => j.job.index === index)!.job;
+  const months = (reading: Reading) => formatMonths(buildTimeline([job], { asOf: facts.asOf, counting: facts.counting, reading }).reduce((s, x) => s + x.months * x.fte[0]!, 0));
+  return `${assetName(facts, { kind: 'job', index })} gives its dates as years only: ${months('generous')} if they run January to December, ${months('strict')} if December to January; confirm the months`;
+}
+
+export function reasonMessage(r: Unrendered<Reason>, ctx: RenderContext, detail = ''): string {
+  const label = labelOf(ctx, r.requirement);
+  const of = (unit: Reason['unit']) => `${amountIn(unit, r.received ?? 0)} of the ${amountIn(unit, r.expected ?? 0)} required`;
+  const asset = r.assets?.[0] ? assetName(ctx.facts, r.assets[0]) : '';
+  switch (r.code) {
+    case 'EXPERIENCE_MET':
+    case 'EXPERIENCE_SHORT':
+    case 'EDUCATION_MET':
+    case 'EDUCATION_SHORT':
+    case 'CREDITS_MET':
+    case 'CREDITS_SHORT':
+    case 'TRAINING_MET':
+    case 'TRAINING_SHORT':
+      return `${label}: ${of(r.unit)}${detail}`;
+    case 'CREDENTIAL_MET': return `${label}: held${detail}`;
+    case 'CREDENTIAL_MISSING': return `${label}: not held${detail}`;
+    case 'CERTIFICATION_MET': return `${label}: met by ${detail}`;
+    case 'CERTIFICATION_MISSING': return `${label}: no current certification of this kind`;
+    case 'CONDITION_TO_CONFIRM': return `${label}: a condition only a person can decide; it is assumed met for review`;
+    case 'SUBSTITUTION_USED':
+    case 'SUBSTITUTION_DISCRETIONARY': {
+      const sub = ctx.path.substitutions.find((s) => s.id === r.substitution);
+      return `${sub?.label ?? r.substitution}: ${detail}${r.code === 'SUBSTITUTION_DISCRETIONARY' ? ' (a discretionary clause: a person must confirm it)' : ''}`;
+    }
+    case 'UNCERTAIN_YEAR_ONLY_DATES': return yearOnly(ctx.facts, r.assets![0]!.index);
+    case 'UNCERTAIN_INFERENCE': return `${asset}: the kind of experience was inferred with low confidence; confirm it`;
+    case 'UNCERTAIN_FOREIGN_DEGREE': return `${asset} is a foreign degree without a credential evaluation; verify it`;
+    case 'UNCERTAIN_CERTIFICATION': return `"${asset}" is not a certification qualify recognises; confirm what it is`;
+    case 'CATEGORY_INFERRED': return `${asset}: read as ${detail}`;
+    case 'DEGREE_NOT_COUNTED': return `${asset} does not count toward "${label}": ${r.why === 'field-unrelated' ? 'its field is not one the clause names' : 'a foreign degree without a credential evaluation counts only once verified'}`;
+    case 'CERTIFICATION_NOT_COUNTED': {
+      const why = { expired: 'has expired', 'not-yet-issued': 'was not yet issued on the as-of date', unrecognised: 'is not in the certification catalogue; the strict reading leaves it out' }[r.why as 'expired'] ?? r.why;
+      return `"${asset}" ${why}`;
+    }
+    default:
+      return detail; // criteria: the evidence line is built with its quote
+  }
+}
+
+export function gapMessage(g: Unrendered<Gap>, ctx: RenderContext, detail = ''): string {
+  const label = labelOf(ctx, g.requirement);
+  switch (g.code) {
+    case 'GAP_EXPERIENCE': return `${amountIn('months', g.amount ?? 0)} more of experience toward "${label}"${detail}`;
+    case 'GAP_CREDITS': return `${hours(Math.ceil((g.amount ?? 0) - 1e-9))} more of credit toward "${label}"${detail}`;
+    case 'GAP_TRAINING': return `${hours(Math.ceil((g.amount ?? 0) - 1e-9))} more of training toward "${label}"`;
+    case 'GAP_EDUCATION':
+    case 'GAP_CREDENTIAL': return detail || label;
+    case 'GAP_CERTIFICATION': return detail || label;
+    case 'GAP_ALL_OF': return `all of: ${(g.parts ?? []).map((p) => gapMessage(p, ctx, '')).join('; ')}`;
+    default: return detail || label;
+  }
+}
+
+export const renderReason = (r: Unrendered<Reason>, ctx: RenderContext, detail?: string): Reason => ({ ...r, message: reasonMessage(r, ctx, detail) }) as Reason;
+
+export function renderGap(g: Unrendered<Gap>, ctx: RenderContext, detail?: string): Gap {
+  const { parts, ...rest } = g;
+  return { ...rest, message: gapMessage(g, ctx, detail), ...(parts ? { parts: parts.map((p) => renderGap(p, ctx)) } : {}) } as Gap;
+}
