@@ -1,24 +1,18 @@
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate, factsFor } from '../src/engine/evaluate.ts';
-import { parseDay } from '../src/profile/dates.ts';
-import { normaliseProfile } from '../src/profile/normalise.ts';
-import { checkCase, loadCases } from '../src/rules/cases.ts';
+import { classesWithCases, casesFile, describeDecision, loadCases, runCase } from '../src/rules/cases.ts';
 import { bundledRules, findRule } from '../src/rules/load.ts';
 import { rulesPath } from '../src/paths.ts';
 
-const caseFiles = readdirSync(rulesPath()).filter((f) => f.endsWith('.cases.yaml')).sort();
+const classes = classesWithCases(rulesPath());
 
-describe.each(caseFiles)('%s', (file) => {
-  const loaded = findRule(bundledRules(), file.replace(/\.cases\.yaml$/, ''));
-  it.each(loadCases(rulesPath(file)).map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const profile = normaliseProfile(c.profile);
-    const asOf = parseDay(c.asOf)!;
-    const decision = evaluate(loaded.rule, loaded.version, factsFor(loaded.rule, profile, asOf), profile.id);
-    expect(checkCase(c.expect, decision), JSON.stringify({ reasons: decision.reasons.map((r) => r.message), gaps: decision.gaps.map((g) => g.message) }, null, 1)).toEqual([]);
+describe.each(classes.map((id) => [`${id}.cases.yaml`, id] as const))('%s', (_file, id) => {
+  const loaded = findRule(bundledRules(), id);
+  it.each(loadCases(casesFile(rulesPath(), id)).map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const { decision, failures } = runCase(loaded, c);
+    expect(failures, describeDecision(decision).join('\n')).toEqual([]);
   });
 });
 
 it('every rule file has a case file beside it', () => {
-  for (const id of bundledRules().keys()) expect(caseFiles).toContain(`${id}.cases.yaml`);
+  for (const id of bundledRules().keys()) expect(classes).toContain(id);
 });

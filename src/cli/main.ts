@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { QualifyError } from '../errors.ts';
+import { runCases } from './commands/cases.ts';
 import { runCheck } from './commands/check.ts';
 import { runExtract } from './commands/extract.ts';
 import { runGenerate } from './commands/generate.ts';
@@ -60,6 +61,15 @@ program
   .argument('<file>', 'applicant CSV')
   .action(async (file: string, options) => {
     process.exitCode = await runScore(file, options);
+  });
+
+program
+  .command('cases')
+  .description('run the rule test cases (<class>.cases.yaml) and show why any case fails')
+  .option('-c, --class <ids>', 'class id, or several separated by commas (default: every class with a case file)')
+  .option('--rules <dir>', 'folder of rule and case files (default: the bundled rules/)')
+  .action((options: { class?: string; rules?: string }) => {
+    process.exitCode = runCases(options, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
   });
 
 program
