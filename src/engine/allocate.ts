@@ -96,6 +96,7 @@ function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, se
     credits: [...net.credits, ...certs.credits],
     shortfalls: [...net.shortfalls, ...certs.shortfalls, ...cond.shortfalls],
     substituted,
+    into: net.into,
     assumed,
   };
 }

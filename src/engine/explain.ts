@@ -64,8 +64,7 @@ function requirementReasons(r: Exclude<Requirement, CriteriaRequirement>, alloca
   const met = !allocation.shortfalls.some((s) => s.requirement === r.id);
   const code = CODES[r.kind][met ? 0 : 1];
   if (r.kind === 'certification') return [renderReason({ code, ...base, expected: r.count, received: direct.length, unit, assets: assets(direct) }, ctx, describeSources(direct, facts, unit))];
-  const substituted = allocation.credits.filter((c) => c.requirement === r.id && c.via).reduce((s, c) => s + c.amount, 0)
-    + [...allocation.substituted].filter(([id]) => ctx.path.substitutions.find((s) => s.id === id && s.rate && s.to.includes(r.id))).reduce((s, [, m]) => s + m, 0);
+  const substituted = allocation.into.get(r.id) ?? 0;
   if (r.kind === 'credential') {
     const detail = direct.length > 0 ? ` (${describeSources(direct, facts, unit)})` : substituted > 0 ? '; stood in for by substitution' : '';
     return [renderReason({ code, ...base, expected: 1, received: met ? 1 : 0, unit, assets: assets(direct) }, ctx, detail)];
@@ -107,7 +106,8 @@ function inferenceReasons(allocation: Allocation, ctx: RenderContext): Reason[] 
   return ctx.facts.jobs
     .filter((j) => used.has(j.job.index) && j.job.attribution.source === 'inferred')
     .map((j) => {
-      const read = [...j.job.categories, ...[...j.job.capacities].map((c) => `${c} capacity`)].join(', ') || 'no category';
+      const { inferred } = j.job.attribution;
+      const read = [...(inferred.includes('categories') ? j.job.categories : []), ...(inferred.includes('capacities') ? [...j.job.capacities].map((c) => `${c} capacity`) : [])].join(', ') || `no ${inferred.join(' or ')}`;
       const { evidence, confidence } = j.job.attribution;
       return renderReason({ code: 'CATEGORY_INFERRED', assets: [{ kind: 'job', index: j.job.index }] }, ctx, `${read} from its title and duties (${evidence.join(', ') || 'no strong words'}; confidence ${confidence.toFixed(2)})`);
     });

@@ -11,11 +11,9 @@ import { renderGap, type RenderContext } from './render.ts';
 import type { Allocation } from './types.ts';
 
 /** Experience that would count toward a requirement, or toward an "of which" part's narrower kind. */
-export function gapFilters(path: Path): Array<ExperienceFilter & { requirement: string; part?: string; partLabel: string }> {
+export function gapFilters(path: Path): Array<ExperienceFilter & { requirement: string; part?: string }> {
   return path.requirements.flatMap((r) =>
-    r.kind !== 'experience'
-      ? []
-      : [{ requirement: r.id, partLabel: '', ...r }, ...r.including.map((p) => ({ ...narrowed(r, p), requirement: r.id, part: p.id, partLabel: `, ${p.label}` }))],
+    r.kind !== 'experience' ? [] : [{ ...r, requirement: r.id }, ...r.including.map((p) => ({ ...narrowed(r, p), requirement: r.id, part: p.id }))],
   );
 }
 
@@ -42,7 +40,7 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
         .map(({ f, extra }) => ({ f, months: wholeMonths(fewestExtraMonths(path, strict, f, { network, extra })) }))
         .filter((o): o is { f: (typeof filters)[number]; months: number } => o.months !== null)
         .sort((a, b) => a.months - b.months)[0];
-      if (best) gaps.push(renderGap({ code: 'GAP_EXPERIENCE', ...base, ...(best.f.part ? { part: best.f.part } : {}), amount: best.months, unit: 'months' }, ctx, best.f.partLabel));
+      if (best) gaps.push(renderGap({ code: 'GAP_EXPERIENCE', ...base, ...(best.f.part ? { part: best.f.part } : {}), amount: best.months, unit: 'months' }, ctx));
     } else if (r.kind === 'education') {
       if (qualifiesWith({ ...strict, education: [...strict.education, study(r.months, r.fields)] })) gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base, unit: 'months', amount: r.months }, ctx));
     } else if (r.kind === 'credential') {
@@ -54,7 +52,7 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
         const filter: HoursFilter = part ? { fields: part.fields ?? r.fields, exclude: [...r.exclude, ...part.exclude] } : r;
         const amount = Math.ceil(s.amount - 1e-9);
         if (qualifiesWith({ ...strict, hours: [...strict.hours, hoursOf(r.kind, amount, filter)] })) {
-          gaps.push(renderGap({ code: r.kind === 'credits' ? 'GAP_CREDITS' : 'GAP_TRAINING', ...base, ...(part ? { part: part.id } : {}), amount, unit: 'hours' }, ctx, part ? ` in ${part.label}` : ''));
+          gaps.push(renderGap({ code: r.kind === 'credits' ? 'GAP_CREDITS' : 'GAP_TRAINING', ...base, ...(part ? { part: part.id } : {}), amount, unit: 'hours' }, ctx));
         }
       }
     } else if (r.kind === 'certification' && current.shortfalls.some((s) => s.requirement === r.id) && withCertificate(r)) {

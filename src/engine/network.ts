@@ -33,6 +33,8 @@ export interface NetworkResult {
   shortfalls: Shortfall[];
   assumed: Map<string, Assumption>;
   substituted: Map<string, number>;
+  /** Months substitutions put into each requirement, flowed or fixed by the candidate. */
+  into: Map<string, number>;
   /** Months the extra supply carried. */
   extra: number;
 }
@@ -75,6 +77,7 @@ export class AllocationNetwork {
   /** `hours`: the edge carries hours, which a rate substitution turns into months elsewhere. */
   private readonly tracked: Array<{ edge: number; use: Pick<Use, 'requirement' | 'part' | 'via'>; asset: AssetRef; uncertain: boolean; hours?: boolean }> = [];
   private readonly extraEdges: number[] = [];
+  private readonly feeds: Array<{ edge: number; target: string }> = [];
   private readonly rooms: Map<string, number>;
 
   /** `extras`: filters of the extra supplies that gap finding may open, by index. */
@@ -175,7 +178,7 @@ export class AllocationNetwork {
   private substitution(sub: Substitution, into: Map<string, number>): void {
     const { g, facts } = this;
     const from = sub.from;
-    const feed = (node: number) => sub.to.forEach((target) => g.edge(node, into.get(target)!, Infinity));
+    const feed = (node: number) => sub.to.forEach((target) => this.feeds.push({ edge: g.edge(node, into.get(target)!, Infinity), target }));
     if (from.kind === 'certification' || from.kind === 'credits' || from.kind === 'training') {
       // Relaxed only: an upper bound of what the source could credit, up to the cap.
       const node = g.node();
@@ -215,7 +218,7 @@ export class AllocationNetwork {
 
   private track(edge: number, use: Use, asset: AssetRef, uncertain: boolean): void {
     if (uncertain) this.settable(edge, 2, () => Infinity);
-    this.tracked.push({ edge, use, asset, uncertain, ...('draws' in use && use.draws === 'hours' ? { hours: true } : {}) });
+    this.tracked.push({ edge, use, asset, uncertain, ...(use.draws === 'hours' ? { hours: true } : {}) });
   }
 
   /** source → segment (one FTE a month at most) → job in the segment (its FTE) → the uses it fits. */
@@ -301,10 +304,10 @@ export class AllocationNetwork {
       this.capacities.forEach((c, i) => c.phase === phase && g.open(c.edge, caps[i]!));
       flow += g.maxFlow(this.source, this.sink);
     }
-    return this.read(flow, setting);
+    return this.read(flow, setting, delivered);
   }
 
-  private read(flow: number, setting: Setting): NetworkResult {
+  private read(flow: number, setting: Setting, delivered: Map<string, number>): NetworkResult {
     const { g } = this;
     const credits: Credit[] = [];
     const assumed = new Map<string, Assumption>();
@@ -329,8 +332,10 @@ export class AllocationNetwork {
       weightedFlow += got * s.weight;
       if (cap - got > EPS) shortfalls.push({ requirement: s.requirement, ...(s.part ? { part: s.part } : {}), amount: cap - got });
     }
+    const into = new Map(setting.relaxed ? [] : delivered);
+    for (const f of this.feeds) if (g.flow[f.edge]! > EPS) into.set(f.target, (into.get(f.target) ?? 0) + g.flow[f.edge]!);
     const extra = setting.extra === undefined ? 0 : g.flow[this.extraEdges[setting.extra]!]!;
-    return { flow, demand, weightedFlow, weightedDemand, credits, shortfalls, assumed, substituted, extra };
+    return { flow, demand, weightedFlow, weightedDemand, credits, shortfalls, assumed, substituted, into, extra };
   }
 }
 

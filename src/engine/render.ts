@@ -106,11 +106,18 @@ export function reasonMessage(r: Unrendered<Reason>, ctx: RenderContext, detail 
   }
 }
 
+/** ", 18 months in a supervisory capacity": the "of which" part a gap is for, by its label. */
+function partOf(ctx: RenderContext, g: Unrendered<Gap>): string {
+  const r = requirementOf(ctx, g.requirement);
+  const part = r && 'including' in r ? r.including.find((p) => p.id === g.part) : undefined;
+  return part ? `, ${part.label}` : '';
+}
+
 export function gapMessage(g: Unrendered<Gap>, ctx: RenderContext, detail = ''): string {
   const label = labelOf(ctx, g.requirement);
   switch (g.code) {
-    case 'GAP_EXPERIENCE': return `${amountIn('months', g.amount ?? 0)} more of experience toward "${label}"${detail}`;
-    case 'GAP_CREDITS': return `${hours(Math.ceil((g.amount ?? 0) - 1e-9))} more of credit toward "${label}"${detail}`;
+    case 'GAP_EXPERIENCE': return `${amountIn('months', g.amount ?? 0)} more of experience toward "${label}"${partOf(ctx, g)}`;
+    case 'GAP_CREDITS': return `${hours(Math.ceil((g.amount ?? 0) - 1e-9))} more of credit toward "${label}"${partOf(ctx, g)}`;
     case 'GAP_TRAINING': return `${hours(Math.ceil((g.amount ?? 0) - 1e-9))} more of training toward "${label}"`;
     case 'GAP_EDUCATION':
     case 'GAP_CREDENTIAL': return detail || label;

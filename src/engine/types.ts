@@ -37,6 +37,8 @@ export interface Allocation {
   shortfalls: Shortfall[];
   /** Months each substitution delivered, by substitution id. */
   substituted: Map<string, number>;
+  /** Months substitutions put into each requirement, by requirement id. */
+  into: Map<string, number>;
   /** Uncertain assets and conditions the allocation relied on, by key. */
   assumed: Map<string, Assumption>;
 }

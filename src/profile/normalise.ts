@@ -42,9 +42,11 @@ export interface CreditEntry extends SubjectHours {
   index: number;
 }
 
-/** How a job's categories or capacities were known: stated in the profile, or inferred. */
+/** How a job's categories or capacities were known: stated in the profile, or inferred (and which). */
 export interface Attribution {
   source: 'profile' | 'inferred';
+  /** What was read from the title and duties; the rest was stated. */
+  inferred: Array<'categories' | 'capacities'>;
   confidence: number;
   evidence: string[];
 }
@@ -166,7 +168,7 @@ function normaliseJob(entry: Profile['experience'][number], index: number, vocab
     categories: vocab.close(stated.categories ?? inferred?.categories ?? []),
     capacities: new Set(stated.capacities ?? inferred?.capacities ?? []),
     attribution: inferred
-      ? { source: 'inferred', confidence: inferred.confidence, evidence: inferred.evidence }
-      : { source: 'profile', confidence: 1, evidence: [] },
+      ? { source: 'inferred', inferred: (['categories', 'capacities'] as const).filter((k) => stated[k] === undefined), confidence: inferred.confidence, evidence: inferred.evidence }
+      : { source: 'profile', inferred: [], confidence: 1, evidence: [] },
   };
 }

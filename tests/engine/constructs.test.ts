@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkProfile } from '../../src/check.ts';
+import { loadCatalogue } from '../../src/rules/load.ts';
+
+/* Constructs of the rule language that no bundled class uses, each on a small class of its own. */
+
+const dir = mkdtempSync(join(tmpdir(), 'qualify-constructs-'));
+const head = (id: string, extra = '') => `id: ${id}\ntitle: ${id}\njurisdiction: Test\neffective: 2025-01-01\nsource: { document: test }\n${extra}`;
+writeFileSync(join(dir, 'bootcamp.yaml'), `${head('bootcamp')}paths:
+  - id: standard
+    label: a year of software work, or training for part of it
+    requirements:
+      - { kind: experience, id: experience, label: one year of software development, months: 12, categories: [information-technology], clause: One year of experience in software development. }
+      - { kind: training, id: security, label: 40 hours of security training, hours: 40, fields: [cybersecurity], clause: Completion of 40 hours of training in information security. }
+    substitutions:
+      - { id: bootcamp, label: training hours for experience, from: { kind: training }, to: [experience], rate: { hours: 160, months: 3 }, maxMonths: 6, clause: "Each 160 hours of completed technical training may substitute for three months of experience, up to six months." }
+`);
+writeFileSync(join(dir, 'filing.yaml'), `${head('filing', 'qualifyingDate: 2024-06-30\n')}paths:
+  - id: standard
+    label: two years of IT by the last date of filing
+    requirements:
+      - { kind: experience, id: experience, label: two years of IT, months: 24, categories: [information-technology], exclude: [project-management], fullTimeOnly: true, clause: "Two years of full-time IT experience by the last date of filing, not in project management." }
+`);
+writeFileSync(join(dir, 'no-part-time.yaml'), `${head('no-part-time', 'counting: { partTime: excluded }\n')}paths:
+  - id: standard
+    label: one year of IT
+    requirements:
+      - { kind: experience, id: experience, label: one year of IT, months: 12, categories: [information-technology], clause: One year of experience in information technology. }
+`);
+const catalogue = loadCatalogue({ rulesDir: dir });
+const decide = (cls: string, profile: object, asOf?: Date) => checkProfile({ id: 't', ...profile }, { classes: [cls], catalogue, ...(asOf ? { asOf } : {}) })[0]!;
+const AS_OF = new Date(Date.UTC(2026, 0, 1));
+const it6 = { title: 'Developer', start: '2025-01', end: '2025-06', categories: ['information-technology'], capacities: [] };
+
+describe('training', () => {
+  it('meets a training requirement by hours in the subject, and names the hours missing', () => {
+    const job = { ...it6, start: '2024-01', end: '2024-12' };
+    expect(decide('bootcamp', { experience: [job], training: [{ name: 'Information Security Essentials', hours: 40 }] }, AS_OF).status).toBe('qualified');
+    const short = decide('bootcamp', { experience: [job], training: [{ name: 'Cyber Security Basics', hours: 30 }] }, AS_OF);
+    expect(short.status).toBe('not_qualified');
+    expect(short.gaps).toContainEqual(expect.objectContaining({ code: 'GAP_TRAINING', requirement: 'security', amount: 10, unit: 'hours' }));
+  });
+
+  it('buys months of experience in whole blocks, never using the same hours twice', () => {
+    const security = { name: 'Information Security Essentials', hours: 40 };
+    // 6 months of work + 160 bootcamp hours (3 months) fall short; 320 hours (6 months) make the year.
+    expect(decide('bootcamp', { experience: [it6], training: [security, { name: 'Coding Bootcamp', hours: 160 }] }, AS_OF).status).toBe('not_qualified');
+    const bought = decide('bootcamp', { experience: [it6], training: [security, { name: 'Coding Bootcamp', hours: 320 }] }, AS_OF);
+    expect(bought.status).toBe('qualified');
+    expect(bought.reasons).toContainEqual(expect.objectContaining({ code: 'SUBSTITUTION_USED', substitution: 'bootcamp', received: 6, unit: 'months' }));
+    // The 40 security hours cannot also be bought as months: 280 + 40 hours buy only one block.
+    expect(decide('bootcamp', { experience: [it6], training: [{ name: 'Information Security Essentials', hours: 320 }] }, AS_OF).status).toBe('not_qualified');
+  });
+});
+
+describe('a qualifying date in the rule', () => {
+  const twoYears = { experience: [{ title: 'Analyst', start: '2022-07', end: 'present', categories: ['information-technology'], capacities: [] }] };
+
+  it('is the as-of date when the caller gives none', () => {
+    const d = decide('filing', twoYears);
+    expect(d).toMatchObject({ asOf: '2024-06-30', status: 'qualified' });
+  });
+
+  it('gives way to the as-of date a caller gives', () => {
+    expect(decide('filing', twoYears, new Date(Date.UTC(2023, 5, 30)))).toMatchObject({ asOf: '2023-06-30', status: 'not_qualified' });
+  });
+});
+
+describe('experience that does not count', () => {
+  it('leaves out jobs of an excluded category and part-time jobs where the clause asks for full time', () => {
+    const pm = { title: 'IT Project Manager', start: '2020-01', end: '2023-12', categories: ['information-technology', 'project-management'], capacities: [] };
+    const partTime = { title: 'Developer', start: '2020-01', end: '2023-12', hoursPerWeek: 20, categories: ['information-technology'], capacities: [] };
+    expect(decide('filing', { experience: [pm] }).status).toBe('not_qualified');
+    expect(decide('filing', { experience: [partTime] }).status).toBe('not_qualified');
+    expect(decide('filing', { experience: [{ ...partTime, hoursPerWeek: 40 }] }).status).toBe('qualified');
+  });
+
+  it('counts no part-time job at all when the counting policy excludes them', () => {
+    const half = { title: 'Developer', start: '2020-01', end: '2023-12', hoursPerWeek: 20, categories: ['information-technology'], capacities: [] };
+    expect(decide('no-part-time', { experience: [half] }, AS_OF).status).toBe('not_qualified');
+    expect(decide('no-part-time', { experience: [{ ...half, hoursPerWeek: 40 }] }, AS_OF).status).toBe('qualified');
+  });
+});
