@@ -10,6 +10,7 @@ import { installProblems } from './problem.ts';
 import { classRoutes } from './routes/classes.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { healthRoutes } from './routes/health.ts';
+import { vocabularyRoutes } from './routes/vocabularies.ts';
 import { scoreRoute } from '../batch/http.ts';
 import { pages } from '../web/pages.ts';
 import { extractRoute } from '../text/http.ts';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const { rules } = catalogue;
   await app.register(healthRoutes, { rules });
   await app.register(classRoutes, { rules });
+  await app.register(vocabularyRoutes, { vocab: catalogue.vocab });
   await app.register(evaluateRoutes, { catalogue, apiKeys: options.apiKeys ?? [] });
   await app.register(scoreRoute, { catalogue, apiKeys: options.apiKeys ?? [] });
   await app.register(extractRoute, { vocab: catalogue.vocab });

@@ -37,3 +37,25 @@ export const ClassList = z.object({ classes: z.array(ClassSummary) });
 export const Decisions = z.object({ decisions: z.array(Decision) });
 
 export const Health = z.object({ status: z.literal('ok'), classes: z.number().int() });
+
+const Term = z.object({
+  id: z.string().describe('The id rules and profiles name (lower-case letters, digits and hyphens).'),
+  label: z.string().describe('How the term reads to a person.'),
+});
+
+export const Vocabularies = z.object({
+  categories: z.array(Term).describe('Categories of experience, in file order: a job\'s `categories` and a rule\'s experience `categories` name these ids.'),
+  capacities: z.array(Term).describe('Capacities in which a job was held: a job\'s `capacities` (`supervisory: true` is the capacity `supervisory`) and a rule\'s experience `capacities` name these ids.'),
+  fieldFamilies: z.array(Term).describe('Families of fields of study: a rule\'s `fields` may name a family id, which holds every field of the family.'),
+  fields: z
+    .array(
+      z.object({
+        id: z.string().describe('The field id a rule\'s `fields` may name: its name in lower case with hyphens.'),
+        name: z.string().describe('The field\'s canonical name, as a profile may write it.'),
+        family: z.string().nullable().describe('The id of the family it belongs to; null for a field recognised as unrelated to every family.'),
+      }),
+    )
+    .describe('Fields of study qualify recognises.'),
+  degreeLevels: z.array(Term).describe('Degree levels, lowest first (a higher level holds every lower one): a rule\'s credential `level` names these ids.'),
+  certificationCategories: z.array(Term).describe('Certification categories: a rule\'s certification `categories` name these ids.'),
+});

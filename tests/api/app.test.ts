@@ -1,8 +1,13 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, optionsFromEnv } from '../../src/api/app.ts';
-import { bundledRules } from '../../src/rules/load.ts';
+import { dataPath } from '../../src/paths.ts';
+import { bundledRules, loadCatalogue } from '../../src/rules/load.ts';
+import { loadVocabulary } from '../../src/vocab/vocabulary.ts';
 
 const profile = {
   id: 'A-1',
@@ -58,6 +63,39 @@ describe('the class routes', () => {
   it('answer 404 with a problem for an unknown class', async () => {
     expectProblem(await app.inject({ url: '/v1/classes/atlantis-1' }), 404, 'QUAL_ERR_UNKNOWN_CLASS');
     expectProblem(await post('/v1/classes/atlantis-1/evaluate', { profile }), 404, 'QUAL_ERR_UNKNOWN_CLASS');
+  });
+});
+
+describe('the vocabularies route', () => {
+  const ids = (list: Array<{ id: string }>) => list.map((t) => t.id);
+
+  it('lists the ids and labels of the vocabularies the service decides with', async () => {
+    const res = await app.inject({ url: '/v1/vocabularies' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(Object.keys(body).sort()).toEqual(['capacities', 'categories', 'certificationCategories', 'degreeLevels', 'fieldFamilies', 'fields']);
+    expect(ids(body.categories)).toEqual(expect.arrayContaining(['it-infrastructure', 'clerical-administrative']));
+    expect(body.categories).toContainEqual({ id: 'it-infrastructure', label: 'IT infrastructure' });
+    expect(ids(body.capacities)).toEqual(expect.arrayContaining(['lead', 'supervisory']));
+    expect(ids(body.fieldFamilies)).toEqual(expect.arrayContaining(['engineering', 'computing']));
+    expect(body.fields).toContainEqual({ id: 'computer-science', name: 'Computer Science', family: 'computing' });
+    expect(ids(body.degreeLevels)).toEqual(expect.arrayContaining(['bachelor', 'master']));
+    expect(ids(body.degreeLevels).indexOf('bachelor')).toBeLessThan(ids(body.degreeLevels).indexOf('master'));
+    expect(ids(body.certificationCategories)).toEqual(expect.arrayContaining(['system-specific', 'advanced']));
+    expect(ids(body.categories)).not.toContain('procurement');
+  });
+
+  it('lists a category added only to the data of the catalogue the app was given', async () => {
+    // A copy of data/ with one more category, as tests/vocab/open.test.ts makes.
+    const data = mkdtempSync(join(tmpdir(), 'qualify-data-'));
+    cpSync(dataPath(), data, { recursive: true });
+    const categories = join(data, 'categories.yaml');
+    writeFileSync(categories, readFileSync(categories, 'utf8').replace('categories:', 'categories:\n  procurement:\n    label: procurement\n    title: [buyer, procurement officer]\n    duties: [tenders, vendor selection]\n'));
+    const other = await buildApp({ log: false, rateLimit: 0, catalogue: loadCatalogue({ vocab: loadVocabulary(data) }) });
+    const body = (await other.inject({ url: '/v1/vocabularies' })).json();
+    await other.close();
+    expect(body.categories).toContainEqual({ id: 'procurement', label: 'procurement' });
+    expect(ids(body.categories)).toContain('it-infrastructure');
   });
 });
 
@@ -137,8 +175,11 @@ describe('the service', () => {
 
   it('publishes its OpenAPI document, generated from the zod schemas, and a page to browse it', async () => {
     const doc = (await app.inject({ url: '/openapi.json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/classes', '/v1/classes/{id}', '/v1/classes/{id}/evaluate', '/v1/evaluate', '/health']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/classes', '/v1/classes/{id}', '/v1/classes/{id}/evaluate', '/v1/evaluate', '/v1/vocabularies', '/health']));
     expect(JSON.stringify(doc.paths['/v1/evaluate'].post.requestBody)).toContain('hoursPerWeek');
+    const vocabularies = doc.paths['/v1/vocabularies'].get.responses['200'].content['application/json'].schema;
+    expect(vocabularies.properties.fields.items.properties.family.description).toMatch(/family/);
+    expect(vocabularies.properties.capacities.description).toMatch(/supervisory/);
     expect((await app.inject({ url: '/docs' })).statusCode).toBe(200);
   });
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,16 +8,16 @@ import { installProblems } from '../../src/api/problem.ts';
 import { generateApplicants } from '../../src/batch/generate.ts';
 import { scoreRoute } from '../../src/batch/http.ts';
 import { projectRoot } from '../../src/paths.ts';
-import { bundledCatalogue } from '../../src/rules/load.ts';
+import { bundledCatalogue, loadCatalogue, type Catalogue } from '../../src/rules/load.ts';
 
 const sample = readFileSync(`${projectRoot}/data/samples/applicants.csv`, 'utf8');
 const rows = sample.trim().split('\n').length - 1;
 
 /** The plugin alone on a bare instance, with only the problem+json error handler the app installs. */
-async function bare(apiKeys: string[] = []): Promise<FastifyInstance> {
+async function bare(apiKeys: string[] = [], catalogue: Catalogue = bundledCatalogue()): Promise<FastifyInstance> {
   const app = Fastify();
   installProblems(app);
-  await app.register(scoreRoute, { catalogue: bundledCatalogue(), apiKeys });
+  await app.register(scoreRoute, { catalogue, apiKeys });
   return app;
 }
 
@@ -73,6 +75,29 @@ describe('POST /v1/classes/:id/score', () => {
     expect((await upload('/v1/classes/chicago-06G7/score?asOf=yesterday')).json()).toMatchObject({ status: 400, code: 'QUAL_ERR_INVALID_OPTION' });
     const json = await app.inject({ method: 'POST', url: '/v1/classes/chicago-06G7/score', payload: { a: 1 } });
     expect(json.statusCode).toBe(415);
+  });
+
+  it('scores with the catalogue it was given, not the bundled rules, and says which version decided', async () => {
+    // houston-440.4 as a class that asks for one year of infrastructure experience instead of six.
+    const rulesDir = mkdtempSync(join(tmpdir(), 'qualify-score-rules-'));
+    const original = readFileSync(join(projectRoot, 'rules', 'houston-440.4.yaml'), 'utf8');
+    expect(original).toMatch(/^effective: 2018-11-01$/m);
+    expect(original).toMatch(/^ {8}months: 72$/m);
+    writeFileSync(join(rulesDir, 'houston-440.4.yaml'), original.replace(/^effective: 2018-11-01$/m, 'effective: 2025-06-01').replace(/^( {8}months: )72$/m, '$112'));
+    const changed = await bare([], loadCatalogue({ rulesDir }));
+    // Two years of infrastructure, a degree and a CCNA: enough for one year, not for six.
+    const csv = 'id,degree1_level,degree1_field,certifications,job1_title,job1_start,job1_end,job1_categories\nH-1,B.S.,Computer Science,CCNA,Network Administrator,2022-01,2023-12,it-infrastructure\n';
+    const res = await changed.inject({ method: 'POST', url: '/v1/classes/houston-440.4/score?asOf=2026-01-01', payload: csv, headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' } });
+    await changed.close();
+    expect(res.statusCode).toBe(200);
+    const [record] = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(record).toMatchObject({ id: 'H-1', class: 'houston-440.4', status: 'qualified' });
+    expect(record.rulesVersion).toBe(res.headers['qualify-rules-version']);
+    expect(record.rulesVersion).toMatch(/^2025-06-01\+[0-9a-f]{12}$/);
+    expect(record.rulesVersion).not.toBe(bundledCatalogue().rules.get('houston-440.4')!.version);
+    // The same row under the bundled rules falls short.
+    const bundled = (await upload('/v1/classes/houston-440.4/score?asOf=2026-01-01', { accept: 'application/x-ndjson' }, csv)).body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(bundled).toMatchObject([{ id: 'H-1', status: 'not_qualified' }]);
   });
 
   it('needs an API key when keys are configured', async () => {

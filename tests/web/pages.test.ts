@@ -1,11 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
-import { projectRoot } from '../../src/paths.ts';
+import { dataPath, projectRoot } from '../../src/paths.ts';
+import { loadCatalogue } from '../../src/rules/load.ts';
+import { loadVocabulary } from '../../src/vocab/vocabulary.ts';
 
 /* End to end, in Debian's Chromium against a real server on a random port. CI installs Chromium
  * (.ci/run); elsewhere these tests are skipped with a note when it is missing. */
@@ -32,10 +35,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function open(path: string): Promise<Page> {
+async function open(path: string, at = base): Promise<Page> {
   // bypassCSP lets the test inject axe-core; the pages themselves run under the real policy.
   const page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1000, height: 900 } })).newPage();
-  await page.goto(`${base}${path}`);
+  await page.goto(`${at}${path}`);
   await page.waitForLoadState('networkidle');
   return page;
 }
@@ -50,11 +53,13 @@ async function accessible(page: Page): Promise<void> {
   expect(violations).toEqual([]);
 }
 
-async function fillJob(page: Page, i: number, job: { title: string; start: string; end: string; category: string; supervisory: 'yes' | 'no' }) {
+/** `capacities: []` ticks "None of these" (what "did not supervise" was); missing leaves them to be read. */
+async function fillJob(page: Page, i: number, job: { title: string; start: string; end: string; category: string; capacities?: string[] }) {
   await page.fill(`#experience-${i}-title`, job.title);
   await page.fill(`#experience-${i}-start`, job.start);
   await page.fill(`#experience-${i}-end`, job.end);
-  await page.check(`input[name="experience-${i}-supervisory"][value="${job.supervisory}"]`);
+  if (job.capacities?.length === 0) await page.check(`input[name="experience-${i}-capacities"][data-none]`);
+  for (const c of job.capacities ?? []) await page.check(`input[name="experience-${i}-capacities"][value="${c}"]`);
   await page.check(`input[name="experience-${i}-categories"][value="${job.category}"]`);
 }
 
@@ -78,7 +83,7 @@ describe.skipIf(!present)('the self-check page', () => {
     const result = await selfCheck('houston-440.4', async (page) => {
       await page.fill('#education-0-level', 'B.S.');
       await page.fill('#education-0-field', 'Computer Science');
-      await fillJob(page, 0, { title: 'Network Administrator', start: '2015-01', end: '2020-12', category: 'it-infrastructure', supervisory: 'no' });
+      await fillJob(page, 0, { title: 'Network Administrator', start: '2015-01', end: '2020-12', category: 'it-infrastructure', capacities: [] });
       await page.fill('#certifications-0-name', 'CCNA');
     }, 'self-check.png');
     expect(result.status).toBe('qualified');
@@ -89,7 +94,7 @@ describe.skipIf(!present)('the self-check page', () => {
     const result = await selfCheck('houston-440.4', async (page) => {
       await page.fill('#education-0-level', 'BS');
       await page.fill('#education-0-field', 'CS');
-      await fillJob(page, 0, { title: 'Systems Administrator', start: '2016-01', end: '2020-12', category: 'it-infrastructure', supervisory: 'no' });
+      await fillJob(page, 0, { title: 'Systems Administrator', start: '2016-01', end: '2020-12', category: 'it-infrastructure', capacities: [] });
       await page.fill('#certifications-0-name', 'CCNA');
     });
     expect(result.status).toBe('not_qualified');
@@ -101,7 +106,7 @@ describe.skipIf(!present)('the self-check page', () => {
     const result = await selfCheck('chicago-06J7', async (page) => {
       await page.fill('#education-0-level', 'BS');
       await page.fill('#education-0-field', 'Business');
-      await fillJob(page, 0, { title: 'Project Manager', start: '2023-01', end: '2025-12', category: 'project-management', supervisory: 'no' });
+      await fillJob(page, 0, { title: 'Project Manager', start: '2023-01', end: '2025-12', category: 'project-management', capacities: [] });
     });
     expect(result.status).toBe('review');
     expect(result.gaps.join('\n')).toContain("a reviewer's acceptance of");
@@ -141,6 +146,75 @@ describe.skipIf(!present)('the self-check page', () => {
 
   it('is accessible', async () => {
     const page = await open('/');
+    await accessible(page);
+    await page.context().close();
+  });
+});
+
+describe.skipIf(!present)('the self-check page with vocabularies of its own', () => {
+  // A copy of data/ with a category the bundled data lacks, and a class that asks for it in the
+  // bundled \`lead\` capacity: the page offers both from GET /v1/vocabularies, with no change to it.
+  let other: FastifyInstance;
+  let otherBase: string;
+  beforeAll(async () => {
+    const data = mkdtempSync(join(tmpdir(), 'qualify-data-'));
+    cpSync(dataPath(), data, { recursive: true });
+    const categories = join(data, 'categories.yaml');
+    writeFileSync(categories, readFileSync(categories, 'utf8').replace('categories:', 'categories:\n  procurement:\n    label: procurement\n    title: [buyer, procurement officer]\n    duties: [tenders, vendor selection]\n'));
+    const rules = mkdtempSync(join(tmpdir(), 'qualify-page-rules-'));
+    writeFileSync(join(rules, 'buyer-2.yaml'), [
+      'id: buyer-2',
+      'title: Buyer II',
+      'jurisdiction: Test County',
+      'effective: 2025-01-01',
+      'source: { document: Buyer II class specification }',
+      'paths:',
+      '  - id: standard',
+      '    label: Two years of procurement, one as lead',
+      '    requirements:',
+      '      - kind: experience',
+      '        id: experience',
+      '        label: two years of procurement',
+      '        months: 24',
+      '        categories: [procurement]',
+      '        including: [{ id: lead, label: in a lead capacity, months: 12, capacities: [lead], clause: One year of which in a lead capacity. }]',
+      '        clause: Two years of professional procurement experience.',
+    ].join('\n'));
+    other = await buildApp({ log: false, rateLimit: 0, catalogue: loadCatalogue({ rulesDir: rules, vocab: loadVocabulary(data) }) });
+    await other.listen({ port: 0, host: '127.0.0.1' });
+    otherBase = `http://127.0.0.1:${(other.server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    await other?.close();
+  });
+
+  it('offers a category added only to the data, and sends and decides a self-check with a capacity chosen', async () => {
+    const page = await open('/', otherBase);
+    expect((await page.textContent('label:has(input[name="experience-0-categories"][value="procurement"])'))?.trim()).toBe('Procurement');
+    expect(await page.$$eval('input[name="experience-0-capacities"]', (boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(expect.arrayContaining(['supervisory', 'lead', '']));
+    await page.selectOption('#class', 'buyer-2');
+    await page.fill('#asOf', '2026-01-01');
+    await fillJob(page, 0, { title: 'Buyer', start: '2023-01', end: '2024-12', category: 'procurement', capacities: ['lead'] });
+    const submit = async () => {
+      const previous = await page.$('.decision');
+      const [request] = await Promise.all([page.waitForRequest((r) => r.url().endsWith('/v1/evaluate') && r.method() === 'POST'), page.click('button[type=submit]')]);
+      // The results are replaced: wait for the new decision, not the one already shown.
+      if (previous) await page.waitForFunction((old) => !old.isConnected, previous);
+      await page.waitForSelector('.decision');
+      const status = await page.getAttribute('.decision', 'data-status');
+      return { sent: request.postDataJSON().profile.experience[0], status };
+    };
+    const led = await submit();
+    expect(led.sent).toMatchObject({ categories: ['procurement'], capacities: ['lead'] });
+    expect(led.status).toBe('qualified');
+    await page.screenshot({ path: join(shots, 'self-check-vocabulary.png'), fullPage: true });
+
+    // "None of these" clears the capacities ticked and states that the job had none: the lead year is missing.
+    await page.check('input[name="experience-0-capacities"][data-none]');
+    expect(await page.isChecked('input[name="experience-0-capacities"][value="lead"]')).toBe(false);
+    const none = await submit();
+    expect(none.sent.capacities).toEqual([]);
+    expect(none.status).toBe('not_qualified');
     await accessible(page);
     await page.context().close();
   });
@@ -190,5 +264,24 @@ describe.skipIf(!present)('the class page', () => {
     await page.screenshot({ path: join(shots, 'class.png'), fullPage: true });
     await accessible(page);
     await page.context().close();
+  });
+
+  it('shows credentials, credit hours, capacities, named certifications and rates in words', async () => {
+    const ca = await open('/classes/ca-tddc-project-manager');
+    await ca.waitForSelector('blockquote');
+    const text = await ca.textContent('main');
+    expect(text).toContain("Holds: bachelor's degree or higher");
+    expect(text).toContain('in a lead capacity');
+    expect(text).toContain('pmi-pmp');
+    await ca.context().close();
+    const nyc = await open('/classes/nyc-1002C');
+    await nyc.waitForSelector('blockquote');
+    expect(await nyc.textContent('main')).toContain('6 months for every 30 credit hours');
+    await nyc.context().close();
+    const nys = await open('/classes/nys-its-2');
+    await nys.waitForSelector('blockquote');
+    expect(await nys.textContent('main')).toMatch(/15 semester credit hours in Computer Science \(not counting Mathematics, Business\)/);
+    await accessible(nys);
+    await nys.context().close();
   });
 });

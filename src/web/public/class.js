@@ -1,15 +1,33 @@
-import { el } from './common.js';
+import { el, vocabularies } from './common.js';
 
 const months = (m) => (m % 12 === 0 ? `${m / 12} year${m === 12 ? '' : 's'}` : `${m} months`);
 const id = decodeURIComponent(location.pathname.split('/').pop());
 
+const vocab = await vocabularies();
+/** Vocabulary ids as people read them, from the service's own vocabularies. */
+const names = (list, ids) => ids.map((id) => list.find((x) => x.id === id)?.label ?? list.find((x) => x.id === id)?.name ?? id);
+const fieldNames = (ids) => names([...vocab.fieldFamilies, ...vocab.fields], ids).join(', ');
+const hours = (h, system = 'semester') => `${h} ${system} credit hour${h === 1 ? '' : 's'}`;
+
+function experience(r) {
+  const kind = r.categories.length ? ` (${names(vocab.categories, r.categories).join(' and ')})` : ' in any field';
+  const capacity = r.capacities.length ? `, in a ${names(vocab.capacities, r.capacities).join(', ')} capacity` : '';
+  const excluded = r.exclude.length ? `, not counting ${names(vocab.categories, r.exclude).join(' or ')}` : '';
+  return `${months(r.months)} of${r.fullTimeOnly ? ' full-time' : ''} experience${kind}${capacity}${excluded}`;
+}
+
 function requirement(r) {
+  const subjects = (x) => `${x.fields ? ` in ${fieldNames(x.fields)}` : ''}${x.exclude?.length ? ` (not counting ${fieldNames(x.exclude)})` : ''}`;
   const what = {
-    education: () => `${months(r.months)} of post-secondary education${r.fields ? ` in ${r.fields.join(', ')}` : ', any field'}`,
-    experience: () => `${months(r.months)} of experience${r.categories.length ? ` (${r.categories.join(' and ')})` : ''}${r.supervisory ? ', supervisory' : ''}${r.including.map((p) => `, of which ${months(p.months)} ${p.label}`).join('')}${r.minimumActualMonths ? `; at least ${months(r.minimumActualMonths)} must be actual experience` : ''}`,
-    certification: () => `${r.count} current certification${r.count > 1 ? 's' : ''}: ${r.categories.join(' or ')}`,
+    education: () => `${months(r.months)} of post-secondary education${r.fields ? ` in ${fieldNames(r.fields)}` : ', any field'}`,
+    experience: () => `${experience(r)}${r.including.map((p) => `, of which ${experience(p)}`).join('')}${r.minimumActualMonths ? `; at least ${months(r.minimumActualMonths)} must be actual experience` : ''}`,
+    credential: () => `Holds: ${names(vocab.degreeLevels, [r.level])[0]}${r.orHigher ? ' or higher' : ''}${r.fields ? ` in ${fieldNames(r.fields)}` : ''}`,
+    credits: () => `${hours(r.hours, r.system)}${subjects(r)}${r.including.map((p) => `, including ${hours(p.hours, r.system)}${subjects(p)}`).join('')}`,
+    training: () => `${r.hours} hours of training${subjects(r)}`,
+    certification: () => `${r.count} current certification${r.count > 1 ? 's' : ''}: ${[...names(vocab.certificationCategories, r.categories), ...r.certifications].join(' or ')}`,
+    condition: () => 'A condition a person decides: a profile that meets everything else goes to review.',
     criteria: () => `${r.criteria.length} criteria assessed from the application`,
-  }[r.kind]();
+  }[r.kind]?.() ?? r.kind;
   const items = [el('h3', {}, r.label), el('p', {}, what), el('blockquote', {}, `“${r.clause}”`)];
   if (r.kind === 'criteria') {
     const sections = [...new Set(r.criteria.map((c) => c.section))];
@@ -21,7 +39,9 @@ function requirement(r) {
 }
 
 function substitution(s) {
-  const rate = s.from.kind === 'certification' ? `${months(s.monthsEach)} per certification` : s.step === 12 ? 'year-for-year' : 'month-for-month';
+  const rate = s.from.kind === 'certification' ? `${months(s.monthsEach)} per certification`
+    : s.rate ? `${months(s.rate.months)} for every ${s.rate.hours} ${s.from.kind === 'credits' ? 'credit' : 'training'} hours`
+    : s.step === 12 ? 'year-for-year' : 'month-for-month';
   return el('section', {}, el('h3', {}, s.label),
     el('p', {}, `Stands in for: ${s.to.join(' or ')}; ${rate}${s.maxMonths ? `, up to ${months(s.maxMonths)}` : ''}.${s.discretionary ? ' Discretionary: a person must accept it, so a profile that needs it goes to review.' : ''}`),
     el('blockquote', {}, `“${s.clause}”`));

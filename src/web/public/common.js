@@ -33,3 +33,18 @@ export async function classes() {
   const res = await fetch('/v1/classes');
   return (await res.json()).classes;
 }
+
+/** The ids and labels of the service's vocabularies (GET /v1/vocabularies), for building choices;
+ * empty lists when they cannot be had, so a form falls back to letting qualify read the text. */
+export async function vocabularies() {
+  const empty = { categories: [], capacities: [], fieldFamilies: [], fields: [], degreeLevels: [], certificationCategories: [] };
+  try {
+    const res = await fetch('/v1/vocabularies');
+    return res.ok ? { ...empty, ...(await res.json()) } : empty;
+  } catch {
+    return empty;
+  }
+}
+
+/** `information technology` → `Information technology`: a data label as a choice reads. */
+export const sentence = (label) => label.charAt(0).toUpperCase() + label.slice(1);

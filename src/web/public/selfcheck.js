@@ -1,4 +1,8 @@
-import { classes, el, renderDecision } from './common.js';
+import { classes, el, renderDecision, sentence, vocabularies } from './common.js';
+
+// The kinds of work and capacities offered are the service's own vocabularies (data/*.yaml), so a
+// category or capacity added there is a choice here with no change to this page.
+const vocab = await vocabularies();
 
 const form = document.getElementById('selfcheck');
 const counters = { degree: 0, job: 0, certification: 0 };
@@ -27,19 +31,45 @@ function addDegree() {
   document.getElementById('degrees').append(fs);
 }
 
+/** A group of checkboxes, one per vocabulary term; the first box carries the group's id, so an
+ * error summary's link lands on it. `extra` choices follow the terms. */
+function choices(name, legend, hint, terms, extra = []) {
+  if (terms.length === 0) return null;
+  const boxes = [...terms.map((t) => ({ value: t.id, label: sentence(t.label) })), ...extra].map((c, k) =>
+    el('label', {}, el('input', { type: 'checkbox', name, value: c.value, ...(k === 0 ? { id: name } : {}), ...(c.attrs ?? {}) }), c.label));
+  return el('fieldset', { class: 'choices', id: `${name}-field`, ...(hint ? { 'aria-describedby': `${name}-hint` } : {}) },
+    el('legend', {}, legend), hint ? el('p', { class: 'hint', id: `${name}-hint` }, hint) : null, ...boxes);
+}
+
+/** The capacities a job was held in. The yes/no/"read it from the duties" supervision question is
+ * replaced by this control, of which `supervisory` is one choice among the vocabulary's capacities:
+ * "yes" is ticking it (sent as `capacities: ["supervisory"]`, what `supervisory: true` means),
+ * "no" is "None of these" (sent as `capacities: []`, what `supervisory: false` with no other
+ * capacity means), and nothing ticked leaves `capacities` out so qualify reads them from the title
+ * and duties, as the third answer did. "None of these" excludes the other boxes, and they it. */
+function capacityChoices(i) {
+  const name = `experience-${i}-capacities`;
+  const fieldset = choices(name, 'In what capacity did you do this job? For example, did you supervise or manage staff?',
+    'Tick each that applies, or “None of these”. Leave them all empty to let qualify read it from the title and duties.',
+    vocab.capacities, [{ value: '', label: 'None of these', attrs: { 'data-none': true } }]);
+  fieldset?.addEventListener('change', (event) => {
+    if (!event.target.checked) return;
+    const none = event.target.hasAttribute('data-none');
+    fieldset.querySelectorAll(`input[name="${name}"]`).forEach((box) => { if (box !== event.target && box.hasAttribute('data-none') !== none) box.checked = false; });
+  });
+  return fieldset;
+}
+
 function addJob() {
   const i = counters.job++;
-  const cats = [['information-technology', 'Information technology'], ['it-infrastructure', 'IT infrastructure (networks, servers, cloud…)'], ['project-management', 'Project management']];
   const fs = el('fieldset', { 'data-job': i }, el('legend', {}, `Job ${i + 1}`),
     text(`experience-${i}-title`, 'Job title'),
     text(`experience-${i}-employer`, 'Employer'),
     text(`experience-${i}-start`, 'Start', 'For example 2015-01', { class: 'short' }),
     text(`experience-${i}-end`, 'End', 'Empty if you still work here', { class: 'short' }),
     text(`experience-${i}-hoursPerWeek`, 'Hours per week', '40 when empty', { class: 'short', inputmode: 'numeric' }),
-    el('fieldset', { class: 'choices', id: `experience-${i}-supervisory-field` }, el('legend', {}, 'Did you supervise or manage staff?'),
-      ...[['yes', 'Yes'], ['no', 'No'], ['', 'Let qualify read it from the duties']].map(([v, l]) => el('label', {}, el('input', { type: 'radio', name: `experience-${i}-supervisory`, value: v, checked: v === '' }), l))),
-    el('fieldset', { class: 'choices', id: `experience-${i}-categories-field` }, el('legend', {}, 'Kind of work (leave empty to let qualify read it from the title and duties)'),
-      ...cats.map(([v, l]) => el('label', {}, el('input', { type: 'checkbox', name: `experience-${i}-categories`, value: v }), l))),
+    capacityChoices(i),
+    choices(`experience-${i}-categories`, 'Kind of work', 'Tick each that applies. Leave them all empty to let qualify read it from the title and duties.', vocab.categories),
     el('div', { class: 'field', id: `experience-${i}-description-field` }, el('label', { for: `experience-${i}-description` }, 'Duties'), el('textarea', { id: `experience-${i}-description` })));
   fs.append(removeButton(fs, 'job'));
   document.getElementById('jobs').append(fs);
@@ -70,14 +100,15 @@ function profileOf() {
     const i = fs.dataset.job;
     if (!value(`experience-${i}-title`) && !value(`experience-${i}-start`)) return;
     fieldIds.set(`experience[${profile.experience.length}]`, `experience-${i}`);
-    const supervisory = fs.querySelector(`input[name="experience-${i}-supervisory"]:checked`)?.value ?? '';
-    const categories = [...fs.querySelectorAll(`input[name="experience-${i}-categories"]:checked`)].map((c) => c.value);
+    const ticked = (name) => [...fs.querySelectorAll(`input[name="experience-${i}-${name}"]:checked`)];
+    const categories = ticked('categories').map((c) => c.value);
+    const capacities = ticked('capacities');
     const hours = value(`experience-${i}-hoursPerWeek`);
     profile.experience.push({
       title: value(`experience-${i}-title`), employer: value(`experience-${i}-employer`) || undefined, start: value(`experience-${i}-start`), end: value(`experience-${i}-end`) || null,
       ...(hours ? { hoursPerWeek: Number(hours) } : {}),
       // Stated only when the applicant said so; otherwise qualify infers them and shows how.
-      ...(supervisory ? { supervisory: supervisory === 'yes' } : {}),
+      ...(capacities.length ? { capacities: capacities.filter((c) => !c.hasAttribute('data-none')).map((c) => c.value) } : {}),
       ...(categories.length ? { categories } : {}),
       description: value(`experience-${i}-description`) || undefined,
     });
