@@ -9,6 +9,7 @@ const entries = {
   'bench/evaluate': 'bench/evaluate.ts',
   'bench/api': 'bench/api.ts',
   'bench/batch': 'bench/batch.ts',
+  'bench/soak': 'bench/soak.ts',
 };
 
 await build({
