@@ -1,9 +1,10 @@
 import { certificationFits } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
-import type { ExperienceFilter, Path, Substitution } from '../rules/schema.ts';
+import type { Path, Substitution } from '../rules/schema.ts';
+import type { JobFilter } from './months.ts';
 import { candidates, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
-import { AllocationNetwork, type Setting } from './network.ts';
+import { AllocationNetwork, HOUR_WEIGHT, type Setting } from './network.ts';
 import type { Allocation, Assumption, Credit, Shortfall } from './types.ts';
 
 /** Months a certification weighs in `coverage`, so a missing credential counts like a missing year. */
@@ -38,7 +39,7 @@ export function allocate(path: Path, facts: Facts, network = new AllocationNetwo
 
 /** The fewest months of extra experience fitting `filter` that would make the path met; null when
  * no amount would (another requirement stands in the way). */
-export function fewestExtraMonths(path: Path, facts: Facts, filter: ExperienceFilter, shared?: { network: AllocationNetwork; extra: number }): number | null {
+export function fewestExtraMonths(path: Path, facts: Facts, filter: JobFilter, shared?: { network: AllocationNetwork; extra: number }): number | null {
   const subs = activeSubstitutions(path, facts);
   const { network, extra } = shared ?? { network: new AllocationNetwork(path, facts, subs, [filter]), extra: 0 };
   const bound = relaxedBound(path, facts, network, extra);
@@ -60,15 +61,26 @@ function conditions(path: Path, facts: Facts): { shortfalls: Shortfall[]; assume
     : { shortfalls: all.map((r) => ({ requirement: r.id, amount: 1 })), assumed: [] };
 }
 
-/** Months of demand outside the network (certifications), for coverage. */
-const certificationDemand = (path: Path): number => path.requirements.reduce((sum, r) => sum + (r.kind === 'certification' ? r.count * CERTIFICATION_WEIGHT : 0), 0);
+/** The path's whole demand in months, an hour of credit or training weighing as a month of study
+ * and a certification as a year: what coverage is a share of, the same for every candidate. */
+function pathDemand(path: Path): number {
+  return path.requirements.reduce((sum, r) => {
+    switch (r.kind) {
+      case 'experience': case 'education': case 'credential': return sum + (r.months ?? 0);
+      case 'credits': return sum + r.hours * (r.system === 'quarter' ? 2 / 3 : 1) * HOUR_WEIGHT;
+      case 'training': return sum + r.hours * HOUR_WEIGHT;
+      case 'certification': return sum + r.count * CERTIFICATION_WEIGHT;
+      default: return sum;
+    }
+  }, 0);
+}
 
 /** Every substitution as plain flow, certifications counted for each use they fit: if even this
  * cannot meet the demand, no assignment can. */
 function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extra?: number) {
   const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications, ...(extra === undefined ? {} : { extra }) });
   const certs = matchCertifications(path, facts, NO_DELIVERIES);
-  const demand = net.weightedDemand + certificationDemand(path);
+  const demand = pathDemand(path);
   return {
     feasible: certs.shortfalls.length === 0 && conditions(path, facts).shortfalls.length === 0 && net.flow >= net.demand - EPS,
     coverage: demand === 0 ? 1 : Math.min(1, (net.weightedFlow - net.extra + certs.covered) / demand),
@@ -81,22 +93,25 @@ function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, se
   const net = network.solve(setting);
   const cond = conditions(path, facts);
   const substituted = new Map(net.substituted);
-  // Hours bought at a rate credit the months of their blocks (the network saw only the hours).
-  for (const d of setting.candidate.deliveries) if (d.sub.rate) substituted.set(d.sub.id, (substituted.get(d.sub.id) ?? 0) + d.months);
-  for (const c of certs.credits) if (c.via) substituted.set(c.via, (substituted.get(c.via) ?? 0) + c.amount);
-  const demand = net.weightedDemand + certificationDemand(path);
+  const into = new Map(net.into);
+  for (const c of certs.credits) {
+    if (!c.via) continue;
+    substituted.set(c.via, (substituted.get(c.via) ?? 0) + c.amount);
+    into.set(c.requirement, (into.get(c.requirement) ?? 0) + c.amount);
+  }
+  const demand = pathDemand(path);
   const assumed = new Map(net.assumed);
   for (const [key, a] of certs.assumed) assumed.set(key, a);
   for (const a of cond.assumed) assumed.set(`condition:${a.kind === 'condition' ? a.requirement : ''}`, a);
   return {
     feasible: certs.shortfalls.length === 0 && cond.shortfalls.length === 0 && net.flow >= net.demand - EPS,
     coverage: 0,
-    exact: demand === 0 ? 1 : (net.weightedFlow - net.extra + certs.covered) / demand,
+    exact: demand === 0 ? 1 : (net.weightedFlow + net.fixedMonths - net.extra + certs.covered) / demand,
     extra: net.extra,
     credits: [...net.credits, ...certs.credits],
     shortfalls: [...net.shortfalls, ...certs.shortfalls, ...cond.shortfalls],
     substituted,
-    into: net.into,
+    into,
     assumed,
   };
 }

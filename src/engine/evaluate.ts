@@ -8,7 +8,7 @@ import { AllocationNetwork } from './network.ts';
 import { criteriaShares, essentialsEvidenced, pathEvidence } from './criteria.ts';
 import { STATUS_RANK, type Decision, type Gap, type Status } from './decision.ts';
 import { explain, uncertainReasons } from './explain.ts';
-import { findGaps, gapFilters } from './gaps.ts';
+import { findGaps, gapFilters, gapKey } from './gaps.ts';
 import { renderGap, type RenderContext } from './render.ts';
 import { score } from './score.ts';
 import type { Allocation } from './types.ts';
@@ -38,7 +38,7 @@ function gapsOf(best: Outcome, outcomes: readonly Outcome[]): Gap[] {
   const seen = new Set<string>();
   return [best, ...outcomes.filter((o) => o !== best && o.status !== 'qualified')].flatMap((o) =>
     o.gaps
-      .filter((g) => (o === best || g.code !== 'GAP_CONFIRM') && !seen.has(g.message) && seen.add(g.message))
+      .filter((g) => (o === best || g.code !== 'GAP_CONFIRM') && !seen.has(`${o.path}|${gapKey(g)}`) && seen.add(`${o.path}|${gapKey(g)}`))
       .map((g) => (several ? { ...g, path: o.path } : g)),
   );
 }

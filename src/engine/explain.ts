@@ -69,7 +69,9 @@ function requirementReasons(r: Exclude<Requirement, CriteriaRequirement>, alloca
     const detail = direct.length > 0 ? ` (${describeSources(direct, facts, unit)})` : substituted > 0 ? '; stood in for by substitution' : '';
     return [renderReason({ code, ...base, expected: 1, received: met ? 1 : 0, unit, assets: assets(direct) }, ctx, detail)];
   }
-  const amount = direct.reduce((sum, c) => sum + c.amount, 0);
+  // Credit is counted in semester hours; a quarter-hour requirement reads it back in quarter hours.
+  const scale = r.kind === 'credits' && r.system === 'quarter' ? 3 / 2 : 1;
+  const amount = direct.reduce((sum, c) => sum + c.amount, 0) * scale;
   const expected = r.kind === 'experience' || r.kind === 'education' ? r.months : r.hours;
   let detail = '';
   if (r.kind === 'experience') {

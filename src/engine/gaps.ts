@@ -1,17 +1,17 @@
 import type { CertificationFact } from '../facts/certifications.ts';
 import type { EducationSource, Held, HoursPiece } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
-import type { CertificationFilter, ExperienceFilter, HoursFilter, Path } from '../rules/schema.ts';
+import type { CertificationFilter, HoursFilter, Path } from '../rules/schema.ts';
 import { allocate, fewestExtraMonths } from './allocate.ts';
 import type { AllocationNetwork } from './network.ts';
 import type { Gap } from './decision.ts';
-import { narrowed } from './months.ts';
+import { narrowed, type JobFilter } from './months.ts';
 import type { CriteriaEvidence } from './criteria.ts';
 import { renderGap, type RenderContext } from './render.ts';
 import type { Allocation } from './types.ts';
 
 /** Experience that would count toward a requirement, or toward an "of which" part's narrower kind. */
-export function gapFilters(path: Path): Array<ExperienceFilter & { requirement: string; part?: string }> {
+export function gapFilters(path: Path): Array<JobFilter & { requirement: string; part?: string }> {
   return path.requirements.flatMap((r) =>
     r.kind !== 'experience' ? [] : [{ ...r, requirement: r.id }, ...r.including.map((p) => ({ ...narrowed(r, p), requirement: r.id, part: p.id }))],
   );
@@ -126,7 +126,11 @@ function allOf(path: Path, current: Allocation, ctx: RenderContext): Gap {
   return parts.length === 1 ? renderGap(parts[0]!, ctx) : renderGap({ code: 'GAP_ALL_OF', parts }, ctx);
 }
 
+/** What a gap asks for, whatever its words: the same addition found twice is one gap. */
+export const gapKey = (g: Gap): string =>
+  g.code === 'GAP_ALL_OF' && g.parts ? g.parts.map(gapKey).join('&') : [g.code === 'GAP_CONFIRM' ? 'confirm' : g.code, g.requirement, g.part, g.substitution, JSON.stringify(g.assets ?? [])].join('|');
+
 function dedupe(gaps: Gap[]): Gap[] {
   const seen = new Set<string>();
-  return gaps.filter((g) => !seen.has(g.message) && seen.add(g.message));
+  return gaps.filter((g) => !seen.has(gapKey(g)) && seen.add(gapKey(g)));
 }

@@ -28,20 +28,25 @@ export function monthsFitting(facts: Facts, filter: ExperienceFilter, windowStar
 
 /** A job fits when it has every category the filter names, one of its capacities when it names
  * any, none of its excluded categories, and full-time hours when it asks for them. */
-export const jobFits = (job: Pick<JobFact, 'categories' | 'capacities' | 'fullTime'>, filter: ExperienceFilter): boolean =>
+/** A filter of jobs: an "of which" part may ask for a capacity of each of two lists. */
+export type JobFilter = ExperienceFilter & { alsoCapacities?: readonly string[] };
+
+export const jobFits = (job: Pick<JobFact, 'categories' | 'capacities' | 'fullTime'>, filter: JobFilter): boolean =>
   filter.categories.every((c) => job.categories.has(c)) &&
   (filter.capacities.length === 0 || filter.capacities.some((c) => job.capacities.has(c))) &&
+  (filter.alsoCapacities === undefined || filter.alsoCapacities.some((c) => job.capacities.has(c))) &&
   !filter.exclude.some((c) => job.categories.has(c)) &&
   (!filter.fullTimeOnly || job.fullTime);
 
 export const windowStartOf = (facts: Facts, withinYears: number | undefined): number =>
   withinYears === undefined ? -Infinity : facts.asOfMonth - Math.floor(withinYears * 12) + 1;
 
-/** Of an experience requirement and an "of which" part: the part narrows the requirement. */
-export const narrowed = (r: ExperienceFilter, p: ExperienceFilter): ExperienceFilter => ({
+/** Of an experience requirement and an "of which" part: the part narrows the requirement. When
+ * both name capacities, a job must be in one of each. */
+export const narrowed = (r: ExperienceFilter, p: ExperienceFilter): JobFilter => ({
   categories: [...r.categories, ...p.categories],
-  // Both name capacities: a job must be in one of each, which the common ones approximate.
-  capacities: p.capacities.length === 0 ? r.capacities : r.capacities.length === 0 ? p.capacities : p.capacities.filter((c) => r.capacities.includes(c)),
+  capacities: p.capacities.length === 0 ? r.capacities : p.capacities,
+  ...(p.capacities.length > 0 && r.capacities.length > 0 ? { alsoCapacities: r.capacities } : {}),
   exclude: [...r.exclude, ...p.exclude],
   fullTimeOnly: r.fullTimeOnly || p.fullTimeOnly,
 });

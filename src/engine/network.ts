@@ -1,10 +1,10 @@
 import { matchesFields, type HoursPiece } from '../facts/education.ts';
 import { certificationFits, type CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
-import type { ExperienceFilter, HoursFilter, Path, Requirement, Substitution } from '../rules/schema.ts';
+import type { HoursFilter, Path, Requirement, Substitution } from '../rules/schema.ts';
 import { roomOf, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
-import { jobFits, narrowed, windowStartOf } from './months.ts';
+import { jobFits, narrowed, windowStartOf, type JobFilter } from './months.ts';
 import type { AssetRef, Assumption, Credit, Shortfall } from './types.ts';
 
 /** The continuous part of an allocation as one flow network, built once per path and reading and
@@ -17,8 +17,9 @@ import type { AssetRef, Assumption, Credit, Shortfall } from './types.ts';
  * open in phases so that the flow leans on certain assets and stated substitutions first, then
  * on uncertain assets and discretionary clauses, and on an extra supply last. */
 
-type Use = { node: number; requirement: string; part?: string; via?: string } & (
-  | { draws: 'experience'; filter: ExperienceFilter; windowStart: number }
+/** `fixed`: the use draws the whole units a candidate fixed for an enumerated substitution. */
+type Use = { node: number; requirement: string; part?: string; via?: string; fixed?: boolean } & (
+  | { draws: 'experience'; filter: JobFilter; windowStart: number }
   | { draws: 'education'; fields?: readonly string[] | undefined; beyond: number }
   | { draws: 'hours'; pool: HoursPiece['pool']; filter: HoursFilter }
 );
@@ -35,6 +36,8 @@ export interface NetworkResult {
   substituted: Map<string, number>;
   /** Months substitutions put into each requirement, flowed or fixed by the candidate. */
   into: Map<string, number>;
+  /** Of those, the months of the candidate's fixed units (whole steps and blocks) really supplied. */
+  fixedMonths: number;
   /** Months the extra supply carried. */
   extra: number;
 }
@@ -74,14 +77,15 @@ export class AllocationNetwork {
   private readonly uses: Use[] = [];
   private readonly capacities: Capacity[] = [];
   private readonly sinks: Array<{ edge: number; requirement: string; part?: string; weight: number }> = [];
-  /** `hours`: the edge carries hours, which a rate substitution turns into months elsewhere. */
-  private readonly tracked: Array<{ edge: number; use: Pick<Use, 'requirement' | 'part' | 'via'>; asset: AssetRef; uncertain: boolean; hours?: boolean }> = [];
+  private readonly tracked: Array<{ edge: number; use: Pick<Use, 'requirement' | 'part' | 'via' | 'fixed'>; asset: AssetRef; uncertain: boolean }> = [];
   private readonly extraEdges: number[] = [];
   private readonly feeds: Array<{ edge: number; target: string }> = [];
+  /** Sinks of the units a candidate fixed, per enumerated substitution drawing on the flow. */
+  private readonly fixedSinks: Array<{ edge: number; sub: Substitution }> = [];
   private readonly rooms: Map<string, number>;
 
   /** `extras`: filters of the extra supplies that gap finding may open, by index. */
-  constructor(path: Path, private readonly facts: Facts, subs: readonly Substitution[], extras: readonly ExperienceFilter[] = []) {
+  constructor(path: Path, private readonly facts: Facts, subs: readonly Substitution[], extras: readonly JobFilter[] = []) {
     this.rooms = new Map(path.requirements.map((r) => [r.id, roomOf(r)]));
     const into = this.requirements(path);
     for (const sub of subs) this.substitution(sub, into);
@@ -95,10 +99,11 @@ export class AllocationNetwork {
     this.capacities.push({ edge, phase, cap });
   }
 
-  private demand(node: number, requirement: string, weight: number, cap: Capacity['cap'], part?: string): void {
+  private demand(node: number, requirement: string, weight: number, cap: Capacity['cap'], part?: string): number {
     const edge = this.g.edge(node, this.sink, 0);
     this.settable(edge, 0, cap);
     this.sinks.push({ edge, requirement, weight, ...(part ? { part } : {}) });
+    return edge;
   }
 
   /** What substitutions have not already delivered into a requirement by the candidate's choice. */
@@ -191,8 +196,8 @@ export class AllocationNetwork {
       if (from.kind === 'certification') return;
       // Exact: the candidate fixes whole blocks, whose hours the pool must supply.
       const fixed = g.node();
-      this.demand(fixed, sub.to.join(' or '), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub)));
-      this.uses.push({ node: fixed, requirement: sub.to.join(' or '), via: sub.id, draws: 'hours', pool: from.kind, filter: from });
+      this.fixedSinks.push({ edge: this.demand(fixed, sub.to.join(' or '), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub))), sub });
+      this.uses.push({ node: fixed, requirement: sub.to.join(' or '), via: sub.id, fixed: true, draws: 'hours', pool: from.kind, filter: from });
       return;
     }
     // Plain flow within the cap: always for month-for-month, only when relaxed for stepped ones.
@@ -205,8 +210,8 @@ export class AllocationNetwork {
     if (!stepped) return;
     // Exact: the candidate fixes whole steps, which the source must supply.
     const fixed = g.node();
-    this.demand(fixed, sub.to.join(' or '), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub)));
-    this.uses.push(this.sourceUse(sub, fixed));
+    this.fixedSinks.push({ edge: this.demand(fixed, sub.to.join(' or '), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub))), sub });
+    this.uses.push({ ...this.sourceUse(sub, fixed), fixed: true });
   }
 
   private sourceUse(sub: Substitution, node: number): Use {
@@ -218,7 +223,7 @@ export class AllocationNetwork {
 
   private track(edge: number, use: Use, asset: AssetRef, uncertain: boolean): void {
     if (uncertain) this.settable(edge, 2, () => Infinity);
-    this.tracked.push({ edge, use, asset, uncertain, ...(use.draws === 'hours' ? { hours: true } : {}) });
+    this.tracked.push({ edge, use, asset, uncertain });
   }
 
   /** source → segment (one FTE a month at most) → job in the segment (its FTE) → the uses it fits. */
@@ -280,13 +285,13 @@ export class AllocationNetwork {
   }
 
   /** An unlimited supply of experience fitting the filter, as a job of that kind would bring. */
-  private extraSupply(filter: ExperienceFilter): void {
+  private extraSupply(filter: JobFilter): void {
     const { g } = this;
     const supply = g.node();
     const edge = g.edge(this.source, supply, 0);
     const index = this.extraEdges.push(edge) - 1;
     this.settable(edge, LAST_PHASE, (s) => (s.extra === index ? Infinity : 0));
-    const job = { categories: new Set(filter.categories), capacities: new Set(filter.capacities.slice(0, 1)), fullTime: true };
+    const job = { categories: new Set(filter.categories), capacities: new Set([...filter.capacities.slice(0, 1), ...(filter.alsoCapacities ?? []).slice(0, 1)]), fullTime: true };
     for (const use of this.uses) if (use.draws === 'experience' && jobFits(job, use.filter)) g.edge(supply, use.node, Infinity);
   }
 
@@ -304,10 +309,28 @@ export class AllocationNetwork {
       this.capacities.forEach((c, i) => c.phase === phase && g.open(c.edge, caps[i]!));
       flow += g.maxFlow(this.source, this.sink);
     }
-    return this.read(flow, setting, delivered);
+    return this.read(flow, setting);
   }
 
-  private read(flow: number, setting: Setting, delivered: Map<string, number>): NetworkResult {
+  /** Months the candidate's stepped and rate deliveries really credit: whole units of what their
+   * source supplied, given to the targets in order and within each one's room. */
+  private fixedCredit(setting: Setting, substituted: Map<string, number>): Map<string, number> {
+    const into = new Map<string, number>();
+    for (const { edge, sub } of this.fixedSinks) {
+      const [units, months] = sub.rate ? [sub.rate.hours, sub.rate.months] : [sub.step, sub.step];
+      let left = Math.floor(this.g.flow[edge]! / units + EPS) * months;
+      for (const d of setting.candidate.deliveries) {
+        if (d.sub !== sub || left <= 0) continue;
+        const given = Math.min(d.months, left, (this.rooms.get(d.target) ?? 0) - (into.get(d.target) ?? 0));
+        left -= d.months;
+        into.set(d.target, (into.get(d.target) ?? 0) + given);
+        substituted.set(sub.id, (substituted.get(sub.id) ?? 0) + given);
+      }
+    }
+    return into;
+  }
+
+  private read(flow: number, setting: Setting): NetworkResult {
     const { g } = this;
     const credits: Credit[] = [];
     const assumed = new Map<string, Assumption>();
@@ -318,7 +341,8 @@ export class AllocationNetwork {
       const { requirement, part, via } = t.use;
       credits.push({ requirement, ...(part ? { part } : {}), ...(via ? { via } : {}), asset: t.asset, amount });
       if (t.uncertain) assumed.set(`${t.asset.kind}:${t.asset.index}`, { kind: 'asset', asset: t.asset });
-      if (via && !t.hours) substituted.set(via, (substituted.get(via) ?? 0) + amount);
+      // Fixed units are credited below, by the whole units actually supplied.
+      if (via && !t.use.fixed) substituted.set(via, (substituted.get(via) ?? 0) + amount);
     }
     let demand = 0;
     let weightedDemand = 0;
@@ -332,10 +356,11 @@ export class AllocationNetwork {
       weightedFlow += got * s.weight;
       if (cap - got > EPS) shortfalls.push({ requirement: s.requirement, ...(s.part ? { part: s.part } : {}), amount: cap - got });
     }
-    const into = new Map(setting.relaxed ? [] : delivered);
+    const into = setting.relaxed ? new Map<string, number>() : this.fixedCredit(setting, substituted);
+    const fixedMonths = [...into.values()].reduce((a, b) => a + b, 0);
     for (const f of this.feeds) if (g.flow[f.edge]! > EPS) into.set(f.target, (into.get(f.target) ?? 0) + g.flow[f.edge]!);
     const extra = setting.extra === undefined ? 0 : g.flow[this.extraEdges[setting.extra]!]!;
-    return { flow, demand, weightedFlow, weightedDemand, credits, shortfalls, assumed, substituted, into, extra };
+    return { flow, demand, weightedFlow, weightedDemand, credits, shortfalls, assumed, substituted, into, fixedMonths, extra };
   }
 }
 

@@ -81,7 +81,7 @@ export function buildFacts(profile: NormalisedProfile, reading: Reading, options
     segments: buildTimeline(profile.jobs, { ...options, reading }),
     education: educationSources(profile, reading, vocab),
     hours: hoursPieces(profile, reading, vocab),
-    held: heldDegrees(profile, vocab),
+    held: heldDegrees(profile, reading, vocab),
     levelRanks: new Map([...vocab.levels.values()].map((l) => [l.id, l.rank])),
     certifications: certs.current,
     excludedCertifications: certs.excluded,

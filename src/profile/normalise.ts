@@ -121,7 +121,7 @@ export function normaliseProfile(input: unknown, vocab: Vocabulary): NormalisedP
   return {
     id: profile.id,
     degrees,
-    credits: profile.collegeCredits.filter((c) => c.hours > 0).map((c, index) => ({ index, hours: semester(c), subject: c.field ?? null, ids: subject(c.field) })),
+    credits: profile.collegeCredits.flatMap((c, index) => (c.hours > 0 ? [{ index, hours: semester(c), subject: c.field ?? null, ids: subject(c.field) }] : [])),
     jobs,
     certifications: profile.certifications.map((cert, index) => ({
       index,

@@ -30,6 +30,19 @@ writeFileSync(join(dir, 'no-part-time.yaml'), `${head('no-part-time', 'counting:
     requirements:
       - { kind: experience, id: experience, label: one year of IT, months: 12, categories: [information-technology], clause: One year of experience in information technology. }
 `);
+writeFileSync(join(dir, 'manager.yaml'), `${head('manager')}paths:
+  - id: standard
+    label: two years of management, one of them as a lead
+    requirements:
+      - kind: experience
+        id: experience
+        label: two years in a managerial capacity
+        months: 24
+        capacities: [managerial]
+        including: [{ id: lead, label: one year as a lead, months: 12, capacities: [lead], clause: one year of which as the lead of a team. }]
+        clause: Two years of experience in a managerial capacity.
+      - { kind: credits, id: credits, label: 90 quarter hours, hours: 90, system: quarter, clause: Completion of 90 quarter hours of college credit. }
+`);
 const catalogue = loadCatalogue({ rulesDir: dir });
 const decide = (cls: string, profile: object, asOf?: Date) => checkProfile({ id: 't', ...profile }, { classes: [cls], catalogue, ...(asOf ? { asOf } : {}) })[0]!;
 const AS_OF = new Date(Date.UTC(2026, 0, 1));
@@ -82,5 +95,40 @@ describe('experience that does not count', () => {
     const half = { title: 'Developer', start: '2020-01', end: '2023-12', hoursPerWeek: 20, categories: ['information-technology'], capacities: [] };
     expect(decide('no-part-time', { experience: [half] }, AS_OF).status).toBe('not_qualified');
     expect(decide('no-part-time', { experience: [{ ...half, hoursPerWeek: 40 }] }, AS_OF).status).toBe('qualified');
+  });
+});
+
+describe('findings that once misled', () => {
+  const manager = (capacities: string[]) => ({ title: 'Manager', start: '2022-01', end: '2023-12', categories: [], capacities });
+  const credits = [{ hours: 0, field: 'History' }, { hours: 60, system: 'semester', field: 'Business' }];
+
+  it('an "of which" part in one capacity inside a requirement in another needs a job in both', () => {
+    expect(decide('manager', { experience: [manager(['managerial'])], collegeCredits: credits }, AS_OF).status).toBe('not_qualified');
+    expect(decide('manager', { experience: [manager(['managerial', 'lead'])], collegeCredits: credits }, AS_OF).status).toBe('qualified');
+  });
+
+  it('reads quarter-hour requirements back in quarter hours, and names credit entries by their place in the profile', () => {
+    const d = decide('manager', { experience: [manager(['managerial', 'lead'])], collegeCredits: credits }, AS_OF);
+    expect(d.reasons).toContainEqual(expect.objectContaining({ code: 'CREDITS_MET', expected: 90, received: 90, unit: 'hours', assets: [{ kind: 'credits', index: 1 }] }));
+  });
+
+  it('credits only the whole blocks of training hours actually supplied', () => {
+    // 359 hours would buy two blocks, but 40 of them meet the security requirement: one block is left.
+    const d = decide('bootcamp', { experience: [it6], training: [{ name: 'Information Security Essentials', hours: 40 }, { name: 'Coding Bootcamp', hours: 319 }] }, AS_OF);
+    expect(d.status).toBe('not_qualified');
+    expect(d.reasons).toContainEqual(expect.objectContaining({ code: 'EXPERIENCE_SHORT', expected: 12, received: 9 }));
+  });
+
+  it('holds a foreign degree without an evaluation as a credential in the generous reading only', () => {
+    const profile = { education: [{ level: 'BA', field: 'History', foreign: true }], experience: [{ title: 'Help Desk', start: '2024-01', end: '2024-12', categories: ['information-technology'], capacities: [] }] };
+    const d = checkProfile({ id: 'f', ...profile }, { classes: ['nys-its-2'], asOf: AS_OF })[0]!;
+    expect(d.status).toBe('review');
+    expect(d.gaps).toContainEqual(expect.objectContaining({ code: 'GAP_CONFIRM', why: 'foreign-unevaluated' }));
+  });
+
+  it('asks once for a person to decide a condition', () => {
+    const d = checkProfile({ id: 'c', certifications: [{ name: 'CompTIA A+' }] }, { classes: ['la-it-technical-support-analyst-1'], asOf: AS_OF })[0]!;
+    expect(d.status).toBe('review');
+    expect(d.gaps.filter((g) => g.code === 'GAP_CONFIRM' && g.path === undefined || (g.code === 'GAP_CONFIRM' && g.path === d.path))).toHaveLength(1);
   });
 });
