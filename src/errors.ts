@@ -10,12 +10,18 @@ export const ERROR_CODES = {
   QUAL_ERR_UNREADABLE_FILE: { status: 400, title: 'The file cannot be read' },
   QUAL_ERR_INVALID_RULE: { status: 500, title: 'A rule file is not valid' },
   QUAL_ERR_INVALID_REQUEST: { status: 400, title: 'The request is not valid' },
+  QUAL_ERR_BAD_URL: { status: 400, title: 'The URL is not valid' },
+  QUAL_ERR_BAD_HTTP: { status: 400, title: 'The request is not valid HTTP' },
+  QUAL_ERR_MISSING_HOST: { status: 400, title: 'The request has no Host header' },
+  QUAL_ERR_FORBIDDEN_KEY: { status: 400, title: 'The body holds a key that is refused' },
   QUAL_ERR_UNAUTHORIZED: { status: 401, title: 'An API key is needed' },
   QUAL_ERR_NOT_FOUND: { status: 404, title: 'No such route' },
   QUAL_ERR_TIMEOUT: { status: 408, title: 'The request took too long' },
   QUAL_ERR_BODY_TOO_LARGE: { status: 413, title: 'The body is too large' },
+  QUAL_ERR_URI_TOO_LONG: { status: 414, title: 'The URL is too long' },
   QUAL_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The body is not of a supported media type' },
   QUAL_ERR_RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  QUAL_ERR_HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },
   QUAL_ERR_INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const;
 

@@ -7,11 +7,12 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import pino, { type DestinationStream } from 'pino';
 import { bundledCatalogue, type Catalogue } from '../rules/load.ts';
 import { installProblems } from './problem.ts';
+import { clientErrorHandler, frameworkErrors, installJsonParser, receiveTimeout, requireHost } from './transport.ts';
 import { classRoutes } from './routes/classes.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { healthRoutes } from './routes/health.ts';
 import { vocabularyRoutes } from './routes/vocabularies.ts';
-import { scoreRoute } from '../batch/http.ts';
+import { scoreRoute } from './routes/score.ts';
 import { pages } from '../web/pages.ts';
 import { extractRoute } from '../text/http.ts';
 
@@ -26,6 +27,13 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Where the log goes (standard output by default); `false` for none. */
   log?: DestinationStream | false;
+  /** Milliseconds to receive a whole request before answering 408. */
+  requestTimeout?: number;
+  /** The address users reach the service at (QUALIFY_PUBLIC_URL): an https one makes the pages
+   * ask browsers to upgrade insecure requests; over plain HTTP on a LAN they must not. */
+  publicUrl?: string;
+  /** Largest CSV upload, in bytes, counted as it streams (QUALIFY_CSV_LIMIT). */
+  csvLimit?: number;
 }
 
 /** Log lines never hold a profile, a name, an email or a statement, nor credentials. */
@@ -36,12 +44,18 @@ export const DEFAULTS = { rateLimit: 300, bodyLimit: 256 * 1024, requestTimeout:
 /** Builds the HTTP service without listening (server.ts listens; tests inject). */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const logger = options.log === false ? pino({ level: 'silent' }) : pino({ redact: REDACT, base: undefined }, options.log ?? process.stdout);
+  const requestTimeout = options.requestTimeout ?? DEFAULTS.requestTimeout;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
-    requestTimeout: DEFAULTS.requestTimeout,
-    connectionTimeout: DEFAULTS.requestTimeout,
+    requestTimeout,
+    // The idle-socket timeout comes after the request timeout, and Node checks for late requests
+    // every second, so a body that stops half-way gets its 408 instead of a silent close.
+    connectionTimeout: requestTimeout + 5_000,
+    http: { requireHostHeader: false, connectionsCheckingInterval: 1_000 },
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses are the engine's own typed objects: their schemas document them (OpenAPI) but are
@@ -49,14 +63,27 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   // JSON only, unless a route's own plugin adds a parser (text/csv for scoring): anything else is 415.
   app.removeContentTypeParser('text/plain');
+  installJsonParser(app);
   installProblems(app);
+  requireHost(app);
+  receiveTimeout(app, requestTimeout);
+  // Decisions, scores and extracts are personal data: no cache keeps them.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.method === 'POST') reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
 
   // One line per request, with its timing: the route pattern, never the body or query.
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } });
+  const https = options.publicUrl?.startsWith('https://') ?? false;
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': https ? [] : null } },
+    // HSTS only where the service is reached over HTTPS: on plain HTTP it would lock a browser out.
+    strictTransportSecurity: https,
+  });
   const limit = options.rateLimit ?? DEFAULTS.rateLimit;
   if (limit > 0) await app.register(rateLimit, { max: limit, timeWindow: '1 minute', errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `more than ${ctx.max} requests in ${ctx.after}; try again later` }) });
   await app.register(swagger, {
@@ -75,7 +102,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(classRoutes, { rules });
   await app.register(vocabularyRoutes, { vocab: catalogue.vocab });
   await app.register(evaluateRoutes, { catalogue, apiKeys: options.apiKeys ?? [] });
-  await app.register(scoreRoute, { catalogue, apiKeys: options.apiKeys ?? [] });
+  await app.register(scoreRoute, { catalogue, apiKeys: options.apiKeys ?? [], ...(options.csvLimit === undefined ? {} : { csvLimit: options.csvLimit }) });
   await app.register(extractRoute, { vocab: catalogue.vocab });
   await app.register(pages);
   return app;
@@ -93,5 +120,13 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): AppOptions
   const keys = (env.QUALIFY_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   const rate = number('QUALIFY_RATE_LIMIT');
   const body = number('QUALIFY_BODY_LIMIT');
-  return { apiKeys: keys, ...(rate === undefined ? {} : { rateLimit: rate }), ...(body === undefined ? {} : { bodyLimit: body }) };
+  const csv = number('QUALIFY_CSV_LIMIT');
+  const publicUrl = env.QUALIFY_PUBLIC_URL || undefined;
+  return {
+    apiKeys: keys,
+    ...(rate === undefined ? {} : { rateLimit: rate }),
+    ...(body === undefined ? {} : { bodyLimit: body }),
+    ...(csv === undefined ? {} : { csvLimit: csv }),
+    ...(publicUrl ? { publicUrl } : {}),
+  };
 }

@@ -9,9 +9,15 @@ export function requireApiKey(keys: readonly string[]) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (accepted.length === 0) return;
     const header = request.headers.authorization;
-    const given = header?.startsWith('Bearer ') ? header.slice(7) : request.headers['x-api-key'];
+    // The scheme is case-insensitive (RFC 9110 §11.1): bearer, Bearer and BEARER alike.
+    const bearer = header === undefined ? null : /^bearer +(.*)$/i.exec(header);
+    const given = bearer ? bearer[1] : request.headers['x-api-key'];
     const key = Buffer.from(typeof given === 'string' ? given : '');
     if (accepted.some((k) => k.length === key.length && timingSafeEqual(k, key))) return;
     await sendProblem(reply, problemOf('QUAL_ERR_UNAUTHORIZED', 'this route needs an API key: Authorization: Bearer <key> or X-API-Key', [], request.url));
   };
 }
+
+/** Route options that check the key first, before the body is read or validated; none when no
+ * keys are configured. */
+export const apiKeyCheck = (keys: readonly string[]) => (keys.length === 0 ? {} : { onRequest: requireApiKey(keys) });

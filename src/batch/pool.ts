@@ -14,6 +14,8 @@ export interface PoolOptions {
   asOf?: Date | undefined;
   /** Rules other than the project's own are scored in this thread: workers load the bundled ones. */
   catalogue?: Catalogue;
+  /** Score in worker threads even with one worker and a small input (a server's main thread must stay free). */
+  offThread?: boolean;
   /** Worker threads; 1 scores in this thread. Default: every core. */
   workers?: number;
   /** Applicants per task: large enough that messaging costs little, small enough to keep memory flat. */
@@ -61,9 +63,10 @@ export async function* scoreAll(applicants: AsyncIterable<ApplicantRow>, options
   const source = applicants[Symbol.asyncIterator]();
   // Starting threads (each loads the engine and its vocabularies) costs more than scoring a few
   // chunks here: a small input is scored in this thread.
-  const serial = workers <= 1 || (options.catalogue !== undefined && options.catalogue !== bundledCatalogue());
-  const head = serial ? [] : await take(source, size * SERIAL_CHUNKS);
-  if (serial || head.length < size * SERIAL_CHUNKS) {
+  const own = options.catalogue === undefined || options.catalogue === bundledCatalogue();
+  const serial = !own || (workers <= 1 && !options.offThread);
+  const head = serial || options.offThread ? [] : await take(source, size * SERIAL_CHUNKS);
+  if (serial || (!options.offThread && head.length < size * SERIAL_CHUNKS)) {
     const catalogue = options.catalogue ?? bundledCatalogue();
     for await (const row of concat(head, source)) yield scoreApplicant(row, { ...options, catalogue });
     return;

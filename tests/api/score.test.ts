@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installProblems } from '../../src/api/problem.ts';
 import { generateApplicants } from '../../src/batch/generate.ts';
-import { scoreRoute } from '../../src/batch/http.ts';
+import { scoreRoute } from '../../src/api/routes/score.ts';
 import { projectRoot } from '../../src/paths.ts';
 import { bundledCatalogue, loadCatalogue, type Catalogue } from '../../src/rules/load.ts';
 

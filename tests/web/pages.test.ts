@@ -285,3 +285,26 @@ describe.skipIf(!present)('the class page', () => {
     await nys.context().close();
   });
 });
+
+describe.skipIf(!present)('the pages reached by a LAN name over plain HTTP', () => {
+  it('load their forms and scripts, under the real security policy', async () => {
+    // Chromium resolves the name to loopback: the origin is not "potentially trustworthy", as a
+    // LAN address would not be, so an upgrade-insecure-requests policy would break every asset.
+    const port = (app.server.address() as { port: number }).port;
+    const lan = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP qualify-pilot.lan 127.0.0.1'] });
+    try {
+      const page = await (await lan.newContext()).newPage();
+      const failed: string[] = [];
+      page.on('requestfailed', (r) => failed.push(r.url()));
+      await page.goto(`http://qualify-pilot.lan:${port}/`);
+      await page.waitForSelector('form button[type=submit]');
+      await page.goto(`http://qualify-pilot.lan:${port}/classes/houston-440.4`);
+      await page.waitForSelector('blockquote');
+      await page.goto(`http://qualify-pilot.lan:${port}/screen`);
+      await page.waitForSelector('input[type=file]');
+      expect(failed).toEqual([]);
+    } finally {
+      await lan.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { checkProfile, parseAsOf } from '../../check.ts';
 import { QualifyError, describeIssues } from '../../errors.ts';
 import type { Catalogue } from '../../rules/load.ts';
 import { fromJsonResume, isJsonResume } from '../../profile/json-resume.ts';
-import { requireApiKey } from '../auth.ts';
+import { apiKeyCheck } from '../auth.ts';
 import { VERSION_HEADER } from '../headers.ts';
 import { ClassParams, Decisions, EvaluateBody, EvaluateOneBody } from '../schemas.ts';
 import { Decision } from '../../engine/decision.ts';
@@ -38,7 +38,7 @@ export const evaluateRoutes: FastifyPluginAsyncZod<EvaluateOptions> = async (app
     {
       schema: { summary: 'Evaluate one profile against one class (recruiter route: API key when keys are configured)', params: ClassParams, body: EvaluateOneBody, response: { 200: Decision } },
       preValidation: mapJsonResume,
-      preHandler: requireApiKey(apiKeys),
+      ...apiKeyCheck(apiKeys),
     },
     async (request, reply) => {
       const [decision] = evaluate(request.body.profile, [request.params.id], request.body.asOf, catalogue);
