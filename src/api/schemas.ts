@@ -16,7 +16,7 @@ const ClassId = z.string().min(1).max(100);
 export const ClassParams = z.object({ id: ClassId });
 
 export const EvaluateOneBody = z.object({
-  profile: ProfileInput.describe('A candidate profile (CONTRACT.md), or a JSON Resume document (basics, work, education, certificates), which is mapped onto it.'),
+  profile: ProfileInput.describe('A candidate profile (see the README, Profiles), or a JSON Resume document (basics, work, education, certificates), which is mapped onto it.'),
   asOf: AsOf,
 });
 

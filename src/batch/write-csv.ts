@@ -9,7 +9,7 @@ export function neutralise(cell: string): string {
 
 const joined = (items: ReadonlyArray<{ message: string }>): string => items.map((i) => i.message).join(' | ');
 
-/** Columns: with one class those of CONTRACT.md; with several, `<class>_status` and the like per class. */
+/** Columns: with one class `line,id,class,status,score,gaps,reasons,rulesVersion,error`; with several, `<class>_status` and the like per class. */
 export function csvColumns(classes: readonly string[]): string[] {
   const per = ['status', 'score', 'gaps', 'reasons', 'rulesVersion'];
   if (classes.length === 1) return ['line', 'id', 'class', ...per, 'error'];
@@ -34,7 +34,7 @@ export function csvWriter(classes: readonly string[]): Stringifier {
   return stringify({ header: true, columns: csvColumns(classes), record_delimiter: 'unix' });
 }
 
-/** JSON Lines: one object per applicant; with one class the decision itself (CONTRACT.md). */
+/** JSON Lines: one object per applicant; with one class the decision itself. */
 export function jsonLine(scored: Scored, classes: readonly string[]): string {
   if ('error' in scored) return JSON.stringify({ line: scored.line, id: scored.id, ...(classes.length === 1 ? { class: classes[0] } : { classes }), status: 'error', error: scored.error });
   if (classes.length === 1) return JSON.stringify({ line: scored.line, ...scored.decisions[0] });

@@ -1,5 +1,5 @@
 /** Maximum flow (Dinic) on a small graph with real capacities: months of experience and education
- * flow from assets to requirements, so "used once only" is the capacity of each asset (READING.md §1). */
+ * flow from assets to requirements, so "used once only" is the capacity of each asset (docs/findings.md). */
 
 const EPS = 1e-9;
 

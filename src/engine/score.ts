@@ -8,7 +8,7 @@ import type { Allocation } from './types.ts';
 /** Months of surplus qualifying experience that earn the full surplus share. */
 export const SURPLUS_FULL_MONTHS = 60;
 
-/** The score of READING.md §6, in three bands so that ranking by score agrees with status:
+/** The score (README, Score), in three bands so that ranking by score agrees with status:
  *   not_qualified  0–49   49 × coverage of the generous reading's best allocation
  *   review        50–69   50 + 19 × coverage of the strict reading's best allocation
  *   qualified     70–100  70 + 30 × (⅔ surplus share + ⅓ preferred share), or 70 + 30 × surplus share

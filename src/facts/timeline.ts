@@ -77,7 +77,7 @@ function creditIn(span: Span, month: number, minDays: number): number {
   return coverage * span.fte;
 }
 
-/** The FTE timeline of READING.md §2 as segments: months only change credit at a job's first,
+/** The FTE timeline as segments: months only change credit at a job's first,
  * second, last and after-last month, so those (and the breakpoints) are the only cuts needed. */
 export function buildTimeline(jobs: readonly Job[], options: TimelineOptions): Segment[] {
   const spans = jobs.map((job) => spanOf(job, options));

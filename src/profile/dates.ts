@@ -1,6 +1,6 @@
 import { getDaysInMonth } from 'date-fns';
 
-/** A date as people give it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (READING.md §2). */
+/** A date as people give it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (docs/rule-format.md, counting). */
 export interface PartialDate {
   year: number;
   month?: number; // 1-12

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Maps a JSON Resume document (jsonresume.org: basics, work, education, certificates) onto the
- * profile shape of CONTRACT.md. Fields of ours placed beside theirs are kept. */
+ * profile shape (README, Profiles). Fields of ours placed beside theirs are kept. */
 
 type Json = Record<string, unknown>;
 

@@ -7,6 +7,7 @@ import { parseAsOf, selectRules } from '../../check.ts';
 import { bundledCatalogue } from '../../rules/load.ts';
 import { QualifyError } from '../../errors.ts';
 import { reportHtml, reportJson } from '../../batch/report.ts';
+import type { ApplicantRow } from '../../batch/csv-row.ts';
 import { openApplicants } from '../../batch/read-csv.ts';
 import { scoreApplicants } from '../../batch/run.ts';
 
@@ -22,7 +23,7 @@ export interface ScoreCommandOptions {
   groupBy?: string;
 }
 
-/** A `--map` file: `columns:` their header → our column (CONTRACT.md names). */
+/** A `--map` file: `columns:` their header → our column (the columns of docs/batch.md). */
 const MapFile = z.strictObject({ columns: z.record(z.string(), z.string()) });
 
 function readMap(file: string): Record<string, string> {
@@ -70,15 +71,23 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
   } catch (error) {
     throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(error as Error).message}`);
   }
+  const map = options.map ? readMap(options.map) : undefined;
   const input = createReadStream(file);
-  const applicants = await openApplicants(input, {
-    layout,
-    ...(options.map ? { map: readMap(options.map) } : {}),
-    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
-    onHeader: (header) => {
-      if (header.ignored.length > 0) process.stderr.write(`qualify: columns not read (see docs/batch.md, or --map): ${header.ignored.join(', ')}\n`);
-    },
-  });
+  let applicants: AsyncIterable<ApplicantRow>;
+  try {
+    applicants = await openApplicants(input, {
+      layout,
+      ...(map ? { map } : {}),
+      ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+      onHeader: (header) => {
+        if (header.ignored.length > 0) process.stderr.write(`qualify: columns not read (see docs/batch.md, or --map): ${header.ignored.join(', ')}\n`);
+      },
+    });
+  } catch (error) {
+    // A file refused (empty, not UTF-8, no id column): say which, exit 2, and write nothing.
+    if (error instanceof QualifyError && error.code === 'QUAL_ERR_UNREADABLE_FILE') throw new QualifyError(error.code, `${file}: ${error.message}`, error.issues);
+    throw error;
+  }
   // Opened only once the header is read: a file that is refused leaves no empty output behind.
   const output: Writable = options.output ? createWriteStream(options.output) : toStdout();
   // Progress on a terminal only: bytes read of the file, with rows and rows/s beside.

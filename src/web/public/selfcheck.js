@@ -86,7 +86,7 @@ function addCertification() {
 
 const value = (id) => document.getElementById(id)?.value.trim() ?? '';
 
-/** The form as a profile (CONTRACT.md); indices follow the fieldsets on the page, so errors map back. */
+/** The form as a profile; indices follow the fieldsets on the page, so errors map back. */
 function profileOf() {
   const profile = { id: 'self-check', education: [], experience: [], certifications: [] };
   const fieldIds = new Map();
