@@ -25,6 +25,7 @@ export const REASON_CODES = {
   UNCERTAIN_FOREIGN_DEGREE: 'a foreign degree without a credential evaluation',
   UNCERTAIN_CERTIFICATION: 'a certification name qualify does not recognise',
   CATEGORY_INFERRED: 'a job\'s categories or capacities were read from its title and duties',
+  JOB_NOT_COUNTED: 'a job did not count toward an unmet experience requirement, and why (why: not-of-the-kind, excluded-category, not-in-capacity, part-time)',
   DEGREE_NOT_COUNTED: 'a degree did not count toward a requirement, and why (why: field-unrelated, foreign-unevaluated)',
   CERTIFICATION_NOT_COUNTED: 'a certification did not count, and why (why: expired, not-yet-issued, unrecognised)',
 } as const;

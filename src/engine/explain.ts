@@ -1,7 +1,7 @@
-import { INFERENCE_CONFIDENCE, type Facts } from '../facts/facts.ts';
+import { INFERENCE_CONFIDENCE, type Facts, type JobFact } from '../facts/facts.ts';
 import { matchesFields } from '../facts/education.ts';
 import type { CriterionEvidence } from '../criteria/evidence.ts';
-import type { CriteriaRequirement, Path, Requirement } from '../rules/schema.ts';
+import type { CriteriaRequirement, ExperienceRequirement, Path, Requirement } from '../rules/schema.ts';
 import type { CriteriaEvidence } from './criteria.ts';
 import type { Reason, Status } from './decision.ts';
 import { formatMonths as formatTotal, monthsFitting, windowStartOf } from './months.ts';
@@ -115,7 +115,17 @@ function inferenceReasons(allocation: Allocation, ctx: RenderContext): Reason[] 
     });
 }
 
-/** Degrees and certifications that did not count, and why, so nobody wonders. */
+/** Why a job does not fit an experience requirement (or any of its parts); null when it does. */
+function jobMisfit(j: JobFact, r: ExperienceRequirement): string | null {
+  if (r.exclude.some((c) => j.categories.has(c))) return 'excluded-category';
+  if (!r.categories.every((c) => j.categories.has(c))) return 'not-of-the-kind';
+  if (r.fullTimeOnly && !j.fullTime) return 'part-time';
+  const capacities = [r.capacities, ...r.including.map((p) => p.capacities)].filter((c) => c.length > 0);
+  if (capacities.length > 0 && !capacities.some((list) => list.some((c) => j.capacities.has(c)))) return 'not-in-capacity';
+  return null;
+}
+
+/** Jobs, degrees and certifications that did not count, and why, so nobody wonders. */
 function notCounted(path: Path, allocation: Allocation, status: Status, ctx: RenderContext): Reason[] {
   const { facts } = ctx;
   const reasons: Reason[] = [];
@@ -124,6 +134,14 @@ function notCounted(path: Path, allocation: Allocation, status: Status, ctx: Ren
     reasons.push(renderReason({ code: 'CERTIFICATION_NOT_COUNTED', assets: [{ kind: 'certification', index: cert.index }], why }, ctx));
   }
   if (status === 'qualified') return reasons;
+  for (const r of path.requirements) {
+    if (r.kind !== 'experience' || !allocation.shortfalls.some((s) => s.requirement === r.id)) continue;
+    const credited = new Set(allocation.credits.filter((c) => c.requirement === r.id && c.asset.kind === 'job').map((c) => c.asset.index));
+    for (const j of facts.jobs) {
+      const why = credited.has(j.job.index) ? null : jobMisfit(j, r);
+      if (why) reasons.push(renderReason({ code: 'JOB_NOT_COUNTED', requirement: r.id, assets: [{ kind: 'job', index: j.job.index }], why }, ctx));
+    }
+  }
   for (const r of path.requirements) {
     if ((r.kind !== 'education' && r.kind !== 'credential') || r.fields === undefined || !allocation.shortfalls.some((s) => s.requirement === r.id)) continue;
     for (const h of facts.held) {

@@ -96,6 +96,10 @@ export function reasonMessage(r: Unrendered<Reason>, ctx: RenderContext, detail 
     case 'UNCERTAIN_FOREIGN_DEGREE': return `${asset} is a foreign degree without a credential evaluation; verify it`;
     case 'UNCERTAIN_CERTIFICATION': return `"${asset}" is not a certification qualify recognises; confirm what it is`;
     case 'CATEGORY_INFERRED': return `${asset}: read as ${detail}`;
+    case 'JOB_NOT_COUNTED': {
+      const why = { 'excluded-category': 'it is of a kind the clause excludes', 'not-of-the-kind': 'it is not of the kind of experience the clause names', 'part-time': 'the clause counts full-time work only', 'not-in-capacity': 'it was not held in the capacity the clause names' }[r.why as 'part-time'] ?? r.why;
+      return `${asset} does not count toward "${label}": ${why}`;
+    }
     case 'DEGREE_NOT_COUNTED': return `${asset} does not count toward "${label}": ${r.why === 'field-unrelated' ? 'its field is not one the clause names' : 'a foreign degree without a credential evaluation counts only once verified'}`;
     case 'CERTIFICATION_NOT_COUNTED': {
       const why = { expired: 'has expired', 'not-yet-issued': 'was not yet issued on the as-of date', unrecognised: 'is not in the certification catalogue; the strict reading leaves it out' }[r.why as 'expired'] ?? r.why;

@@ -26,6 +26,8 @@ interface World {
   path: Path;
   jobs: Array<{ months: number; categories: ExperienceCategory[]; capacities: string[] }>;
   credits: number[];
+  /** Rank of the degree held (the credential asks for rank 1), or none. */
+  held: number | null;
   education: Array<{ months: number; families: FieldFamily[] }>;
   certs: CertCategory[][];
   reading: 'strict' | 'generous';
@@ -41,6 +43,8 @@ const worldArb: fc.Arbitrary<World> = fc
     partCapacities: fc.constantFrom<string[]>(['supervisory'], ['lead', 'supervisory'], ['lead']),
     creditsFor: fc.option(fc.record({ hours: fc.integer({ min: 1, max: 2 }), months: fc.integer({ min: 1, max: 2 }), cap: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) }), { nil: undefined }),
     credits: fc.array(fc.integer({ min: 1, max: 2 }), { maxLength: 2 }),
+    credential: fc.option(fc.record({ months: fc.integer({ min: 1, max: 2 }), byExperience: fc.boolean() }), { nil: undefined }),
+    held: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
     part: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
     floor: fc.integer({ min: 0, max: 2 }),
     edu: fc.option(fc.record({ months: fc.integer({ min: 1, max: 3 }), computing: fc.boolean() }), { nil: undefined }),
@@ -67,8 +71,12 @@ const worldArb: fc.Arbitrary<World> = fc
     if (w.expForEdu && w.edu) substitutions.push({ id: 'exp-for-edu', label: 's', from: { kind: 'experience', categories: w.expForEdu.cats, capacities: [], exclude: [], fullTimeOnly: false }, to: ['edu'], step: w.expForEdu.step, ...(w.expForEdu.cap ? { maxMonths: w.expForEdu.cap } : {}), discretionary: w.expForEdu.discretionary, clause });
     if (w.eduForExp) substitutions.push({ id: 'edu-for-exp', label: 's', from: { kind: 'education', beyondMonths: w.eduForExp.beyond }, to: ['exp'], step: w.eduForExp.step, ...(w.eduForExp.cap ? { maxMonths: w.eduForExp.cap } : {}), discretionary: w.eduForExp.discretionary, clause });
     if (w.certFor) substitutions.push({ id: 'cert-for', label: 's', from: { kind: 'certification', categories: [w.certFor.cat], certifications: [] }, to: w.edu ? ['edu', 'exp'] : ['exp'], monthsEach: w.certFor.each, maxMonths: w.certFor.cap, step: 1, discretionary: false, clause });
+    if (w.credential) {
+      requirements.push({ kind: 'credential', id: 'cred', label: 'cred', level: 'bachelor', orHigher: true, months: w.credential.months, clause });
+      if (w.credential.byExperience) substitutions.push({ id: 'exp-for-cred', label: 's', from: { kind: 'experience', categories: [], capacities: [], exclude: [], fullTimeOnly: false }, to: ['cred'], step: 1, discretionary: false, clause });
+    }
     if (w.creditsFor) substitutions.push({ id: 'credits-for', label: 's', from: { kind: 'credits', exclude: [] }, to: ['exp'], rate: { hours: w.creditsFor.hours, months: w.creditsFor.months }, step: 1, ...(w.creditsFor.cap ? { maxMonths: w.creditsFor.cap } : {}), discretionary: false, clause });
-    return { path: { id: 'p', label: 'p', requirements, substitutions }, jobs: w.jobs, credits: w.credits, education: w.education, certs: w.certs, reading: w.reading };
+    return { path: { id: 'p', label: 'p', requirements, substitutions }, jobs: w.jobs, credits: w.credits, held: w.held, education: w.education, certs: w.certs, reading: w.reading };
   });
 
 export function toFacts(w: World): Facts {
@@ -88,7 +96,7 @@ export function toFacts(w: World): Facts {
   const education: EducationSource[] = w.education.map((e, index) => ({ months: e.months, ids: e.families, asset: { kind: 'degree', index }, uncertain: false, label: 'degree' }));
   const hours: HoursPiece[] = w.credits.map((h, index) => ({ pool: 'credits', hours: h, subject: null, ids: new Set(), asset: { kind: 'credits', index }, uncertain: false, label: 'credit' }));
   const certifications = w.certs.map((categories, index) => ({ cert: { index, name: `c${index}`, match: null, issued: null, expires: null }, categories: new Set<string>(categories), uncertain: false }));
-  return { reading: w.reading, asOf: new Date(Date.UTC(2026, 0, 1)), counting: { fullTimeHours: 40, partTime: 'proportional', minDaysPerMonth: 0 }, asOfMonth: AS_OF, jobs, segments, education, hours, held: [], levelRanks: new Map(), certifications, excludedCertifications: [], texts: [], uncertain: false };
+  return { reading: w.reading, asOf: new Date(Date.UTC(2026, 0, 1)), counting: { fullTimeHours: 40, partTime: 'proportional', minDaysPerMonth: 0 }, asOfMonth: AS_OF, jobs, segments, education, hours, held: w.held === null ? [] : [{ rank: w.held, uncertain: false, degree: { index: 0, level: ['associate', 'bachelor', 'master'][w.held]!, levelText: 'degree', fieldText: null, field: null, fieldIds: [], unevaluatedForeign: false, credits: [] } }], levelRanks: new Map([['associate', 0], ['bachelor', 1], ['master', 2]]), certifications, excludedCertifications: [], texts: [], uncertain: false };
 }
 
 /** Every way of giving each unit to one of its options (index) or to none (-1). */
@@ -159,8 +167,10 @@ export function bruteForce(w: World): boolean {
     const partMonths = count(1, 0, nMonths);
     const expOk = (part ? partMonths >= part.months : true) && general + partMonths + Math.min(expSub, room) >= exp.months;
     const eduOk = !edu || count(2, nMonths, nMonths + nEdu) + (credit.get('edu') ?? 0) >= edu.months;
+    const cred = path.requirements.find((r) => r.kind === 'credential');
+    const credOk = !cred || (w.held !== null && w.held >= 1) || (credit.get('cred') ?? 0) >= (cred.months ?? 0);
     const certOk = !certReq || count(3, nMonths + nEdu, nMonths + nEdu + certOptions.length) >= 1;
-    if (expOk && eduOk && certOk) return true;
+    if (expOk && eduOk && certOk && credOk) return true;
   }
   return false;
 }

@@ -132,3 +132,14 @@ describe('findings that once misled', () => {
     expect(d.gaps.filter((g) => g.code === 'GAP_CONFIRM' && g.path === undefined || (g.code === 'GAP_CONFIRM' && g.path === d.path))).toHaveLength(1);
   });
 });
+
+describe('jobs that do not count', () => {
+  it('are named with the reason, for a requirement that is not met', () => {
+    const pm = { title: 'IT Project Manager', start: '2020-01', end: '2023-12', categories: ['information-technology', 'project-management'], capacities: [] };
+    const partTime = { title: 'Developer', start: '2020-01', end: '2023-12', hoursPerWeek: 20, categories: ['information-technology'], capacities: [] };
+    const retail = { title: 'Retail Assistant', start: '2018-01', end: '2019-12', categories: [], capacities: [] };
+    const d = decide('filing', { experience: [pm, partTime, retail] });
+    expect(d.reasons.filter((r) => r.code === 'JOB_NOT_COUNTED').map((r) => [r.assets![0]!.index, r.why])).toEqual([[0, 'excluded-category'], [1, 'part-time'], [2, 'not-of-the-kind']]);
+    expect(d.reasons.find((r) => r.why === 'part-time')!.message).toBe('Developer does not count toward "two years of IT": the clause counts full-time work only');
+  });
+});
