@@ -16,6 +16,9 @@ export interface ApplicantRow {
   credits?: Source[];
   trainings?: Source[];
   issues: FieldIssue[];
+  /** The row could not be read as a whole (its width, a cell that is not text): its issues are all
+   * there is to say, and its profile holds nothing to validate or score. */
+  unread?: boolean;
   /** The raw value of the `--group-by` column, for the adverse-impact report. */
   group?: string;
 }
@@ -201,6 +204,7 @@ export function mergeApplicants(rows: readonly ApplicantRow[]): ApplicantRow {
     merged.degrees.push(...row.degrees);
     merged.trainings = [...(merged.trainings ?? []), ...(row.trainings ?? [])];
     merged.issues.push(...row.issues.map((i) => ({ ...i, path: `${i.path} (line ${row.line})` })));
+    if (row.unread) merged.unread = true;
     // College credits are the applicant's, like the statement: taken from one row, not added up over rows that repeat them.
     if (merged.profile.collegeCredits === undefined && row.profile.collegeCredits !== undefined) merged.credits = row.credits;
     for (const key of ['statement', 'collegeCredits']) if (merged.profile[key] === undefined && row.profile[key] !== undefined) merged.profile[key] = row.profile[key];

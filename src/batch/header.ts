@@ -12,6 +12,9 @@ export interface HeaderOptions {
 export interface Header {
   /** The key each column is read as, by position; null for a column qualify does not read. */
   keys: Array<string | null>;
+  /** The name each column read is reported by, by position: `job1_title` for `Job Title`, the
+   * header's own words for the --group-by column; null for a column qualify does not read. */
+  columns: Array<string | null>;
   /** The N of the `jobN_*`, `degreeN_*`, `creditN_*` and `trainingN_*` columns present, in order. */
   jobs: number[];
   degrees: number[];
@@ -28,6 +31,14 @@ const UNNUMBERED = new RegExp(`^(${FAMILY_NAMES.join('|')})(?=[a-z])`);
 function unnumbered(key: string): string {
   const first = key.replace(UNNUMBERED, '$11');
   return isKnownColumn(first) ? first : key;
+}
+
+const NUMBERED = new RegExp(`^(${FAMILY_NAMES.join('|')})(\\d+)(.+)$`);
+/** `job1title` → `job1_title`: the column as docs/batch.md names it, as error messages do. */
+function columnName(key: string, name: string): string {
+  if (!isKnownColumn(key)) return name.trim();
+  const m = NUMBERED.exec(key);
+  return m ? `${m[1]}${m[2]}_${m[3]}` : key;
 }
 
 function numbers(keys: ReadonlyArray<string | null>, prefix: Family): number[] {
@@ -60,5 +71,6 @@ export function readHeader(names: readonly string[], options: HeaderOptions = {}
   });
   if (!seen.has('id')) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', 'the CSV has no id column: its first row must name the columns, one of them id (or map one onto id with --map)', [{ path: 'id', message: 'missing column' }]);
   if (groupBy !== undefined && !seen.has(groupBy)) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `--group-by "${options.groupBy}" is not a column of the CSV`, [{ path: 'groupBy', message: 'no such column' }]);
-  return { keys, jobs: numbers(keys, 'job'), degrees: numbers(keys, 'degree'), credits: numbers(keys, 'credit'), trainings: numbers(keys, 'training'), ...(groupBy === undefined ? {} : { groupBy }), ignored };
+  const columns = keys.map((key, i) => (key === null ? null : columnName(key, names[i]!)));
+  return { keys, columns, jobs: numbers(keys, 'job'), degrees: numbers(keys, 'degree'), credits: numbers(keys, 'credit'), trainings: numbers(keys, 'training'), ...(groupBy === undefined ? {} : { groupBy }), ignored };
 }

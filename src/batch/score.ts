@@ -16,7 +16,15 @@ export interface ScoreOptions {
   catalogue: Catalogue;
 }
 
-const errorOf = (line: number, issues: readonly FieldIssue[]): string => `line ${line}: ${describeIssues(issues)}`;
+/** An issue of the row as a whole (path `(row)`) is said without a path: `line 5: the row has 3
+ * fields where the header has 7`; in the long layout, `(row) (line 6)` reads `line 6: …`. */
+const ROW = /^\(row\)(?: \((line \d+)\))?$/;
+const said = (issue: FieldIssue): string => {
+  const row = ROW.exec(issue.path);
+  if (!row) return describeIssues([issue]);
+  return row[1] ? `${row[1]}: ${issue.message}` : issue.message;
+};
+const errorOf = (line: number, issues: readonly FieldIssue[]): string => `line ${line}: ${issues.map(said).join('; ')}`;
 
 /** The profile's issues beside the row's own, one per column: the row's say it more plainly. */
 function merged(row: ApplicantRow, issues: readonly FieldIssue[]): FieldIssue[] {
@@ -27,7 +35,7 @@ function merged(row: ApplicantRow, issues: readonly FieldIssue[]): FieldIssue[] 
 
 /** Everything wrong with a row that already has issues, so that one pass over the file finds them all. */
 function allIssues(row: ApplicantRow, catalogue: Catalogue): FieldIssue[] {
-  if (row.issues.some((i) => i.path === '(row)')) return row.issues;
+  if (row.unread || row.issues.some((i) => ROW.test(i.path))) return row.issues;
   try {
     normaliseProfile(row.profile, catalogue.vocab);
     return row.issues;
@@ -38,7 +46,7 @@ function allIssues(row: ApplicantRow, catalogue: Catalogue): FieldIssue[] {
 
 export function scoreApplicant(row: ApplicantRow, options: ScoreOptions): Scored {
   const base = { line: row.line, id: row.id, ...(row.group === undefined ? {} : { group: row.group }) };
-  if (row.issues.length > 0) return { ...base, error: errorOf(row.line, allIssues(row, options.catalogue)) };
+  if (row.unread || row.issues.length > 0) return { ...base, error: errorOf(row.line, allIssues(row, options.catalogue)) };
   try {
     const decisions = checkProfile(row.profile, { classes: options.classes, asOf: options.asOf, catalogue: options.catalogue });
     // checkProfile ranks several classes; the columns follow the order asked for.

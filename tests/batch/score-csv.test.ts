@@ -59,7 +59,7 @@ describe('scoring an applicant CSV', () => {
       GOOD.replace(',no,', ',sometimes,'), // line 6: not a yes/no
       GOOD.replace('A-1', ''), // line 7: no id
       GOOD.replace('B.S.', 'Grand Wizard'), // line 8: unreadable degree
-      'B-1,"B.S.",Computer "Science,CCNA', // line 9: a stray quote inside a field is kept, and the row read
+      'B-1,"B.S.",Computer "Science,CCNA,,,,,,', // line 9: a stray quote inside a field is kept, and the row read
       GOOD.replace('A-1', 'A-9'),
     ];
     const { records, tally } = await score([HEADER, ...rows].join('\n'));
@@ -80,7 +80,7 @@ describe('scoring an applicant CSV', () => {
   it('reports a row whose quote never closes, and still reads the rows after it', async () => {
     const { records } = await score([HEADER, GOOD, 'B-1,"B.S.,CS', GOOD.replace('A-1', 'A-3')].join('\n'));
     expect(records.map((r) => [r.line, r.status])).toEqual([['2', 'qualified'], ['3', 'error'], ['4', 'qualified']]);
-    expect(records[1]!.error).toBe('line 3: (row): cannot read the row: a quote opened in this row is never closed');
+    expect(records[1]!.error).toBe('line 3: cannot read the row: a quote opened in this row is never closed');
   });
 
   it('neutralises cells a spreadsheet would run as formulas', async () => {
@@ -98,11 +98,19 @@ describe('scoring an applicant CSV', () => {
 });
 
 describe('rows and files that cannot be read as they stand', () => {
-  it('refuses a row with more fields than the header, rather than read its columns askew, but reads a short one', async () => {
+  it('refuses a row with more fields than the header, or fewer, rather than read its columns askew', async () => {
     const csv = [`${HEADER},job1_description`, `${GOOD},Ran the WAN, firewalls and VMware`, `${GOOD.replace('A-1', 'A-2')},ok,,`, 'A-3,B.S.,Computer Science'].join('\n');
     const { records } = await score(csv);
-    expect(records.map((r) => [r.line, r.id, r.status])).toEqual([['2', 'A-1', 'error'], ['3', 'A-2', 'qualified'], ['4', 'A-3', 'not_qualified']]);
-    expect(records[0]!.error).toBe('line 2: (row): cannot read the row: it has 12 fields where the header has 11: a comma in a field that is not quoted?');
+    expect(records.map((r) => [r.line, r.id, r.status])).toEqual([['2', 'A-1', 'error'], ['3', 'A-2', 'qualified'], ['4', 'A-3', 'error']]);
+    expect(records[0]!.error).toBe('line 2: the row has 12 fields where the header has 11: a comma in a field that is not quoted?');
+    expect(records[2]!.error).toBe('line 4: the row has 3 fields where the header has 11');
+  });
+
+  it('names the line of a row that cannot be read within an applicant of the long layout', async () => {
+    const csv = [HEADER, GOOD, 'A-1,B.S.,Computer Science', GOOD.replace('A-1', 'A-2')].join('\n');
+    const { records } = await score(csv, { layout: 'long' });
+    expect(records.map((r) => [r.line, r.id, r.status])).toEqual([['2', 'A-1', 'error'], ['4', 'A-2', 'qualified']]);
+    expect(records[0]!.error).toBe('line 2: line 3: the row has 3 fields where the header has 10');
   });
 
   it('names every problem of a row at once, its own and the profile\'s', async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,24 @@ describe('qualify score', () => {
     const bad = run(['score', '-c', 'chicago-06J7', '--map', join(d, 'map.yaml'), 'data/samples/applicants.csv']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/map\.yaml: columns: .*expected columns: \{their header: our column\}/);
+  });
+
+  it('refuses an empty file, or UTF-16 without a byte-order mark, with exit 2 and a message, writing nothing to -o', () => {
+    const d = dir();
+    const files = {
+      'empty.csv': Buffer.alloc(0),
+      'bom.csv': Buffer.from('\ufeff'),
+      'blank.csv': Buffer.from('\r\n\r\n'),
+      'utf16.csv': Buffer.from('id,job1_title\nA,Engineer\n', 'utf16le'),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(join(d, name), bytes);
+      const out = join(d, `${name}.out.csv`);
+      const res = run(['score', '-c', 'chicago-06J7', join(d, name), '-o', out]);
+      expect(res.status).toBe(2);
+      expect(res.stderr).toMatch(name === 'utf16.csv' ? /^qualify: .*utf16\.csv: the file is not UTF-8 text: .*save it as CSV UTF-8/ : new RegExp(`^qualify: .*${name.replace('.', '\\.')}: the CSV is empty`));
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('generates a synthetic export of any size', () => {
