@@ -23,6 +23,7 @@ export const REASON_CODES = {
   UNCERTAIN_YEAR_ONLY_DATES: 'a job gives its dates as years only; the months must be confirmed',
   UNCERTAIN_INFERENCE: 'the kind of a job was inferred with low confidence',
   UNCERTAIN_FOREIGN_DEGREE: 'a foreign degree without a credential evaluation',
+  UNCERTAIN_SELF_REPORTED: 'experience the applicant reported in answer to a screening question; it must be verified',
   UNCERTAIN_CERTIFICATION: 'a certification name qualify does not recognise',
   CATEGORY_INFERRED: 'a job\'s categories or capacities were read from its title and duties',
   JOB_NOT_COUNTED: 'a job did not count toward an unmet experience requirement, and why (why: not-of-the-kind, excluded-category, not-in-capacity, part-time)',

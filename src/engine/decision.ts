@@ -34,7 +34,7 @@ const findingFields = {
   received: z.number().optional().describe('what the profile provides toward it, in unit'),
   unit: Unit.optional(),
   assets: z.array(AssetRef).optional().describe('the profile entries the finding rests on'),
-  why: z.string().optional().describe('why an entry did not count or must be confirmed: field-unrelated, foreign-unevaluated, expired, not-yet-issued, unrecognised, year-only-dates, low-confidence-inference, condition'),
+  why: z.string().optional().describe('why an entry did not count or must be confirmed: field-unrelated, foreign-unevaluated, expired, not-yet-issued, unrecognised, year-only-dates, low-confidence-inference, self-reported, condition'),
 };
 
 /** One line of explanation with a code from the closed table, citing the clause it applies. */

@@ -93,7 +93,8 @@ export function uncertainReasons(allocation: Allocation, ctx: RenderContext): Re
     if (asset.kind === 'job') {
       const job = ctx.facts.jobs.find((j) => j.job.index === asset.index)!.job;
       if (job.start.precision === 'year' || job.end?.precision === 'year') reasons.push(renderReason({ code: 'UNCERTAIN_YEAR_ONLY_DATES', assets: [asset], why: 'year-only-dates' }, ctx));
-      if (job.attribution.source === 'inferred' && job.attribution.confidence < INFERENCE_CONFIDENCE) reasons.push(renderReason({ code: 'UNCERTAIN_INFERENCE', assets: [asset], why: 'low-confidence-inference' }, ctx));
+      if (job.selfReported) reasons.push(renderReason({ code: 'UNCERTAIN_SELF_REPORTED', assets: [asset], why: 'self-reported' }, ctx));
+      else if (job.attribution.source === 'inferred' && job.attribution.confidence < INFERENCE_CONFIDENCE) reasons.push(renderReason({ code: 'UNCERTAIN_INFERENCE', assets: [asset], why: 'low-confidence-inference' }, ctx));
     } else if (asset.kind === 'certification') {
       reasons.push(renderReason({ code: 'UNCERTAIN_CERTIFICATION', assets: [asset], why: 'unrecognised' }, ctx));
     } else {

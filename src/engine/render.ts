@@ -93,6 +93,7 @@ export function reasonMessage(r: Unrendered<Reason>, ctx: RenderContext, detail 
     }
     case 'UNCERTAIN_YEAR_ONLY_DATES': return yearOnly(ctx.facts, r.assets![0]!.index);
     case 'UNCERTAIN_INFERENCE': return `${asset}: the kind of experience was inferred with low confidence; confirm it`;
+    case 'UNCERTAIN_SELF_REPORTED': return `${asset} is self-reported, not a documented job; verify it`;
     case 'UNCERTAIN_FOREIGN_DEGREE': return `${asset} is a foreign degree without a credential evaluation; verify it`;
     case 'UNCERTAIN_CERTIFICATION': return `"${asset}" is not a certification qualify recognises; confirm what it is`;
     case 'CATEGORY_INFERRED': return `${asset}: read as ${detail}`;

@@ -53,8 +53,8 @@ const NONE = new Set<string>();
 
 function jobFact(job: Job, reading: Reading, counting: Counting): JobFact {
   const yearOnly = job.start.precision === 'year' || job.end?.precision === 'year';
-  const doubtful = job.attribution.source === 'inferred' && job.attribution.confidence < INFERENCE_CONFIDENCE;
-  // The strict reading leaves a doubtful inference out; the generous one counts it.
+  const doubtful = job.selfReported || (job.attribution.source === 'inferred' && job.attribution.confidence < INFERENCE_CONFIDENCE);
+  // The strict reading leaves a doubtful inference or a self-reported answer out; the generous one counts it.
   const drop = doubtful && reading === 'strict';
   return { job, categories: drop ? NONE : job.categories, capacities: drop ? NONE : job.capacities, fullTime: job.hoursPerWeek >= counting.fullTimeHours, uncertain: yearOnly || doubtful };
 }

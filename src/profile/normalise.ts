@@ -61,6 +61,8 @@ export interface Job {
   description: string;
   categories: Set<string>;
   capacities: Set<string>;
+  /** An applicant's answer to a screening question: counted in the generous reading only. */
+  selfReported: boolean;
   attribution: Attribution;
 }
 
@@ -167,6 +169,7 @@ function normaliseJob(entry: Profile['experience'][number], index: number, vocab
     description: entry.description ?? '',
     categories: vocab.close(stated.categories ?? inferred?.categories ?? []),
     capacities: new Set(stated.capacities ?? inferred?.capacities ?? []),
+    selfReported: entry.selfReported === true,
     attribution: inferred
       ? { source: 'inferred', inferred: (['categories', 'capacities'] as const).filter((k) => stated[k] === undefined), confidence: inferred.confidence, evidence: inferred.evidence }
       : { source: 'profile', inferred: [], confidence: 1, evidence: [] },

@@ -62,6 +62,8 @@ export const ExperienceInput = z
     supervisory: z.boolean().optional(),
     categories: z.array(id).max(10).optional(),
     capacities: z.array(id).max(10).optional(),
+    /** An answer to a screening question, not a documented job: the strict reading leaves it out. */
+    selfReported: z.boolean().optional(),
     description: longText.optional(),
   })
   .superRefine((job, ctx) => {

@@ -82,7 +82,7 @@ const worldArb: fc.Arbitrary<World> = fc
 export function toFacts(w: World): Facts {
   let start = AS_OF - 100;
   const jobs: JobFact[] = w.jobs.map((j, index) => ({
-    job: { index, title: `job ${index}`, employer: null, start: { year: 2000, precision: 'month' }, end: null, hoursPerWeek: 40, description: '', categories: new Set(j.categories), capacities: new Set(j.capacities), attribution: { source: 'profile', inferred: [], confidence: 1, evidence: [] } },
+    job: { index, title: `job ${index}`, employer: null, start: { year: 2000, precision: 'month' }, end: null, hoursPerWeek: 40, description: '', categories: new Set(j.categories), capacities: new Set(j.capacities), selfReported: false, attribution: { source: 'profile', inferred: [], confidence: 1, evidence: [] } },
     categories: new Set<string>([...j.categories, ...(j.categories.includes('it-infrastructure') ? ['information-technology' as const] : [])]),
     capacities: new Set(j.capacities),
     fullTime: true,

@@ -143,3 +143,13 @@ describe('jobs that do not count', () => {
     expect(d.reasons.find((r) => r.why === 'part-time')!.message).toBe('Developer does not count toward "two years of IT": the clause counts full-time work only');
   });
 });
+
+describe('self-reported experience', () => {
+  it('leads to review, never to qualified alone, and says what to verify', () => {
+    const answer = { title: 'Self-reported: Years of IT experience', start: '2022-01', end: 'present', categories: ['information-technology'], capacities: [], selfReported: true };
+    const d = decide('no-part-time', { experience: [answer] }, AS_OF);
+    expect(d.status).toBe('review');
+    expect(d.gaps).toContainEqual(expect.objectContaining({ code: 'GAP_CONFIRM', why: 'self-reported' }));
+    expect(decide('no-part-time', { experience: [{ ...answer, selfReported: false }] }, AS_OF).status).toBe('qualified');
+  });
+});

@@ -6,7 +6,7 @@ import type { Job } from '../../src/profile/normalise.ts';
 const date = (text: string): PartialDate => parsePartialDate(text)!;
 const job = (start: string, end: string | null, hoursPerWeek = 40): Job => ({
   index: 0, title: 'Job', employer: null, start: date(start), end: end === null ? null : date(end), hoursPerWeek, description: '',
-  categories: new Set(), capacities: new Set(), attribution: { source: 'profile', inferred: [], confidence: 1, evidence: [] },
+  categories: new Set(), capacities: new Set(), selfReported: false, attribution: { source: 'profile', inferred: [], confidence: 1, evidence: [] },
 });
 const counting = { fullTimeHours: 40, partTime: 'proportional' as const, minDaysPerMonth: 0 };
 const options = (overrides: Partial<TimelineOptions> = {}): TimelineOptions => ({ asOf: new Date(Date.UTC(2026, 0, 1)), reading: 'strict', counting, ...overrides });
