@@ -31,7 +31,8 @@ export function monthsFitting(facts: Facts, filter: ExperienceFilter, windowStar
 /** A filter of jobs: an "of which" part may ask for a capacity of each of two lists. */
 export type JobFilter = ExperienceFilter & { alsoCapacities?: readonly string[] };
 
-export const jobFits = (job: Pick<JobFact, 'categories' | 'capacities' | 'fullTime'>, filter: JobFilter): boolean =>
+export const jobFits = (job: Pick<JobFact, 'categories' | 'capacities' | 'fullTime' | 'left'>, filter: JobFilter): boolean =>
+  !job.left &&
   filter.categories.every((c) => job.categories.has(c)) &&
   (filter.capacities.length === 0 || filter.capacities.some((c) => job.capacities.has(c))) &&
   (filter.alsoCapacities === undefined || filter.alsoCapacities.some((c) => job.capacities.has(c))) &&

@@ -13,8 +13,10 @@ export interface JobFact {
   categories: ReadonlySet<string>;
   capacities: ReadonlySet<string>;
   fullTime: boolean;
-  /** Dates given as years only, or categories inferred with low confidence. */
+  /** Dates given as years only, categories inferred with low confidence, or self-reported. */
   uncertain: boolean;
+  /** Left out of this reading altogether: a self-reported answer, in the strict reading. */
+  left?: true;
 }
 
 /** What a profile proves under one reading: the engine's only input besides the rule. */
@@ -56,7 +58,15 @@ function jobFact(job: Job, reading: Reading, counting: Counting): JobFact {
   const doubtful = job.selfReported || (job.attribution.source === 'inferred' && job.attribution.confidence < INFERENCE_CONFIDENCE);
   // The strict reading leaves a doubtful inference or a self-reported answer out; the generous one counts it.
   const drop = doubtful && reading === 'strict';
-  return { job, categories: drop ? NONE : job.categories, capacities: drop ? NONE : job.capacities, fullTime: job.hoursPerWeek >= counting.fullTimeHours, uncertain: yearOnly || doubtful };
+  return {
+    job,
+    categories: drop ? NONE : job.categories,
+    capacities: drop ? NONE : job.capacities,
+    fullTime: job.hoursPerWeek >= counting.fullTimeHours,
+    uncertain: yearOnly || doubtful,
+    // A doubtful kind still leaves months of work in some field; an unverified answer leaves nothing.
+    ...(job.selfReported && reading === 'strict' ? { left: true as const } : {}),
+  };
 }
 
 function applicationTexts(profile: NormalisedProfile): TextSource[] {

@@ -153,3 +153,12 @@ describe('self-reported experience', () => {
     expect(decide('no-part-time', { experience: [{ ...answer, selfReported: false }] }, AS_OF).status).toBe('qualified');
   });
 });
+
+describe('self-reported experience toward a requirement of any field', () => {
+  it('counts in the generous reading only', () => {
+    const answer = { title: 'Self-reported: Years of work', start: '2018-01', end: 'present', categories: [], capacities: [], selfReported: true };
+    const it1 = { title: 'Help Desk', start: '2025-01', end: 'present', categories: ['information-technology'], capacities: [] };
+    const d = checkProfile({ id: 's', experience: [answer, it1] }, { classes: ['la-it-technical-support-analyst-1'], asOf: AS_OF })[0]!;
+    expect(d.status).toBe('review');
+  });
+});
