@@ -16,8 +16,11 @@ const useful = (t: Token): boolean => t.acronym || (!stop.has(t.raw.toLowerCase(
 export function proposeTerms(text: string, limit = 12): string[] {
   const tokens = tokenize(text);
   const terms: string[] = [];
+  const seen = new Set<string>(); // lower case: a set, as a list searched per word grows with the square of the text
   const add = (term: string): void => {
-    if (!terms.some((t) => t.toLowerCase() === term.toLowerCase())) terms.push(term);
+    if (terms.length >= limit || seen.has(term.toLowerCase())) return;
+    seen.add(term.toLowerCase());
+    terms.push(term);
   };
   let run: Token[] = [];
   const flush = (): void => {

@@ -11,10 +11,16 @@ export interface Token {
   acronym: boolean;
 }
 
+/** Linear: the inner class only grows a match, and what it gives back on a failed end cannot start
+ * another word (an apostrophe, dot, dash or ampersand), so no character is read more than twice. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}+#&'’.-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;
 const stems = new Map<string, string>();
+/** Longer than any word a person specification or vocabulary names. */
+export const MAX_STEMMED = 40;
 
 function stem(lower: string): string {
+  // The Porter stemmer's regular expressions cost the square of a word's length: longer "words" (a run of digits, a pasted hash) are cut, not stemmed.
+  if (lower.length > MAX_STEMMED) return lower.slice(0, MAX_STEMMED);
   let s = stems.get(lower);
   if (s === undefined) {
     s = PorterStemmer.stem(lower);
@@ -30,8 +36,8 @@ const spelling = (lower: string): string => lower.replace(/isation/g, 'ization')
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const raw = m[0].replace(/['’]s$/, '');
-    const lower = spelling(raw.toLowerCase());
+    const raw = /['’]s$/.test(m[0].slice(-2)) ? m[0].slice(0, -2) : m[0];
+    const lower = raw.length > MAX_STEMMED ? raw.toLowerCase() : spelling(raw.toLowerCase());
     tokens.push({ raw, start: offset + m.index!, end: offset + m.index! + raw.length, stem: stem(lower), acronym: raw.length >= 2 && raw.length <= 6 && /^[A-Z0-9&-]+s?$/.test(raw) && /[A-Z]/.test(raw) });
   }
   return tokens;
@@ -49,8 +55,11 @@ export function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  // The rests after the first difference, compared in place (no copies: this runs per word and term).
+  const skipA = a.length >= b.length ? 1 : 0;
+  const skipB = b.length >= a.length ? 1 : 0;
+  for (let x = i + skipA, y = i + skipB; x < a.length; x++, y++) if (a[x] !== b[y]) return false;
+  return true;
 }
 
 const phrases = new Map<string, Token[]>();
@@ -66,7 +75,11 @@ export function phraseTokens(phrase: string): Token[] {
 export function findPhrase(words: readonly Token[], phrase: string, fuzzy = true): number[] {
   const term = phraseTokens(phrase);
   const found: number[] = [];
-  for (let i = 0; i + term.length <= words.length; i++) if (term.every((t, k) => sameWord(words[i + k]!, t, fuzzy))) found.push(i);
+  for (let i = 0; i + term.length <= words.length; i++) {
+    let k = 0;
+    while (k < term.length && sameWord(words[i + k]!, term[k]!, fuzzy)) k++;
+    if (k === term.length) found.push(i);
+  }
   return found;
 }
 

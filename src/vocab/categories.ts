@@ -131,6 +131,8 @@ export function createExperience(categoriesFile: z.output<typeof CategoriesFile>
     close,
     inferExperience(title, description = '') {
       const key = `${title}\u0000${description}`;
+      // Long texts are read each time: batch files repeat short ones, and a cache of long keys grows without bound.
+      if (key.length > 1_000) return infer(title, description);
       let result = cache.get(key);
       if (!result) {
         result = infer(title, description);

@@ -160,3 +160,32 @@ describe('CSV uploads', () => {
     await server.close();
   });
 });
+
+describe('the adversarial inputs that once stalled every client', () => {
+  const inputs: Array<[string, string, string, string]> = [
+    ['a statement of 100,000 digits', '/v1/evaluate', 'application/json', JSON.stringify({ asOf: '2026-01-01', profile: { id: 'a', statement: '7'.repeat(100_000) } })],
+    ['twelve job descriptions each one 20,000-letter word', '/v1/evaluate', 'application/json', JSON.stringify({ asOf: '2026-01-01', profile: { id: 'b', experience: Array.from({ length: 12 }, (_, i) => ({ title: `Job ${i}`, start: '2015-01', description: 'x'.repeat(19_999) })) } })],
+    ['a résumé heading followed by 199,000 dashes', '/v1/profiles/extract', 'text/plain', `Summary\n${'-'.repeat(199_000)}`],
+    ['a certification line with 199,000 spaces', '/v1/profiles/extract', 'text/plain', `CERTIFICATIONS\nCCNA${' '.repeat(199_000)}x`],
+    ['"B.S. " and 39,000 years', '/v1/profiles/extract', 'text/plain', `EDUCATION\nB.S. ${'2019 '.repeat(39_000)}`],
+    ['"A;" 99,000 times', '/v1/profiles/extract', 'text/plain', `CERTIFICATIONS\n${'A;'.repeat(99_000)}`],
+  ];
+
+  it.each(inputs)('%s is answered promptly, and so is a concurrent /health', async (_name, path, type, payload) => {
+    const at = `http://127.0.0.1:${port}`;
+    const timed = async (request: Promise<Response>) => {
+      const t = performance.now();
+      const res = await request;
+      await res.text();
+      return { status: res.status, ms: performance.now() - t };
+    };
+    const [hostile, health] = await Promise.all([
+      timed(fetch(`${at}${path}`, { method: 'POST', body: payload, headers: { 'content-type': type } })),
+      new Promise((r) => setTimeout(r, 20)).then(() => timed(fetch(`${at}/health`))),
+    ]);
+    expect(hostile.status).toBeLessThan(500);
+    // Generous bounds, far below the 10–46 s these took before; not a timing test of small margins.
+    expect(hostile.ms).toBeLessThan(3_000);
+    expect(health.ms).toBeLessThan(3_000);
+  });
+});
