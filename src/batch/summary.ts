@@ -1,5 +1,10 @@
 import type { Scored } from './score.ts';
 
+/** A count and its noun, singular for one: `1 row`, `2 rows`, `1,000 applicants`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
 export interface Gap {
   class: string;
   code: string;
@@ -31,11 +36,13 @@ export class Tally {
         this.gaps.set(key, (this.gaps.get(key) ?? 0) + 1);
       }
       if (scored.group !== undefined) {
+        // "Female" and "Female " are one group: spaces around or doubled inside a cell are no answer.
+        const group = scored.group.trim().replace(/\s+/g, ' ');
         const byGroup = this.groups.get(d.class) ?? new Map();
-        const g = byGroup.get(scored.group) ?? { applicants: 0, qualified: 0 };
+        const g = byGroup.get(group) ?? { applicants: 0, qualified: 0 };
         g.applicants += 1;
         if (d.status === 'qualified') g.qualified += 1;
-        byGroup.set(scored.group, g);
+        byGroup.set(group, g);
         this.groups.set(d.class, byGroup);
       }
     }
@@ -64,7 +71,7 @@ export class Tally {
 
   /** Lines for stderr at the end of a run. */
   describe(): string {
-    const lines = [`${this.rows.total} applicants scored, ${this.rows.errors} ${this.rows.errors === 1 ? 'row' : 'rows'} with errors`];
+    const lines = [`${plural(this.rows.total, 'applicant')} scored, ${plural(this.rows.errors, 'row')} with errors`];
     for (const [cls, counts] of this.byClass) lines.push(`${cls}: ${counts.qualified} qualified, ${counts.review} review, ${counts.not_qualified} not qualified`);
     const codes = this.gapCodes();
     if (codes.length > 0) lines.push(`gaps by code: ${codes.map((g) => `${g.class} ${g.code} ${g.count}`).join(', ')}`);

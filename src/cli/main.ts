@@ -1,12 +1,32 @@
 import { Command } from 'commander';
-import { QualifyError } from '../errors.ts';
+import { commanderMessage, exitFor } from './exit.ts';
 import { runCases } from './commands/cases.ts';
 import { runCheck } from './commands/check.ts';
 import { runExtract } from './commands/extract.ts';
 import { runGenerate } from './commands/generate.ts';
+import { runMap } from './commands/map.ts';
 import { runScore } from './commands/score.ts';
 import { runServe } from './commands/serve.ts';
 import { runTerms } from './commands/terms.ts';
+
+// Exit status (docs/batch.md): 0 all done; 1 some records, profiles or cases failed; 2 a usage
+// error, unreadable input, unknown class, invalid option or rule file; 3 an internal error. No stack
+// trace reaches a user: `qualify: <message>`, the stack only with QUALIFY_DEBUG=1.
+const debug = Boolean(process.env.QUALIFY_DEBUG);
+function fail(error: unknown): void {
+  const { status, message } = exitFor(error, debug);
+  if (message !== null) process.stderr.write(`${message}\n`);
+  process.exitCode = status;
+}
+// An error outside the command's promise (a stream's, a timer's) ends the run the same way.
+process.on('uncaughtException', (error) => {
+  fail(error);
+  process.exit();
+});
+process.on('unhandledRejection', (error) => {
+  fail(error);
+  process.exit();
+});
 
 // A reader that stops early (`qualify check … | head`) is not an error: stop writing, quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -14,10 +34,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// Set before any command is added, so that every command inherits them: Commander's own errors
+// (unknown option, missing argument) are thrown to the handler below and exit 2.
 const program = new Command()
   .name('qualify')
   .description('Decide whether candidates meet a job class\'s minimum qualifications, and explain why.')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(commanderMessage(text)) })
+  .exitOverride();
 
 program
   .command('check')
@@ -58,9 +82,19 @@ program
   .option('--workers <n>', 'worker threads (default: every core; 1 scores in one thread)')
   .option('--report <file>', 'write a summary report, .json or .html')
   .option('--group-by <column>', 'voluntary self-identification column: selection rates and four-fifths ratios in the report')
+  .option('--ignore <names>', 'header names not to read, separated by commas (any other column qualify does not know stops the run)')
   .argument('<file>', 'applicant CSV')
   .action(async (file: string, options) => {
     process.exitCode = await runScore(file, options);
+  });
+
+program
+  .command('map')
+  .description('write a starting column map (YAML, for --map) for another export, from its header and first rows, to check before use')
+  .requiredOption('--suggest <file>', 'the applicant CSV export to suggest a map for')
+  .option('-o, --output <file>', 'write the map here (never over an existing file) instead of standard output')
+  .action((options: { suggest: string; output?: string }) => {
+    process.exitCode = runMap(options, (text) => process.stdout.write(text), (line) => process.stderr.write(`${line}\n`));
   });
 
 program
@@ -94,7 +128,5 @@ program
 try {
   await program.parseAsync();
 } catch (error) {
-  if (!(error instanceof QualifyError)) throw error;
-  process.stderr.write(`qualify: ${error.message}\n`);
-  process.exitCode = 2;
+  fail(error);
 }

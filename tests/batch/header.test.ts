@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QualifyError } from '../../src/errors.ts';
 import { readHeader } from '../../src/batch/header.ts';
+import { NO_CONVERSIONS } from '../../src/batch/map.ts';
 
 const refused = (run: () => unknown): QualifyError => {
   try {
@@ -71,6 +72,57 @@ describe('reading the header row', () => {
 
   it('refuses an unnumbered and a first credit column together, rather than drop one of them', () => {
     expect(refused(() => readHeader(['id', 'credit_hours', 'Credit 1 Hours'])).message).toBe('the columns "credit_hours" and "Credit 1 Hours" name the same field; drop or rename one');
+  });
+
+  it('reads Applicant ID, Candidate ID and Applicant Number as id without a map', () => {
+    for (const name of ['Applicant ID', 'Candidate ID', 'applicant_number']) expect(readHeader([name, 'job1_title']).keys).toEqual(['id', 'job1title']);
+    expect(refused(() => readHeader(['Candidate ID', 'id'])).message).toBe('the columns "Candidate ID" and "id" name the same field; drop or rename one');
+  });
+
+  it('stops at columns that are neither known, mapped nor ignored, naming each with its nearest known columns in one error', () => {
+    const error = refused(() => readHeader(['Candidate ID', 'Job 1 Supervisory (Y/N)', 'Certs', 'Race/Ethnicity', 'Job 2 Strat'], { unknown: 'refuse' }));
+    expect(error.code).toBe('QUAL_ERR_UNREADABLE_FILE');
+    expect(error.message.split('\n')).toEqual([
+      'the CSV has 4 columns qualify does not know, and nothing says to ignore them:',
+      '  "Job 1 Supervisory (Y/N)": nearest: job1_supervisory, job1_categories',
+      '  "Certs": nearest: certifications, statement, job1_categories',
+      '  "Race/Ethnicity": no known column is near; self-identification is never read for scoring: ignore it, and --group-by it for the report',
+      '  "Job 2 Strat": nearest: job2_start, job2_title, job2_end',
+      'map each onto a column (--map FILE; docs/csv.md lists the columns) or ignore it (--ignore NAME,…, or the map\'s ignore: list); `qualify map --suggest FILE.csv` writes a starting map',
+    ]);
+    expect(error.issues.map((i) => i.path)).toEqual(['Job 1 Supervisory (Y/N)', 'Certs', 'Race/Ethnicity', 'Job 2 Strat']);
+  });
+
+  it('names unknown columns before a missing id, which one of them may be meant as', () => {
+    expect(refused(() => readHeader(['Applicant Key', 'job1_title'], { unknown: 'refuse' })).message).toMatch(/^the CSV has a column qualify does not know, and nothing says to ignore it:\n  "Applicant Key": /);
+  });
+
+  it('reads past columns ignored as asked, matched loosely, and lists them as ignored', () => {
+    const header = readHeader(['id', 'Race/Ethnicity', 'Phone', 'statement'], { unknown: 'refuse', ignore: ['race ethnicity', 'PHONE', 'Statement'] });
+    expect(header.keys).toEqual(['id', null, null, null]);
+    expect(header.ignored).toEqual(['Race/Ethnicity', 'Phone', 'statement']);
+  });
+
+  it('counts the group-by column as used, and the generated self_id_group column as known', () => {
+    expect(readHeader(['id', 'Race/Ethnicity'], { unknown: 'refuse', groupBy: 'Race/Ethnicity' }).used).toEqual([{ column: 'id', as: 'id' }, { column: 'Race/Ethnicity', as: 'group (--group-by)' }]);
+    expect(readHeader(['id', 'self_id_group'], { unknown: 'refuse' }).keys).toEqual(['id', 'selfidgroup']);
+    // Ignored for scoring, as a suggested map lists it, and still grouped by.
+    expect(readHeader(['id', 'Race/Ethnicity'], { unknown: 'refuse', ignore: ['Race/Ethnicity'], groupBy: 'race ethnicity' })).toMatchObject({ keys: ['id', 'raceethnicity'], ignored: [] });
+  });
+
+  it('returns each column used and what it is read as', () => {
+    const header = readHeader(['Candidate ID', 'Highest Degree', 'Job Title', 'Phone', 'Years of IT experience'], {
+      unknown: 'refuse', map: { 'Highest Degree': 'degree1_level' }, ignore: ['Phone'],
+      convert: { ...NO_CONVERSIONS, selfReported: { yearsofitexperience: { months: 12, categories: ['information-technology'] } } },
+    });
+    expect(header.used).toEqual([
+      { column: 'Candidate ID', as: 'id' },
+      { column: 'Highest Degree', as: 'degree1_level' },
+      { column: 'Job Title', as: 'job1_title' },
+      { column: 'Years of IT experience', as: 'self-reported experience (selfReported:)' },
+    ]);
+    expect(header.selfReported).toEqual([{ key: 'selfreported:yearsofitexperience', question: 'Years of IT experience', months: 12, categories: ['information-technology'] }]);
+    expect(header.columns[4]).toBe('Years of IT experience');
   });
 
   it('maps onto the new columns, and groups by a column whose name starts like one', () => {

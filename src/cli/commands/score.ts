@@ -1,13 +1,14 @@
-import { createReadStream, createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
-import { parse } from 'yaml';
-import { z } from 'zod';
 import { parseAsOf, selectRules } from '../../check.ts';
 import { bundledCatalogue } from '../../rules/load.ts';
 import { QualifyError } from '../../errors.ts';
-import { reportHtml, reportJson } from '../../batch/report.ts';
+import { knownIds } from '../../vocab/vocabulary.ts';
+import { reportFormat, writeReport } from '../../batch/report.ts';
 import type { ApplicantRow } from '../../batch/csv-row.ts';
+import type { Header } from '../../batch/header.ts';
+import { loadMap } from '../../batch/map.ts';
 import { openApplicants } from '../../batch/read-csv.ts';
 import { scoreApplicants } from '../../batch/run.ts';
 
@@ -21,21 +22,14 @@ export interface ScoreCommandOptions {
   workers?: string;
   report?: string;
   groupBy?: string;
+  /** Header names not to read, separated by commas. */
+  ignore?: string;
 }
 
-/** A `--map` file: `columns:` their header → our column (the columns of docs/batch.md). */
-const MapFile = z.strictObject({ columns: z.record(z.string(), z.string()) });
-
-function readMap(file: string): Record<string, string> {
-  let parsed: unknown;
-  try {
-    parsed = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read the column map ${file}: ${(error as Error).message}`);
-  }
-  const map = MapFile.safeParse(parsed);
-  if (!map.success) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `${file}: ${map.error.issues[0]!.path.join('.') || '(root)'}: ${map.error.issues[0]!.message}; expected columns: {their header: our column}`);
-  return map.data.columns;
+/** `Candidate ID → id, Major → degree1_field, job1_title`: the columns read, for the summary. */
+function columnsSaid(header: Header): string[] {
+  const used = header.used.map((u) => (u.column === u.as ? u.as : `${u.column} → ${u.as}`));
+  return [`columns used: ${used.join(', ')}`, ...(header.ignored.length > 0 ? [`columns ignored as asked: ${header.ignored.map((c) => c.trim()).join(', ')}`] : [])];
 }
 
 /** Standard output behind a writable of its own: a run that fails mid-stream destroys the streams
@@ -65,23 +59,29 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
   const layout = option('layout', options.layout, ['wide', 'long'] as const, 'wide');
   const workers = options.workers === undefined ? undefined : Number(options.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `--workers "${options.workers}" must be a whole number of 1 or more`);
+  const report = options.report;
+  // Checked before a row is scored: a report that cannot be written in that format is refused first.
+  if (report !== undefined) reportFormat(report);
   let size: number;
   try {
     size = statSync(file).size;
   } catch (error) {
     throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(error as Error).message}`);
   }
-  const map = options.map ? readMap(options.map) : undefined;
+  const map = options.map ? loadMap(options.map, { ...(options.groupBy ? { groupBy: options.groupBy } : {}), categories: knownIds(catalogue.vocab, 'category') }) : undefined;
+  const ignore = [...(map?.ignore ?? []), ...(options.ignore ?? '').split(',').map((name) => name.trim()).filter(Boolean)];
   const input = createReadStream(file);
   let applicants: AsyncIterable<ApplicantRow>;
+  let header: Header | undefined;
   try {
     applicants = await openApplicants(input, {
       layout,
-      ...(map ? { map } : {}),
+      // Every column is read, mapped or ignored as asked: one that is none of these stops the run, named.
+      unknown: 'refuse',
+      ignore,
+      ...(map ? { map: map.columns, convert: map.convert } : {}),
       ...(options.groupBy ? { groupBy: options.groupBy } : {}),
-      onHeader: (header) => {
-        if (header.ignored.length > 0) process.stderr.write(`qualify: columns not read (see docs/batch.md, or --map): ${header.ignored.join(', ')}\n`);
-      },
+      onHeader: (read) => (header = read),
     });
   } catch (error) {
     // A file refused (empty, not UTF-8, no id column): say which, exit 2, and write nothing.
@@ -105,9 +105,16 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
   });
   bar?.update(size, { rows, speed: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) });
   bar?.stop();
-  process.stderr.write(`${tally.describe()}\n`);
-  if (options.report) {
-    writeFileSync(options.report, options.report.endsWith('.html') ? reportHtml(tally, options.groupBy) : `${JSON.stringify(reportJson(tally, options.groupBy), null, 2)}\n`);
+  process.stderr.write(`${[tally.describe(), ...(header ? columnsSaid(header) : [])].join('\n')}\n`);
+  if (report !== undefined) {
+    writeReport(report, tally, {
+      classes: selectRules(classes, catalogue.rules).map((r) => ({ id: r.rule.id, title: r.rule.title, rulesVersion: r.version })),
+      asOf: asOf ?? new Date(),
+      generatedAt: new Date(),
+      groupBy: options.groupBy,
+      rows: { total: tally.rows.total, scored: tally.rows.total - tally.rows.errors, errors: tally.rows.errors },
+      columnsUsed: header?.used ?? [],
+    });
   }
   return tally.rows.errors > 0 ? 1 : 0;
 }
