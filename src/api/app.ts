@@ -14,7 +14,7 @@ import { healthRoutes } from './routes/health.ts';
 import { vocabularyRoutes } from './routes/vocabularies.ts';
 import { scoreRoute } from './routes/score.ts';
 import { pages } from '../web/pages.ts';
-import { extractRoute } from '../text/http.ts';
+import { extractRoute } from './routes/extract.ts';
 
 export interface AppOptions {
   /** Rules and vocabularies; the project's own when missing. */

@@ -23,6 +23,8 @@ export interface ApplicantRow {
   unread?: boolean;
   /** The raw value of the `--group-by` column, for the adverse-impact report. */
   group?: string;
+  /** Bytes of the input read up to the end of this row, for a progress bar that follows scoring. */
+  end?: number;
 }
 
 /** A CSV record keyed by column key (`job1title`). */
@@ -302,6 +304,7 @@ export function mergeApplicants(rows: readonly ApplicantRow[]): ApplicantRow {
     for (const key of ['experience', 'education', 'certifications', 'training']) if (row.profile[key] !== undefined) merged.profile[key] = [...list(merged.profile, key), ...(adds[key] ?? list(row.profile, key))];
     merged.jobs.push(...row.jobs.filter((_, i) => keep[i] !== false));
     merged.degrees.push(...row.degrees);
+    if (row.end !== undefined) merged.end = row.end;
     merged.trainings = [...(merged.trainings ?? []), ...(row.trainings ?? [])];
     merged.issues.push(...row.issues.map((i) => ({ ...i, path: `${i.path} (line ${row.line})` })));
     if (row.unread) merged.unread = true;

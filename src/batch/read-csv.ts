@@ -17,7 +17,7 @@ export type Encoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE';
 
 /** The parser reads bytes as latin1, one character per byte, so that a cell that is not valid UTF-8
  * comes out as it was, to be seen rather than replaced (its encoding: null fails on a short row). */
-type Parsed = { record: string[]; info: { lines: number }; raw: string } | { skipped: { code: string; message: string; lines: number; raw: string } };
+type Parsed = { record: string[]; info: { lines: number; bytes: number }; raw: string } | { skipped: { code: string; message: string; lines: number; raw: string } };
 
 const newlines = (text: string): number => (text.replace(/^\n+|\n+$/g, '').match(/\n/g) ?? []).length;
 
@@ -207,7 +207,7 @@ async function* rows(input: Readable, options: ReadOptions, file: { encoding: En
       options.onHeader?.(header);
       continue;
     }
-    yield fromFields(cells, header, lineOffset + item.info.lines - newlines(item.raw));
+    yield { ...fromFields(cells, header, lineOffset + item.info.lines - newlines(item.raw)), end: item.info.bytes };
   }
   if (header === null) {
     const why = 'the CSV is empty: it has no rows, not even a header; its first row must name the columns, one of them id';

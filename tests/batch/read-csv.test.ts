@@ -217,3 +217,16 @@ describe('one record per row, whatever the rows hold', () => {
     );
   });
 });
+
+describe('progress', () => {
+  it('each row carries the bytes read up to its end, so progress follows scoring, not reading', async () => {
+    const csv = `id,job1_title\n${Array.from({ length: 1_000 }, (_, i) => `P-${i},"Analyst, level ${i % 3}"`).join('\n')}\n`;
+    const ends: number[] = [];
+    for await (const row of readApplicants(Readable.from([Buffer.from(csv)]))) ends.push(row.end!);
+    expect(ends).toHaveLength(1_000);
+    expect(ends.every((e, i) => i === 0 || e > ends[i - 1]!)).toBe(true);
+    // Half the rows are about half the bytes, and the last row ends the file.
+    expect(ends[499]! / csv.length).toBeCloseTo(0.5, 1);
+    expect(ends.at(-1)).toBe(csv.length);
+  });
+});

@@ -90,17 +90,30 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
   }
   // Opened only once the header is read: a file that is refused leaves no empty output behind.
   const output: Writable = options.output ? createWriteStream(options.output) : toStdout();
-  // Progress on a terminal only: bytes read of the file, with rows and rows/s beside.
+  // Progress on a terminal only: the bytes up to the last row scored (the file is read well ahead
+  // of scoring, so bytes read would show 100% half-way), with rows and rows/s beside.
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'scoring [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }) : null;
   const started = Date.now();
   let rows = 0;
+  let shown = 0;
+  const ends: number[] = [];
+  async function* tracked(): AsyncGenerator<ApplicantRow> {
+    for await (const row of applicants) {
+      ends.push(row.end ?? 0);
+      yield row;
+    }
+  }
   bar?.start(size, 0, { rows: 0, speed: 0 });
-  const tally = await scoreApplicants(applicants, output, {
+  const tally = await scoreApplicants(bar ? tracked() : applicants, output, {
     classes, asOf, format, catalogue,
     ...(workers === undefined ? {} : { workers }),
     onScored: () => {
       rows += 1;
-      if (bar && rows % 500 === 0) bar.update(input.bytesRead, { rows, speed: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) });
+      const end = ends.shift() ?? 0;
+      if (bar && Date.now() - shown > 100) {
+        shown = Date.now();
+        bar.update(end, { rows, speed: Math.round(rows / Math.max(0.001, (shown - started) / 1000)) });
+      }
     },
   });
   bar?.update(size, { rows, speed: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) });

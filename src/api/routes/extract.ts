@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { QualifyError } from '../errors.ts';
-import type { Vocabulary } from '../vocab/vocabulary.ts';
-import { extractResume } from './resume.ts';
+import { QualifyError } from '../../errors.ts';
+import type { Vocabulary } from '../../vocab/vocabulary.ts';
+import { extractResume } from '../../text/resume.ts';
 
 export const RESUME_LIMIT = 200 * 1024;
 
