@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { QualifyError } from '../../src/errors.ts';
+import { refused } from '../helpers/refused.ts';
 import { readHeader } from '../../src/batch/header.ts';
 import { NO_CONVERSIONS } from '../../src/batch/map.ts';
-
-const refused = (run: () => unknown): QualifyError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QualifyError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-};
 
 describe('reading the header row', () => {
   it('reads names loosely and numbers the jobs and degrees it finds', () => {

@@ -2,21 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { QualifyError } from '../../src/errors.ts';
+import { refused } from '../helpers/refused.ts';
 import { convertDate, guessDates, loadMap, parseMap, suggestMap } from '../../src/batch/map.ts';
 import { projectRoot } from '../../src/paths.ts';
 
 const EXPORTS = join(projectRoot, 'tests/fixtures/exports');
-
-const refused = (run: () => unknown): QualifyError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QualifyError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-};
 
 describe('a map file', () => {
   it('loads an old map with only columns:, as before', () => {
