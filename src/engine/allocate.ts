@@ -5,7 +5,7 @@ import type { JobFilter } from './months.ts';
 import { candidates, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
 import { AllocationNetwork, HOUR_WEIGHT, type Setting } from './network.ts';
-import type { Allocation, Assumption, Credit, Shortfall } from './types.ts';
+import { assumptionKey, type Allocation, type Assumption, type Credit, type Shortfall } from './types.ts';
 
 /** Months a certification weighs in `coverage`, so a missing credential counts like a missing year. */
 export const CERTIFICATION_WEIGHT = 12;
@@ -102,7 +102,7 @@ function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, se
   const demand = pathDemand(path);
   const assumed = new Map(net.assumed);
   for (const [key, a] of certs.assumed) assumed.set(key, a);
-  for (const a of cond.assumed) assumed.set(`condition:${a.kind === 'condition' ? a.requirement : ''}`, a);
+  for (const a of cond.assumed) assumed.set(assumptionKey(a), a);
   return {
     feasible: certs.shortfalls.length === 0 && cond.shortfalls.length === 0 && net.flow >= net.demand - EPS,
     coverage: 0,
@@ -165,7 +165,10 @@ function matchCertifications(path: Path, facts: Facts, candidate: Candidate): Ce
     const asset = { kind: 'certification' as const, index: fact.cert.index };
     result.credits.push({ requirement: use.requirement, ...(use.via ? { via: use.via } : {}), asset, amount: use.via ? use.monthsEach : 1 });
     result.covered += use.monthsEach;
-    if (fact.uncertain) result.assumed.set(`certification:${fact.cert.index}`, { kind: 'asset', asset });
+    if (fact.uncertain) {
+      const a: Assumption = { kind: 'asset', asset };
+      result.assumed.set(assumptionKey(a), a);
+    }
   }
   uses.forEach((use, u) => {
     const missing = use.count - Math.round(g.flow[useNodes[u]!.edge]!);

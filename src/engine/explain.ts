@@ -6,7 +6,7 @@ import type { CriteriaEvidence } from './criteria.ts';
 import type { Reason, Status } from './decision.ts';
 import { formatMonths as formatTotal, monthsFitting, windowStartOf } from './months.ts';
 import { describeSources, renderReason, type RenderContext } from './render.ts';
-import type { Allocation, AssetRef, Unit } from './types.ts';
+import { assetKey, type Allocation, type AssetRef, type Unit } from './types.ts';
 
 /** Reasons for one decision: one per requirement and per substitution used, each citing its
  * clause, then what a person must check and what did not count. */
@@ -30,7 +30,7 @@ export function explain(path: Path, status: Status, allocation: Allocation, fact
 }
 
 const assets = (credits: ReadonlyArray<{ asset: AssetRef }>): AssetRef[] => {
-  const seen = new Map(credits.map((c) => [`${c.asset.kind}:${c.asset.index}`, c.asset]));
+  const seen = new Map(credits.map((c) => [assetKey(c.asset), c.asset]));
   return [...seen.values()];
 };
 

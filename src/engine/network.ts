@@ -5,7 +5,7 @@ import type { HoursFilter, Path, Requirement, Substitution } from '../rules/sche
 import { roomOf, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
 import { jobFits, narrowed, windowStartOf, type JobFilter } from './months.ts';
-import type { AssetRef, Assumption, Credit, Shortfall } from './types.ts';
+import { assumptionKey, type AssetRef, type Assumption, type Credit, type Shortfall } from './types.ts';
 
 /** The continuous part of an allocation as one flow network, built once per path and reading and
  * solved again for each candidate by setting capacities:
@@ -340,7 +340,10 @@ export class AllocationNetwork {
       if (amount <= EPS) continue;
       const { requirement, part, via } = t.use;
       credits.push({ requirement, ...(part ? { part } : {}), ...(via ? { via } : {}), asset: t.asset, amount });
-      if (t.uncertain) assumed.set(`${t.asset.kind}:${t.asset.index}`, { kind: 'asset', asset: t.asset });
+      if (t.uncertain) {
+        const a: Assumption = { kind: 'asset', asset: t.asset };
+        assumed.set(assumptionKey(a), a);
+      }
       // Fixed units are credited below, by the whole units actually supplied.
       if (via && !t.use.fixed) substituted.set(via, (substituted.get(via) ?? 0) + amount);
     }

@@ -3,7 +3,7 @@ import type { Facts } from '../facts/facts.ts';
 import type { Path, Requirement } from '../rules/schema.ts';
 import type { Gap, Reason } from './decision.ts';
 import { formatMonths } from './months.ts';
-import type { AssetRef, Credit } from './types.ts';
+import { assetKey, type AssetRef, type Credit } from './types.ts';
 
 /** The one place where findings become words, for the CLI, API, CSV, report and pages alike.
  * A finding is built as a typed value (code, requirement, expected, received, unit, assets) and
@@ -53,7 +53,7 @@ export function assetName(facts: Facts, ref: AssetRef): string {
 export function describeSources(credits: readonly Credit[], facts: Facts, unit: Reason['unit']): string {
   const totals = new Map<string, { ref: AssetRef; amount: number }>();
   for (const c of credits) {
-    const key = `${c.asset.kind}:${c.asset.index}`;
+    const key = assetKey(c.asset);
     totals.set(key, { ref: c.asset, amount: (totals.get(key)?.amount ?? 0) + c.amount });
   }
   return [...totals.values()]
@@ -124,9 +124,6 @@ export function gapMessage(g: Unrendered<Gap>, ctx: RenderContext, detail = ''):
     case 'GAP_EXPERIENCE': return `${amountIn('months', g.amount ?? 0)} more of experience toward "${label}"${partOf(ctx, g)}`;
     case 'GAP_CREDITS': return `${hours(Math.ceil((g.amount ?? 0) - 1e-9))} more of credit toward "${label}"${partOf(ctx, g)}`;
     case 'GAP_TRAINING': return `${hours(Math.ceil((g.amount ?? 0) - 1e-9))} more of training toward "${label}"`;
-    case 'GAP_EDUCATION':
-    case 'GAP_CREDENTIAL': return detail || label;
-    case 'GAP_CERTIFICATION': return detail || label;
     case 'GAP_ALL_OF': return `all of: ${(g.parts ?? []).map((p) => gapMessage(p, ctx, '')).join('; ')}`;
     default: return detail || label;
   }

@@ -7,7 +7,9 @@ export type AssetRef = { kind: 'job' | 'degree' | 'credits' | 'training' | 'cert
  * of the rule that only a person can decide. */
 export type Assumption = { kind: 'asset'; asset: AssetRef } | { kind: 'condition'; requirement: string };
 
-export const assumptionKey = (a: Assumption): string => (a.kind === 'asset' ? `${a.asset.kind}:${a.asset.index}` : `condition:${a.requirement}`);
+/** `job:2`: one key per asset, to gather or deduplicate what refers to the same entry. */
+export const assetKey = (ref: AssetRef): string => `${ref.kind}:${ref.index}`;
+export const assumptionKey = (a: Assumption): string => (a.kind === 'asset' ? assetKey(a.asset) : `condition:${a.requirement}`);
 
 /** The unit a requirement is counted in. */
 export type Unit = 'months' | 'hours' | 'certificates' | 'credentials' | 'conditions';

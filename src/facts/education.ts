@@ -76,7 +76,9 @@ export function hoursPieces(profile: NormalisedProfile, reading: Reading, vocab:
     named += degree.credits.reduce((s, c) => s + c.hours, 0) + (degree.fieldIds.length > 0 ? major : 0);
     largest = Math.max(largest, level.years * vocab.creditHoursPerYear);
   }
-  const held = profile.degrees.find((d) => !(d.unevaluatedForeign && reading === 'strict') && vocab.levels.get(d.level)!.years > 0);
+  // The rest is credited to the degree whose hours it stands for: the one of most years.
+  const years = (d: Degree) => vocab.levels.get(d.level)!.years;
+  const held = profile.degrees.filter((d) => !(d.unevaluatedForeign && reading === 'strict') && years(d) > 0).reduce<Degree | undefined>((a, d) => (a && years(a) >= years(d) ? a : d), undefined);
   if (held && largest > named) pieces.push({ pool: 'credits', asset: { kind: 'degree', index: held.index }, uncertain: held.unevaluatedForeign, hours: largest - named, subject: null, ids: new Set(), label: 'other credit of your degrees' });
   for (const c of profile.credits) pieces.push({ ...c, pool: 'credits', asset: { kind: 'credits', index: c.index }, uncertain: false, label: `${c.hours} hours of college credit${inField(c.subject)}` });
   for (const t of profile.training) pieces.push({ pool: 'training', hours: t.hours, subject: t.name, ids: t.ids, asset: { kind: 'training', index: t.index }, uncertain: false, label: `${t.name} (${t.hours} hours)` });
