@@ -12,7 +12,7 @@ import { classRoutes } from './routes/classes.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { healthRoutes } from './routes/health.ts';
 import { vocabularyRoutes } from './routes/vocabularies.ts';
-import { scoreRoute } from './routes/score.ts';
+import { previewRoute, scoreRoute } from './routes/score.ts';
 import { pages } from '../web/pages.ts';
 import { extractRoute } from './routes/extract.ts';
 
@@ -102,7 +102,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(classRoutes, { rules });
   await app.register(vocabularyRoutes, { vocab: catalogue.vocab });
   await app.register(evaluateRoutes, { catalogue, apiKeys: options.apiKeys ?? [] });
-  await app.register(scoreRoute, { catalogue, apiKeys: options.apiKeys ?? [], ...(options.csvLimit === undefined ? {} : { csvLimit: options.csvLimit }) });
+  const exportOptions = { catalogue, apiKeys: options.apiKeys ?? [], ...(options.csvLimit === undefined ? {} : { csvLimit: options.csvLimit }) };
+  await app.register(scoreRoute, exportOptions);
+  await app.register(previewRoute, exportOptions);
   await app.register(extractRoute, { vocab: catalogue.vocab });
   await app.register(pages);
   return app;

@@ -36,6 +36,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'QUAL_ERR_BODY_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'QUAL_ERR_UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'QUAL_ERR_INVALID_REQUEST',
+  FST_REQ_FILE_TOO_LARGE: 'QUAL_ERR_BODY_TOO_LARGE',
 };
 
 export function toProblem(error: FastifyError | QualifyError | Error, url: string): Problem {

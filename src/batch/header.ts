@@ -16,7 +16,18 @@ export interface HeaderOptions {
   /** A map file's value conversions (map.ts), applied as each row is read; its `selfReported:`
    * questions are columns read. */
   convert?: Conversions;
+  /** How the user maps a column, and ignores one, in the words of the interface they use: the
+   * CLI's flags (the default) or the API's form part and query parameter. */
+  remedy?: Remedy;
 }
+
+export interface Remedy {
+  map: string;
+  ignore: string;
+  suggest: string;
+}
+
+export const CLI_REMEDY: Remedy = { map: '--map FILE', ignore: "--ignore NAME,…, or the map's ignore: list", suggest: '`qualify map --suggest FILE.csv` writes a starting map' };
 
 /** A column read as a self-reported answer (a map's `selfReported:`): `value × months` months of
  * experience in the categories, marked as self-reported. */
@@ -67,13 +78,13 @@ function unknownSaid(name: string): string {
   return looksDemographic(name) ? `${said}; self-identification is never read for scoring: ignore it, and --group-by it for the report` : said;
 }
 
-function refuseUnknown(unknown: readonly string[]): never {
+function refuseUnknown(unknown: readonly string[], remedy: Remedy): never {
   const lines = unknown.map((name) => `  "${name.trim()}": ${unknownSaid(name)}`);
   const count = unknown.length === 1 ? 'a column qualify does not know' : `${unknown.length} columns qualify does not know`;
   throw new QualifyError(
     'QUAL_ERR_UNREADABLE_FILE',
     `the CSV has ${count}, and nothing says to ignore ${unknown.length === 1 ? 'it' : 'them'}:\n${lines.join('\n')}\n` +
-      'map each onto a column (--map FILE; docs/csv.md lists the columns) or ignore it (--ignore NAME,…, or the map\'s ignore: list); `qualify map --suggest FILE.csv` writes a starting map',
+      `map each onto a column (${remedy.map}; docs/csv.md lists the columns) or ignore it (${remedy.ignore}); ${remedy.suggest}`,
     unknown.map((name): FieldIssue => ({ path: name.trim(), message: `unknown column; ${unknownSaid(name)}` })),
   );
 }
@@ -120,8 +131,9 @@ export function readHeader(names: readonly string[], options: HeaderOptions = {}
     seen.set(key, name);
     return key;
   });
-  if (unknown.length > 0) refuseUnknown(unknown);
-  if (!seen.has('id')) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', 'the CSV has no id column: its first row must name the columns, one of them id (or map one onto id with --map)', [{ path: 'id', message: 'missing column' }]);
+  const remedy = options.remedy ?? CLI_REMEDY;
+  if (unknown.length > 0) refuseUnknown(unknown, remedy);
+  if (!seen.has('id')) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `the CSV has no id column: its first row must name the columns, one of them id (or map one onto id with ${remedy.map})`, [{ path: 'id', message: 'missing column' }]);
   if (groupBy !== undefined && !seen.has(groupBy)) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `--group-by "${options.groupBy}" is not a column of the CSV`, [{ path: 'groupBy', message: 'no such column' }]);
   const columns = keys.map((key, i) => (key === null ? null : isKnownColumn(key) && key !== groupBy ? columnName(key) : names[i]!.trim()));
   const used = keys.flatMap((key, i) => {

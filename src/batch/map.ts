@@ -260,14 +260,6 @@ const looksPersonal = (name: string): boolean => /phone|mobile|address|street|ci
 /** A screening question answered in years. */
 const looksSelfReported = (name: string): boolean => /\byears?\b.*\bexperience\b|\bexperience\b.*\byears?\b/i.test(name);
 
-/** The experience category a screening question most likely asks about. */
-function categoryOf(question: string): string {
-  if (/infrastructure|network|server|system admin|cloud|database/i.test(question)) return 'it-infrastructure';
-  if (/project/i.test(question)) return 'project-management';
-  if (/clerical|administrative|office/i.test(question)) return 'clerical-administrative';
-  return 'information-technology';
-}
-
 /** fuse.js scores at or below this, with the next candidate at least SURE_GAP further, are taken. */
 const SURE = 0.25;
 const SURE_GAP = 0.1;
@@ -298,43 +290,115 @@ export function guessDates(samples: readonly string[]): { format: DateFormat; no
   return count > 0 ? guess() : null;
 }
 
-/** A starting map for an export, from its header and first rows: every line is a guess for the
- * user to check. Loads back with parseMap. */
-export function suggestMap(source: string, names: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const columns: string[] = [];
-  const unsure: string[] = [];
-  const asIs: string[] = [];
-  const demographic: string[] = [];
-  const personal: string[] = [];
-  const questions: string[] = [];
+/** How a suggestion reads one header: `as-is`, by its own name; `sure`, a clear match; `unsure`,
+ * no clear match (left unmapped: scoring stops and names it until it is mapped or ignored);
+ * `demographic` and `personal`, ignored; `question`, a screening question in years, left for the
+ * user to read as self-reported experience or to ignore. */
+export type Guess = 'as-is' | 'sure' | 'unsure' | 'demographic' | 'personal' | 'question';
+
+export interface ColumnGuess {
+  /** The header as the file has it, trimmed. */
+  header: string;
+  /** Our column (as docs/csv.md names it) it is read as; null when it is not read. */
+  as: string | null;
+  guess: Guess;
+  /** The known columns nearest an unsure header, best first. */
+  nearest: string[];
+}
+
+/** A starting map, as data: what each header is read as, and the value forms seen in the rows. */
+export interface Suggestion {
+  columns: ColumnGuess[];
+  dates: { format: DateFormat; note: string } | null;
+  /** Words seen in end dates: each means a job still held. */
+  present: string[];
+  lists: Array<{ column: string; separator: string; example: string }>;
+  /** Values of yes/no columns that are not yes/no words, as `column: value`. */
+  flags: string[];
+  /** The degree levels seen. */
+  levels: string[];
+}
+
+/** What an export's header and first rows look like they hold: every entry is a guess for the user to check. */
+export function suggest(names: readonly string[], rows: ReadonlyArray<readonly string[]>): Suggestion {
   const taken = new Set<string>();
   const targets: Array<{ index: number; key: string }> = [];
-  names.forEach((raw, index) => {
-    const name = raw.trim();
-    if (!name) return;
-    const key = readAs(name);
-    if (looksDemographic(name)) demographic.push(name);
-    else if (isKnownColumn(key) && !taken.has(key)) {
-      asIs.push(columnKey(name) === key ? name : `${name} (as ${columnName(key)})`);
-      taken.add(key);
-      targets.push({ index, key });
-    } else if (looksPersonal(name)) personal.push(name);
-    else if (looksSelfReported(name)) questions.push(name);
-    else {
-      const near = nearestColumns(name, 4).filter((c) => !taken.has(readAs(c.column)));
-      const [best, next] = near;
-      if (best && best.score <= SURE && (!next || next.score - best.score >= SURE_GAP)) {
-        const target = readAs(best.column);
-        taken.add(target);
-        targets.push({ index, key: target });
-        columns.push(`  ${yaml(name)}: ${best.column}`);
-      } else {
-        const said = near.filter((c) => c.score <= 0.5).slice(0, 3).map((c) => c.column);
-        unsure.push(`  # ${yaml(name)}: ?   # not sure${said.length ? `; nearest: ${said.join(', ')}` : '; no column is near'}. Map it onto one of ours, or add it to ignore:`);
-      }
-    }
+  const columns = names.flatMap((raw, index): ColumnGuess[] => {
+    const header = raw.trim();
+    if (!header) return [];
+    const key = readAs(header);
+    const read = (target: string, guess: Guess): ColumnGuess => {
+      taken.add(target);
+      targets.push({ index, key: target });
+      return { header, as: columnName(target), guess, nearest: [] };
+    };
+    if (looksDemographic(header)) return [{ header, as: null, guess: 'demographic', nearest: [] }];
+    if (isKnownColumn(key) && !taken.has(key)) return [read(key, 'as-is')];
+    if (looksPersonal(header)) return [{ header, as: null, guess: 'personal', nearest: [] }];
+    if (looksSelfReported(header)) return [{ header, as: null, guess: 'question', nearest: [] }];
+    const near = nearestColumns(header, 4).filter((c) => !taken.has(readAs(c.column)));
+    const [best, next] = near;
+    if (best && best.score <= SURE && (!next || next.score - best.score >= SURE_GAP)) return [read(readAs(best.column), 'sure')];
+    return [{ header, as: null, guess: 'unsure', nearest: near.filter((c) => c.score <= 0.5).slice(0, 3).map((c) => c.column) }];
   });
   const samples = (kinds: readonly string[]) => targets.filter((t) => kinds.includes(columnKind(t.key))).map((t) => ({ ...t, values: rows.map((r) => r[t.index]?.trim() ?? '').filter(Boolean) }));
+  const dated = samples(['date', 'end']);
+  const lists = samples(['list']).flatMap((d) => {
+    const separator = [',', '|', '/'].find((s) => d.values.some((v) => v.includes(s)) && !d.values.some((v) => v.includes(';')));
+    return separator ? [{ column: columnName(d.key), separator, example: d.values.find((v) => v.includes(separator)) ?? '' }] : [];
+  });
+  return {
+    columns,
+    dates: guessDates(dated.flatMap((d) => d.values.filter((v) => !PRESENT.includes(v.toLowerCase()) && /\d/.test(v)))),
+    present: [...new Set(samples(['end']).flatMap((d) => d.values.filter((v) => !/\d/.test(v))))],
+    lists,
+    flags: [...new Set(samples(['bool']).flatMap((d) => d.values.filter((v) => !['yes', 'y', 'true', '1', 'no', 'n', 'false', '0'].includes(v.toLowerCase())).map((v) => `${columnName(d.key)}: ${v}`)))],
+    levels: [...new Set(samples(['text']).filter((d) => /^degree\d+level$/.test(d.key)).flatMap((d) => d.values))],
+  };
+}
+
+/** A map file's content, as its YAML holds it. */
+export type MapFileData = z.input<typeof MapFile>;
+
+/** The map a suggestion stands for, without its comments: confident renames, ignored personal
+ * and self-identification columns, and the value forms seen. Unsure headers and screening
+ * questions are left out, for scoring to stop at until the user says what they are. */
+export function suggestedMap(s: Suggestion): MapFileData {
+  const renamed = s.columns.filter((c) => c.guess === 'sure');
+  const ignore = s.columns.filter((c) => c.guess === 'demographic' || c.guess === 'personal').map((c) => c.header);
+  return {
+    ...(renamed.length > 0 ? { columns: Object.fromEntries(renamed.map((c) => [c.header, c.as!])) } : {}),
+    ...(ignore.length > 0 ? { ignore } : {}),
+    ...(s.dates ? { dates: s.dates.format } : {}),
+    ...(s.present.length > 0 ? { present: s.present } : {}),
+    ...(s.lists.length > 0 ? { lists: Object.fromEntries(s.lists.map((l) => [l.column, l.separator])) } : {}),
+  };
+}
+
+/** A map file as YAML, its keys in the order docs/csv.md gives them. */
+export const formatMap = (map: MapFileData): string => stringify(Object.fromEntries(KEYS.flatMap((key) => (map[key as keyof MapFileData] == null ? [] : [[key, map[key as keyof MapFileData]]]))));
+
+/** The category a screening question most likely asks about, for a self-reported column. */
+export function categoryOf(question: string): string {
+  if (/infrastructure|network|server|system admin|cloud|database/i.test(question)) return 'it-infrastructure';
+  if (/project/i.test(question)) return 'project-management';
+  if (/clerical|administrative|office/i.test(question)) return 'clerical-administrative';
+  return 'information-technology';
+}
+
+/** A starting map for an export, from its header and first rows, as a commented YAML file: every
+ * line is a guess for the user to check. Loads back with parseMap. */
+export function suggestMap(source: string, names: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const s = suggest(names, rows);
+  const of = (guess: Guess) => s.columns.filter((c) => c.guess === guess);
+  const asIs = of('as-is').map((c) => (columnKey(c.header) === columnKey(c.as!) ? c.header : `${c.header} (as ${c.as})`));
+  const columns = [
+    ...of('sure').map((c) => `  ${yaml(c.header)}: ${c.as}`),
+    ...of('unsure').map((c) => `  # ${yaml(c.header)}: ?   # not sure${c.nearest.length ? `; nearest: ${c.nearest.join(', ')}` : '; no column is near'}. Map it onto one of ours, or add it to ignore:`),
+  ];
+  const demographic = of('demographic').map((c) => c.header);
+  const personal = of('personal').map((c) => c.header);
+  const questions = of('question').map((c) => c.header);
 
   const out: string[] = [
     `# Column map for ${source}, suggested by \`qualify map --suggest\` from its header and first ${rows.length} rows.`,
@@ -344,7 +408,7 @@ export function suggestMap(source: string, names: readonly string[], rows: Reado
   ];
   if (asIs.length > 0) out.push(`# Read as they are, without a line here: ${asIs.join(', ')}.`);
   out.push('');
-  out.push(columns.length > 0 || unsure.length > 0 ? 'columns:' : 'columns: {}', ...columns, ...unsure);
+  out.push(columns.length > 0 ? 'columns:' : 'columns: {}', ...columns);
 
   if (demographic.length > 0 || personal.length > 0) {
     out.push('ignore:');
@@ -357,28 +421,13 @@ export function suggestMap(source: string, names: readonly string[], rows: Reado
       out.push(...personal.map((n) => `  - ${yaml(n)}`));
     }
   }
-
-  const dated = samples(['date', 'end']);
-  const format = guessDates(dated.flatMap((d) => d.values.filter((v) => !PRESENT.includes(v.toLowerCase()) && /\d/.test(v))));
-  if (format) out.push(`dates: ${yaml(format.format)}   # ${format.note}`);
+  if (s.dates) out.push(`dates: ${yaml(s.dates.format)}   # ${s.dates.note}`);
   else out.push('# dates: MM/DD/YYYY   # no dates seen in the first rows: set the form of the date columns, if not YYYY-MM-DD');
-
-  const stillHeld = [...new Set(samples(['end']).flatMap((d) => d.values.filter((v) => !/\d/.test(v))))];
-  if (stillHeld.length > 0) out.push(`present: [${stillHeld.map(yaml).join(', ')}]   # words seen in the end dates; each means the job is still held`);
-
-  const lists = samples(['list']).flatMap((d) => {
-    const separator = [',', '|', '/'].find((s) => d.values.some((v) => v.includes(s)) && !d.values.some((v) => v.includes(';')));
-    const example = d.values.find((v) => separator && v.includes(separator));
-    return separator ? [`  ${columnName(d.key)}: ${yaml(separator)}   # seen: ${yaml(example ?? '')}`] : [];
-  });
-  if (lists.length > 0) out.push('lists:', ...lists);
-
-  const flags = samples(['bool']).flatMap((d) => d.values.filter((v) => !['yes', 'y', 'true', '1', 'no', 'n', 'false', '0'].includes(v.toLowerCase())).map((v) => `${columnName(d.key)}: ${v}`));
-  if (flags.length > 0) out.push(`# yes: []   # no: []   # yes/no columns hold words of their own (${[...new Set(flags)].slice(0, 5).join('; ')}): list each under yes: or no:`);
-
-  const levels = [...new Set(samples(['text']).filter((d) => /^degree\d+level$/.test(d.key)).flatMap((d) => d.values))];
-  if (levels.length > 0) {
-    out.push(`# values:   # their codes → ours, where the export has its own; the degree levels seen: ${levels.slice(0, 12).join(', ')}`);
+  if (s.present.length > 0) out.push(`present: [${s.present.map(yaml).join(', ')}]   # words seen in the end dates; each means the job is still held`);
+  if (s.lists.length > 0) out.push('lists:', ...s.lists.map((l) => `  ${l.column}: ${yaml(l.separator)}   # seen: ${yaml(l.example)}`));
+  if (s.flags.length > 0) out.push(`# yes: []   # no: []   # yes/no columns hold words of their own (${s.flags.slice(0, 5).join('; ')}): list each under yes: or no:`);
+  if (s.levels.length > 0) {
+    out.push(`# values:   # their codes → ours, where the export has its own; the degree levels seen: ${s.levels.slice(0, 12).join(', ')}`);
     out.push('#   degreeN_level: { "H.S.": high-school }   # levels such as BS, MS, PhD are read as they are');
   }
   if (questions.length > 0) {

@@ -33,8 +33,9 @@ function merged(row: ApplicantRow, issues: readonly FieldIssue[]): FieldIssue[] 
   return [...row.issues, ...named.filter((i) => !said.has(i.path))];
 }
 
-/** Everything wrong with a row that already has issues, so that one pass over the file finds them all. */
-function allIssues(row: ApplicantRow, catalogue: Catalogue): FieldIssue[] {
+/** Everything wrong with a row, as its columns name it: its own issues and its profile's, so that
+ * one pass over the file finds them all. None for a row that scores. */
+export function rowIssues(row: ApplicantRow, catalogue: Catalogue): FieldIssue[] {
   if (row.unread || row.issues.some((i) => ROW.test(i.path))) return row.issues;
   try {
     normaliseProfile(row.profile, catalogue.vocab);
@@ -46,7 +47,7 @@ function allIssues(row: ApplicantRow, catalogue: Catalogue): FieldIssue[] {
 
 export function scoreApplicant(row: ApplicantRow, options: ScoreOptions): Scored {
   const base = { line: row.line, id: row.id, ...(row.group === undefined ? {} : { group: row.group }) };
-  if (row.unread || row.issues.length > 0) return { ...base, error: errorOf(row.line, allIssues(row, options.catalogue)) };
+  if (row.unread || row.issues.length > 0) return { ...base, error: errorOf(row.line, rowIssues(row, options.catalogue)) };
   try {
     const decisions = checkProfile(row.profile, { classes: options.classes, asOf: options.asOf, catalogue: options.catalogue });
     // checkProfile ranks several classes; the columns follow the order asked for.

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installProblems } from '../../src/api/problem.ts';
 import { generateApplicants } from '../../src/batch/generate.ts';
-import { scoreRoute } from '../../src/api/routes/score.ts';
+import { previewRoute, scoreRoute } from '../../src/api/routes/score.ts';
 import { projectRoot } from '../../src/paths.ts';
 import { bundledCatalogue, loadCatalogue, type Catalogue } from '../../src/rules/load.ts';
 
@@ -18,6 +19,7 @@ async function bare(apiKeys: string[] = [], catalogue: Catalogue = bundledCatalo
   const app = Fastify();
   installProblems(app);
   await app.register(scoreRoute, { catalogue, apiKeys });
+  await app.register(previewRoute, { catalogue, apiKeys });
   return app;
 }
 
@@ -107,5 +109,80 @@ describe('POST /v1/classes/:id/score', () => {
     const ok = await guarded.inject({ method: 'POST', url: '/v1/classes/chicago-06G7/score', payload: sample, headers: { 'content-type': 'text/csv', 'x-api-key': 'k' } });
     expect(ok.statusCode).toBe(200);
     await guarded.close();
+  });
+});
+
+const exportCsv = readFileSync(`${projectRoot}/tests/fixtures/exports/ats-export.csv`, 'utf8');
+const exportMap = readFileSync(`${projectRoot}/tests/fixtures/exports/ats-export.map.yaml`, 'utf8');
+
+/** A multipart form as a browser or `curl -F` sends it, parts in the order given. */
+async function form(parts: Array<[string, string, string?]>): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const data = new FormData();
+  for (const [name, value, file] of parts) data.append(name, file ? new Blob([value], { type: 'text/csv' }) : value, ...(file ? [file] : []));
+  const request = new Request('http://localhost/', { method: 'POST', body: data });
+  return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type')! } };
+}
+
+describe('an export with columns of its own', () => {
+  it('is refused, every unknown column named with its nearest, until each is mapped or ignored', async () => {
+    const res = await upload('/v1/classes/houston-440.4/score?asOf=2026-01-01', {}, exportCsv);
+    expect(res.statusCode).toBe(400);
+    const problem = res.json();
+    expect(problem.code).toBe('QUAL_ERR_UNREADABLE_FILE');
+    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['Highest Degree', 'Certs', 'Race/Ethnicity', 'Years of IT experience']));
+    expect(problem.errors.find((e: { path: string }) => e.path === 'Highest Degree').message).toMatch(/nearest: degree1_level/);
+    // In the API's words: no CLI flag a caller cannot use.
+    expect(problem.detail).toMatch(/the part map/);
+    expect(problem.detail).not.toMatch(/--map|--ignore/);
+    const ignored = await upload(`/v1/classes/houston-440.4/score?asOf=2026-01-01&ignore=${encodeURIComponent('id,First Name,Last Name')}`, {}, 'id,First Name,Last Name,Nickname\nA-1,Dana,Lee,D\n');
+    expect(ignored.json()).toMatchObject({ code: 'QUAL_ERR_UNREADABLE_FILE', errors: [{ path: 'Nickname' }] });
+  });
+
+  it('scores through a map sent as a form, with the same records as the CLI with the same map', async () => {
+    const { payload, headers } = await form([['map', exportMap], ['file', exportCsv, 'ats-export.csv']]);
+    const res = await app.inject({ method: 'POST', url: '/v1/classes/houston-440.4/score?asOf=2026-01-01', payload, headers });
+    expect(res.statusCode).toBe(200);
+    const cli = execFileSync(process.execPath, [`${projectRoot}/bin/qualify.mjs`, 'score', `${projectRoot}/tests/fixtures/exports/ats-export.csv`, '--class', 'houston-440.4', '--as-of', '2026-01-01', '--map', `${projectRoot}/tests/fixtures/exports/ats-export.map.yaml`], { encoding: 'utf8' });
+    expect(res.body).toBe(cli);
+    expect(res.body).toMatch(/C-1001,houston-440\.4,qualified/);
+  });
+
+  it('refuses a form with a part it does not know, or no CSV, naming the part', async () => {
+    const extra = await form([['map', exportMap], ['notes', 'x'], ['file', exportCsv, 'a.csv']]);
+    expect((await app.inject({ method: 'POST', url: '/v1/classes/houston-440.4/score', ...extra })).json()).toMatchObject({ status: 400, errors: [{ path: 'notes' }] });
+    const none = await form([['map', exportMap]]);
+    expect((await app.inject({ method: 'POST', url: '/v1/classes/houston-440.4/score', ...none })).json()).toMatchObject({ status: 400, errors: [{ path: 'file' }] });
+    const badMap = await form([['map', 'columns: {Certs: certificates}'], ['file', exportCsv, 'a.csv']]);
+    expect((await app.inject({ method: 'POST', url: '/v1/classes/houston-440.4/score', ...badMap })).json()).toMatchObject({ status: 400, code: 'QUAL_ERR_INVALID_OPTION', detail: expect.stringMatching(/columns\.Certs: "certificates" is not a column qualify reads \(nearest: certifications/) });
+  });
+});
+
+describe('POST /v1/exports/preview', () => {
+  it('suggests a map, says which columns would stop scoring, and shows the first rows as read', async () => {
+    const res = await upload('/v1/exports/preview', {}, exportCsv);
+    expect(res.statusCode).toBe(200);
+    const preview = res.json();
+    const column = (header: string) => preview.columns.find((c: { header: string }) => c.header === header);
+    expect(column('Candidate ID')).toMatchObject({ as: 'id', read: 'read' });
+    expect(column('Highest Degree')).toMatchObject({ as: 'degree1_level', read: 'mapped', guess: 'sure' });
+    expect(column('Race/Ethnicity')).toMatchObject({ as: null, read: 'ignored', guess: 'demographic' });
+    expect(column('Years of IT experience')).toMatchObject({ as: null, read: 'unknown', guess: 'question' });
+    expect(preview.problems.map((p: { path: string }) => p.path)).toEqual(['Years of IT experience', 'Years of infrastructure experience']);
+    expect(preview.map).toMatchObject({ columns: { 'Highest Degree': 'degree1_level' }, dates: 'MM/DD/YYYY', lists: { certifications: ',' } });
+    expect(preview.mapYaml).toMatch(/^columns:\n {2}Highest Degree: degree1_level$/m);
+    expect(preview.targets).toEqual(expect.arrayContaining(['id', 'certifications', 'job3_title', 'degree2_level']));
+    expect(preview.rows).toHaveLength(5);
+    expect(preview.rows[0]).toMatchObject({ line: 2, id: 'C-1001', profile: { education: [{ level: 'BS', completed: '2012-05-15' }], experience: [{ end: 'present' }, { end: '2018-05-31' }] }, problems: [] });
+  });
+
+  it('reads under the map sent, row problems named by column', async () => {
+    const map = `${exportMap}\n`.replace('Major: degree1_field', 'Major: degree1_field\n  Graduation Date: degree1_completed').replace(/^ {2}Graduation Date: degree1_completed\n/m, '').replace('dates: MM/DD/YYYY', 'dates: DD/MM/YYYY');
+    const { payload, headers } = await form([['map', map], ['file', exportCsv, 'a.csv']]);
+    const preview = (await app.inject({ method: 'POST', url: '/v1/exports/preview', payload, headers })).json();
+    expect(preview.problems).toEqual([]);
+    expect(preview.columns.find((c: { header: string }) => c.header === 'Years of IT experience')).toMatchObject({ read: 'self-reported' });
+    expect(preview.mapYaml).toBe(map);
+    // 05/15/2012 read day first is no date: the row says so, by the column's name in the export.
+    expect(preview.rows[0].problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/Graduation Date|degree1_completed/) })]));
   });
 });
