@@ -6,7 +6,7 @@ import { knownIds } from '../vocab/vocabulary.ts';
 import type { Catalogue } from '../rules/load.ts';
 import { columnKey, columnName, FAMILIES, FAMILY_NAMES } from './columns.ts';
 import { readHeader, type Header } from './header.ts';
-import { formatMap, parseMap, suggest, suggestedMap, type ColumnMap, type Guess, type MapFileData } from './map.ts';
+import { categoryOf, formatMap, parseMap, suggest, suggestedMap, type ColumnMap, type Guess, type MapFileData } from './map.ts';
 import { readApplicants } from './read-csv.ts';
 import { rowIssues } from './score.ts';
 
@@ -59,13 +59,16 @@ export interface PreviewColumn {
   guess: Guess;
   /** Known columns near an unknown header, best first. */
   nearest: string[];
+  /** What the column stands for if it is read as a self-reported answer in years. */
+  selfReported: { months: number; categories: string[] };
 }
 
 export interface Preview {
   columns: PreviewColumn[];
   /** Every column a map may rename a header onto, for this export's entry numbers. */
   targets: string[];
-  /** The map in effect: the one given, or the suggested one; and as YAML, to save for the CLI. */
+  /** The map in effect: the one given (YAML or JSON), or the suggested one; and as YAML, to save
+   * for the CLI (its keys in order, without the comments of the one given). */
   map: MapFileData;
   mapYaml: string;
   /** What stops scoring: unknown columns, a missing id column, two columns for one field. */
@@ -87,8 +90,7 @@ export async function previewExport(bytes: Buffer, more: boolean, mapText: strin
   const { names, rows } = sampleRows(text, 'the CSV');
   const suggestion = suggest(names, rows);
   const data: MapFileData = mapText === undefined ? suggestedMap(suggestion) : ((parseYaml(mapText) ?? {}) as MapFileData);
-  const mapYaml = mapText === undefined ? formatMap(data) : mapText;
-  const map: ColumnMap = parseMap(mapYaml, 'the map', { categories: knownIds(catalogue.vocab, 'category') });
+  const map: ColumnMap = parseMap(mapText ?? formatMap(data), 'the map', { categories: knownIds(catalogue.vocab, 'category') });
   const options = { map: map.columns, ignore: map.ignore, convert: map.convert, unknown: 'list' as const };
 
   const problems: FieldIssue[] = [];
@@ -105,7 +107,7 @@ export async function previewExport(bytes: Buffer, more: boolean, mapText: strin
     const header_ = raw.trim();
     if (!header_) return [];
     const guessed = suggestion.columns.find((c) => c.header === header_);
-    const base = { header: header_, guess: guessed?.guess ?? 'unsure', nearest: guessed?.nearest ?? [] };
+    const base = { header: header_, guess: guessed?.guess ?? 'unsure', nearest: guessed?.nearest ?? [], selfReported: { months: 12, categories: [categoryOf(header_)] } };
     const key = header?.keys[i];
     if (key) {
       const selfReported = key.startsWith('selfreported:');
@@ -122,5 +124,5 @@ export async function previewExport(bytes: Buffer, more: boolean, mapText: strin
       if (shown.length === PREVIEW_ROWS) break;
     }
   }
-  return { columns, targets: targetsFor(names), map: data, mapYaml, problems, rows: shown };
+  return { columns, targets: targetsFor(names), map: data, mapYaml: formatMap(data), problems, rows: shown };
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -235,6 +236,8 @@ describe.skipIf(!present)('the screening page', () => {
     await page.fill('#asOf', '2026-01-01');
     await page.setInputFiles('#file', file);
     await page.click('button[type=submit]');
+    await page.waitForSelector('#mapping:not([hidden])');
+    await page.click('#score');
     await page.waitForSelector('#rows tr');
     expect(await page.$$eval('#rows tr', (rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['qualified', 'not_qualified', 'error']);
     expect(await page.textContent('#rows tr[data-status=error]')).toContain('line 4: job1_end: ends (2019-01) before it starts (2020-03)');
@@ -249,6 +252,88 @@ describe.skipIf(!present)('the screening page', () => {
     expect(scored).toHaveLength(4);
     expect(scored[3]).toContain(',error,');
     await accessible(page);
+    await page.context().close();
+  });
+});
+
+describe.skipIf(!present)('the mapping step of the screening page', () => {
+  const exportCsv = join(projectRoot, 'tests', 'fixtures', 'exports', 'ats-export.csv');
+  const exportMap = join(projectRoot, 'tests', 'fixtures', 'exports', 'ats-export.map.yaml');
+  /** What `qualify score` writes for the export under a map, as of the day the pages use. */
+  const cli = (map: string) => execFileSync(process.execPath, [join(projectRoot, 'bin', 'qualify.mjs'), 'score', exportCsv, '--class', 'houston-440.4', '--as-of', '2026-01-01', '--map', map], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+
+  async function start(map?: string): Promise<Page> {
+    const page = await open('/screen');
+    await page.selectOption('#class', 'houston-440.4');
+    await page.fill('#asOf', '2026-01-01');
+    await page.setInputFiles('#file', exportCsv);
+    if (map) await page.setInputFiles('#mapfile', map);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#mapping:not([hidden]) #columns tr');
+    await shown(page);
+    return page;
+  }
+  const readAs = (page: Page, header: string) => page.$eval(`select[data-header="${header}"]`, (s) => (s as HTMLSelectElement).value);
+  /** Waits for the preview a change asks for to be shown. */
+  const shown = (page: Page) => page.waitForSelector('#mapping:not([aria-busy])', { state: 'attached' });
+  async function choose(page: Page, header: string, choice: string) {
+    await page.selectOption(`select[data-header="${header}"]`, choice);
+    await shown(page);
+  }
+  async function apply(page: Page, yaml: string) {
+    await page.fill('#map-yaml', yaml);
+    await page.click('#apply-map');
+    await shown(page);
+  }
+  async function downloaded(page: Page, button: string): Promise<string> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return readFileSync((await download.path())!, 'utf8');
+  }
+
+  it('suggests a target for each column, stops at the unknown ones, and scores once the recruiter has said what they are', async () => {
+    const page = await start();
+    expect(await readAs(page, 'Highest Degree')).toBe('degree1_level');
+    expect(await readAs(page, 'Race/Ethnicity')).toBe('@ignore');
+    expect(await readAs(page, 'Years of IT experience')).toBe('');
+    expect(await page.textContent('#map-problems')).toContain('Years of IT experience, Years of infrastructure experience');
+    // The first rows as they will be read, dates converted and the job still held read as such.
+    expect(await page.textContent('#preview tr:first-child')).toMatch(/C-1001.*BS in Computer Science \(2012-05-15\).*Network Administrator: 2018-06-01 – present/);
+    await accessible(page);
+    await page.click('#score');
+    await page.waitForSelector('.error-summary a[href="#column-21"]');
+    expect(await page.$$eval('#rows tr', (rows) => rows.length)).toBe(0);
+    await choose(page, 'Years of IT experience', '@self');
+    await choose(page, 'Years of infrastructure experience', '@ignore');
+    expect(await page.textContent('#map-problems')).toContain('nothing stops scoring');
+    expect(await readAs(page, 'Years of IT experience')).toBe('@self');
+    await page.screenshot({ path: join(shots, 'screen-mapping.png'), fullPage: true });
+    await page.click('#score');
+    await page.waitForSelector('#rows tr');
+    expect(await page.$$eval('#rows tr', (rows) => rows.length)).toBe(6);
+    // The map downloaded from the page gives the CLI the same records as the page scored.
+    const map = await downloaded(page, '#download-map');
+    expect(map).toMatch(/^selfReported:\n {2}Years of IT experience:/m);
+    const file = join(shots, 'ats-export.map.yaml');
+    writeFileSync(file, map);
+    expect(await downloaded(page, '#download-csv')).toBe(cli(file));
+    await page.context().close();
+  });
+
+  it('reads with a map saved before, edits conversions in its YAML, and scores as the CLI does with that map', async () => {
+    const page = await start(exportMap);
+    expect(await page.textContent('#map-problems')).toContain('nothing stops scoring');
+    expect(await readAs(page, 'Years of infrastructure experience')).toBe('@self');
+    await page.click('#score');
+    await page.waitForSelector('#rows tr');
+    const statuses = await page.$$eval('#rows tr', (rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(statuses).toHaveLength(6);
+    expect(await downloaded(page, '#download-csv')).toBe(cli(exportMap));
+    // A wrong date form, set in the YAML, shows in the preview as each row's problem.
+    await page.click('summary');
+    await apply(page, (await page.inputValue('#map-yaml')).replace('dates: MM/DD/YYYY', 'dates: DD/MM/YYYY'));
+    expect(await page.textContent('#preview tr:first-child')).toMatch(/degree1_completed|Graduation Date/);
+    await apply(page, 'columns: {Certs: certificates}');
+    expect(await page.textContent('.error-summary')).toContain('"certificates" is not a column qualify reads');
     await page.context().close();
   });
 });
