@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type HookHandlerDoneFunction } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import pino, { type DestinationStream } from 'pino';
 import { bundledCatalogue, type Catalogue } from '../rules/load.ts';
@@ -15,6 +15,8 @@ import { vocabularyRoutes } from './routes/vocabularies.ts';
 import { previewRoute, scoreRoute } from './routes/score.ts';
 import { pages } from '../web/pages.ts';
 import { extractRoute } from './routes/extract.ts';
+import { openingRoutes } from './routes/openings.ts';
+import { openStore, type Store, type StoreOptions } from '../store/store.ts';
 
 export interface AppOptions {
   /** Rules and vocabularies; the project's own when missing. */
@@ -34,6 +36,9 @@ export interface AppOptions {
   publicUrl?: string;
   /** Largest CSV upload, in bytes, counted as it streams (QUALIFY_CSV_LIMIT). */
   csvLimit?: number;
+  /** The screening records (openings, reviews, decision records): an open store, or where to open
+   * one (closed with the app). Without it the openings routes are not served. */
+  store?: Store | StoreOptions;
 }
 
 /** Log lines never hold a profile, a name, an email or a statement, nor credentials. */
@@ -74,11 +79,24 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
 
   // One line per request, with its timing: the route pattern, never the body or query.
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     request.log.info({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    done();
   });
 
   const https = options.publicUrl?.startsWith('https://') ?? false;
+  // The API's JSON answers are never rendered by a browser: a fixed set of headers, worked out
+  // once, instead of helmet's per request. Pages, the docs and errors elsewhere keep helmet's.
+  const jsonHeaders = apiSecurityHeaders(https);
+  const setJsonHeaders = (_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    reply.headers(jsonHeaders);
+    done();
+  };
+  app.addHook('onRoute', (route) => {
+    if (!API_ROUTE.test(route.url)) return;
+    (route as { helmet?: boolean }).helmet = false;
+    route.onRequest = [setJsonHeaders, ...[route.onRequest ?? []].flat()];
+  });
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': https ? [] : null } },
     // HSTS only where the service is reached over HTTPS: on plain HTTP it would lock a browser out.
@@ -106,8 +124,28 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(scoreRoute, exportOptions);
   await app.register(previewRoute, exportOptions);
   await app.register(extractRoute, { vocab: catalogue.vocab });
+  if (options.store) {
+    const opened = 'selectFrom' in options.store ? null : await openStore(options.store);
+    if (opened) app.addHook('onClose', () => opened.destroy());
+    await app.register(openingRoutes, { store: opened ?? (options.store as Store), catalogue, apiKeys: options.apiKeys ?? [], ...(options.csvLimit === undefined ? {} : { uploadLimit: options.csvLimit }) });
+  }
   await app.register(pages);
   return app;
+}
+
+/** The routes that answer JSON (or CSV) to programs, not pages to browsers. */
+const API_ROUTE = /^\/(?:v1\/|health$|openapi\.json$)/;
+
+/** The security headers of an API answer: nothing may run, frame or sniff it. */
+function apiSecurityHeaders(https: boolean): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
 }
 
 /** Options from the environment, for `npm start` and `qualify serve`. */

@@ -94,7 +94,7 @@ export function receiveTimeout(app: FastifyInstance, ms: number): void {
       }
       // A reader still waiting takes the error and the problem is answered; with none (the answer
       // went out already), the connection is simply closed. The rest of the body is not waited for.
-      if (reply.sent || raw.listenerCount('error') === 0) return void raw.socket?.destroy();
+      if (reply.sent || raw.listenerCount('error') === 0) return void raw.destroy();
       reply.header('connection', 'close');
       raw.emit('error', new QualifyError('QUAL_ERR_TIMEOUT', `the request was not received within ${ms / 1000} s`));
     }

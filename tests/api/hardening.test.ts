@@ -107,6 +107,19 @@ describe('personal data and pages', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
+  it('sends API answers a fixed, strict set of security headers, and pages the full set', async () => {
+    const api = await app.inject({ url: '/v1/classes' });
+    expect(api.headers).toMatchObject({ 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+    const problem = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: '{' , headers: { 'content-type': 'application/json' } });
+    expect(problem.headers['x-frame-options']).toBe('DENY');
+    const page = await app.inject({ url: '/screen' });
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cross-origin-opener-policy': 'same-origin', 'x-frame-options': 'SAMEORIGIN' });
+    const https = await buildApp({ log: false, publicUrl: 'https://qualify.example.gov' });
+    expect((await https.inject({ url: '/health' })).headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+    await https.close();
+  });
+
   it('asks browsers to upgrade insecure requests only when told it is reached over HTTPS', async () => {
     const csp = async (publicUrl?: string) => {
       const a = await buildApp({ log: false, ...(publicUrl ? { publicUrl } : {}) });
