@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { storeOptionsFromEnv } from '../store/store.ts';
 import { buildApp, optionsFromEnv, type AppOptions } from './app.ts';
 
 export interface ServeOptions extends AppOptions {
@@ -8,7 +9,8 @@ export interface ServeOptions extends AppOptions {
 
 /** Starts listening, and closes gracefully on SIGINT/SIGTERM: in-flight requests finish first. */
 export async function serve(options: ServeOptions): Promise<FastifyInstance> {
-  const app = await buildApp({ ...optionsFromEnv(), ...options });
+  // The screening records: SQLite under QUALIFY_DATA_DIR (./var), or DATABASE_URL; migrated at start.
+  const app = await buildApp({ ...optionsFromEnv(), store: storeOptionsFromEnv(), ...options });
   await app.listen({ port: options.port, host: options.host });
   const close = (signal: string) => {
     app.log.info({ signal }, 'shutting down');

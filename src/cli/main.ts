@@ -6,6 +6,7 @@ import { runExtract } from './commands/extract.ts';
 import { runGenerate } from './commands/generate.ts';
 import { runMap } from './commands/map.ts';
 import { runScore } from './commands/score.ts';
+import { runRerate } from './commands/rerate.ts';
 import { runServe } from './commands/serve.ts';
 import { runTerms } from './commands/terms.ts';
 
@@ -115,6 +116,18 @@ program
   .option('-o, --output <file>', 'write here instead of standard output')
   .action(async (options) => {
     await runGenerate(options);
+  });
+
+program
+  .command('rerate')
+  .description('re-evaluate every applicant of an opening under the rules now and list whose status changes and why (DATABASE_URL or QUALIFY_DATA_DIR)')
+  .requiredOption('--opening <id>', 'the opening to re-rate')
+  .option('--accept', 'record the new decisions (without it nothing is written)')
+  .option('--rules <dir>', 'folder of rule files (default: the bundled rules/)')
+  .option('--by <name>', 'who re-rates, for the record (default: the user running the command)')
+  .option('--json', 'print the result as one JSON object')
+  .action(async (options: { opening: string; accept?: boolean; rules?: string; by?: string; json?: boolean }) => {
+    process.exitCode = await runRerate(options, (line) => process.stdout.write(`${line}\n`));
   });
 
 program

@@ -5,6 +5,7 @@ import type { JobFilter } from './months.ts';
 import { candidates, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
 import { AllocationNetwork, HOUR_WEIGHT, type Setting } from './network.ts';
+import { isRefused } from './resolve.ts';
 import { assumptionKey, type Allocation, type Assumption, type Credit, type Shortfall } from './types.ts';
 
 /** Months a certification weighs in `coverage`, so a missing credential counts like a missing year. */
@@ -53,12 +54,16 @@ export function fewestExtraMonths(path: Path, facts: Facts, filter: JobFilter, s
   return fewest === Infinity ? null : fewest;
 }
 
-/** Conditions only a person can decide: assumed met in the generous reading, unmet in the strict. */
+/** Conditions only a person can decide: assumed met in the generous reading, unmet in the strict;
+ * one a reviewer refused is unmet in both. */
 function conditions(path: Path, facts: Facts): { shortfalls: Shortfall[]; assumed: Assumption[] } {
   const all = path.requirements.filter((r) => r.kind === 'condition');
-  return facts.reading === 'generous'
-    ? { shortfalls: [], assumed: all.map((r) => ({ kind: 'condition', requirement: r.id })) }
-    : { shortfalls: all.map((r) => ({ requirement: r.id, amount: 1 })), assumed: [] };
+  const open = all.filter((r) => !isRefused(r));
+  const unmet = facts.reading === 'generous' ? all.filter(isRefused) : all;
+  return {
+    shortfalls: unmet.map((r) => ({ requirement: r.id, amount: 1 })),
+    assumed: facts.reading === 'generous' ? open.map((r) => ({ kind: 'condition', requirement: r.id })) : [],
+  };
 }
 
 /** The path's whole demand in months, an hour of credit or training weighing as a month of study

@@ -10,6 +10,7 @@ import { STATUS_RANK, type Decision, type Gap, type Status } from './decision.ts
 import { explain, uncertainReasons } from './explain.ts';
 import { findGaps, gapFilters, gapKey } from './gaps.ts';
 import { renderGap, type RenderContext } from './render.ts';
+import { NO_RESOLUTIONS, resolveProfile, resolveRule } from './resolve.ts';
 import { score } from './score.ts';
 import type { Allocation } from './types.ts';
 
@@ -122,8 +123,10 @@ export function factsFor(rule: RuleFile, profile: NormalisedProfile, asOf: Date,
 export const asOfFor = (rule: RuleFile, given: Date | undefined, fallback: Date): Date =>
   given ?? (rule.qualifyingDate ? new Date(`${rule.qualifyingDate}T00:00:00Z`) : fallback);
 
-/** Evaluates one profile against several rules, sharing the facts between them. */
-export function assess(profile: NormalisedProfile, rules: readonly LoadedRule[], asOf: Date | undefined, vocab: Vocabulary, today: Date): Decision[] {
+/** Evaluates one profile against several rules, sharing the facts between them; `resolutions` are
+ * a reviewer's decisions on what an earlier review turned on (resolve.ts). */
+export function assess(profile: NormalisedProfile, rules: readonly LoadedRule[], asOf: Date | undefined, vocab: Vocabulary, today: Date, resolutions = NO_RESOLUTIONS): Decision[] {
   const cache = new Map<string, ReadingFacts>();
-  return rules.map(({ rule, version }) => evaluate(rule, version, factsFor(rule, profile, asOfFor(rule, asOf, today), vocab, cache), profile.id));
+  const resolved = resolveProfile(profile, resolutions, vocab);
+  return rules.map(({ rule, version }) => evaluate(resolveRule(rule, resolutions), version, factsFor(rule, resolved, asOfFor(rule, asOf, today), vocab, cache), profile.id));
 }
