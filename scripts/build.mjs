@@ -10,6 +10,7 @@ const entries = {
   'bench/api': 'bench/api.ts',
   'bench/batch': 'bench/batch.ts',
   'bench/soak': 'bench/soak.ts',
+  'bench/openings': 'bench/openings.ts',
 };
 
 await build({

@@ -8,7 +8,7 @@ import { parseDay } from '../profile/dates.ts';
 import type { Catalogue } from '../rules/load.ts';
 import type { ApplicantTable } from '../store/tables.ts';
 import { getOpening, type OpeningView } from './openings.ts';
-import { decide, evaluationRow, insertChunked, newId, now, type Actor } from './outcomes.ts';
+import { currentEvaluations, decide, decisionOf, evaluationRow, insertChunked, newId, now, type Actor, type Db } from './outcomes.ts';
 import type { Store } from '../store/store.ts';
 
 /** An applicant as sent: a profile (or JSON Resume) and the answer to the self-identification question. */
@@ -114,4 +114,26 @@ async function record(db: Store, opening: OpeningView, staged: readonly Staged[]
       applicants: staged.map((s, i) => ({ id: applicants[i]!.id, ref: s.ref, outcomes: s.decisions.map((d) => ({ class: d.class, status: d.status, score: d.score })) })),
     };
   });
+}
+
+export interface Listed {
+  id: string;
+  ref: string | null;
+  erased: boolean;
+  /** Each class's outcome now, with its first gap: what stands between the applicant and qualifying. */
+  outcomes: Array<Pick<Decision, 'class' | 'status' | 'score'> & { rulesVersion: string; gap?: string }>;
+}
+
+/** The applicants of an opening in the order added, with their outcomes now. */
+export async function listApplicants(db: Db, openingId: string): Promise<Listed[]> {
+  await getOpening(db, openingId);
+  const rows = await db.selectFrom('applicants').select(['id', 'ref', 'erased_at']).where('opening_id', '=', openingId).orderBy('position').execute();
+  const outcomes = new Map<string, Listed['outcomes']>();
+  for (const e of await currentEvaluations(db, { opening: openingId })) {
+    const gap = decisionOf(e).gaps[0]?.message;
+    const list = outcomes.get(e.applicant_id) ?? [];
+    list.push({ class: e.class_id, status: e.status as Decision['status'], score: e.score, rulesVersion: e.rules_version, ...(gap === undefined ? {} : { gap }) });
+    outcomes.set(e.applicant_id, list);
+  }
+  return rows.map((a) => ({ id: a.id, ref: a.ref, erased: a.erased_at !== null, outcomes: outcomes.get(a.id) ?? [] }));
 }

@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { projectRoot } from '../paths.ts';
 
-/** The pages (self-check, screening, classes): static files read once, served with their type. */
+/** The pages (self-check, screening, classes, openings): static files read once, served with their type. */
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 const PUBLIC = join(projectRoot, 'src', 'web', 'public');
 
@@ -13,5 +13,8 @@ export const pages: FastifyPluginAsync = async (app) => {
   app.get('/', { schema: { hide: true } }, send('index.html'));
   app.get('/screen', { schema: { hide: true } }, send('screen.html'));
   app.get('/classes/:id', { schema: { hide: true } }, send('class.html'));
+  app.get('/openings', { schema: { hide: true } }, send('openings.html'));
+  app.get('/openings/:id', { schema: { hide: true } }, send('opening.html'));
+  app.get('/openings/:id/applicants/:applicantId', { schema: { hide: true } }, send('applicant.html'));
   for (const name of files.keys()) if (!name.endsWith('.html')) app.get(`/${name}`, { schema: { hide: true } }, send(name));
 };

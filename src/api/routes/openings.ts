@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { parseMap } from '../../batch/map.ts';
 import { reportHtml, reportJson } from '../../batch/report.ts';
 import { QualifyError } from '../../errors.ts';
-import { addApplicants, uploadApplicants } from '../../openings/applicants.ts';
+import { addApplicants, listApplicants, uploadApplicants } from '../../openings/applicants.ts';
 import { createOpening, getOpening, listOpenings } from '../../openings/openings.ts';
 import type { Actor } from '../../openings/outcomes.ts';
 import { applicantRecord, eraseApplicant, openingRecords, recordsCsv } from '../../openings/record.ts';
@@ -113,6 +113,10 @@ export const openingRoutes: FastifyPluginAsyncZod<OpeningRouteOptions> = async (
       return reply.code(201).send(added);
     },
   );
+
+  app.get('/v1/openings/:id/applicants', { schema: { tags, security, summary: 'The applicants of an opening, in the order added, with each class\'s outcome now and its first gap', params: OpeningParams }, ...guard }, async (request) => ({
+    applicants: await listApplicants(store, request.params.id),
+  }));
 
   app.get('/v1/openings/:id/review', { schema: { tags, security, summary: 'The review queue: every review outcome with exactly what a person must check', params: OpeningParams }, ...guard }, async (request) => ({
     queue: await reviewQueue(store, request.params.id),
