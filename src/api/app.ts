@@ -16,7 +16,7 @@ import { previewRoute, scoreRoute } from './routes/score.ts';
 import { pages } from '../web/pages.ts';
 import { extractRoute } from './routes/extract.ts';
 import { openingRoutes } from './routes/openings.ts';
-import { openStore, type Store, type StoreOptions } from '../store/store.ts';
+import { openReader, openStore, type Store, type StoreOptions } from '../store/store.ts';
 
 export interface AppOptions {
   /** Rules and vocabularies; the project's own when missing. */
@@ -126,8 +126,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(extractRoute, { vocab: catalogue.vocab });
   if (options.store) {
     const opened = 'selectFrom' in options.store ? null : await openStore(options.store);
-    if (opened) app.addHook('onClose', () => opened.destroy());
-    await app.register(openingRoutes, { store: opened ?? (options.store as Store), catalogue, apiKeys: options.apiKeys ?? [], ...(options.csvLimit === undefined ? {} : { uploadLimit: options.csvLimit }) });
+    const reads = opened && openReader(options.store as StoreOptions);
+    if (opened) app.addHook('onClose', async () => void (await Promise.all([opened.destroy(), reads?.destroy()])));
+    await app.register(openingRoutes, {
+      store: opened ?? (options.store as Store), ...(reads ? { reads } : {}),
+      catalogue, apiKeys: options.apiKeys ?? [], ...(options.csvLimit === undefined ? {} : { uploadLimit: options.csvLimit }),
+    });
   }
   await app.register(pages);
   return app;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Decision } from '../engine/decision.ts';
 import { assess } from '../engine/evaluate.ts';
 import { parseDay, todayUtc } from '../profile/dates.ts';
@@ -57,23 +57,37 @@ export function evaluationRow(applicantId: string, decision: Decision, seq: numb
 
 export const decisionOf = (e: Pick<Evaluation, 'decision'>): Decision => JSON.parse(e.decision) as Decision;
 
-/** The latest evaluation of each (applicant, class) of an opening, or of one applicant: the outcomes. */
-export async function currentEvaluations(db: Db, where: { opening: string } | { applicant: string }): Promise<Evaluation[]> {
-  let query = db
+/** Evaluations with no later one for the same applicant and class: the outcomes now. Both
+ * databases answer it from the (applicant, class, seq) index. */
+export const latestEvaluations = (db: Db) =>
+  db
     .selectFrom('evaluations as e')
-    .innerJoin('applicants as a', 'a.id', 'e.applicant_id')
-    .selectAll('e')
-    .where('e.seq', '=', (eb) =>
-      eb.selectFrom('evaluations as l').select(sql<number>`max(l.seq)`.as('seq')).whereRef('l.applicant_id', '=', 'e.applicant_id').whereRef('l.class_id', '=', 'e.class_id'),
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('evaluations as l').select('l.seq').whereRef('l.applicant_id', '=', 'e.applicant_id').whereRef('l.class_id', '=', 'e.class_id').whereRef('l.seq', '>', 'e.seq'))),
     );
-  query = 'opening' in where ? query.where('a.opening_id', '=', where.opening) : query.where('a.id', '=', where.applicant);
-  return query.orderBy('a.position').orderBy('e.class_id').execute();
+
+/** The outcome of each (applicant, class) of an opening (of one status, when given), or of some
+ * applicants, filtered by applicant first. */
+export async function currentEvaluations(db: Db, where: { opening: string; status?: string } | { applicant: string } | { applicants: readonly string[] }): Promise<Evaluation[]> {
+  const latest = latestEvaluations(db).selectAll('e');
+  if ('applicant' in where) return latest.where('e.applicant_id', '=', where.applicant).orderBy('e.class_id').execute();
+  if ('applicants' in where) return latest.where('e.applicant_id', 'in', where.applicants).orderBy('e.applicant_id').orderBy('e.class_id').execute();
+  const ofOpening = latest.innerJoin('applicants as a', 'a.id', 'e.applicant_id').where('a.opening_id', '=', where.opening);
+  return (where.status === undefined ? ofOpening : ofOpening.where('e.status', '=', where.status)).orderBy('a.position').orderBy('e.class_id').execute();
 }
+
+/** Lets the event loop serve other requests. Deciding or writing thousands of applicants takes
+ * seconds of this thread; loops call it every `BREATH` items so that no other request waits for
+ * more than a few milliseconds of them (SQLite's driver is synchronous, and awaiting its promises
+ * alone never lets a request in). */
+export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+export const BREATH = 16;
 
 /** Inserts rows a chunk at a time: one statement per row is slow, one for 50,000 passes the
  * databases' limits on bound values. */
 export async function insertChunked<T extends keyof Database>(db: Db, table: T, rows: ReadonlyArray<Database[T]>, size = 200): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
     await db.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+    await breathe();
   }
 }

@@ -17,11 +17,9 @@ export interface QueueEntry {
 /** Every `review` outcome of an opening, with exactly what a person must check for it. */
 export async function reviewQueue(db: Db, openingId: string): Promise<QueueEntry[]> {
   await getOpening(db, openingId);
-  const current = await currentEvaluations(db, { opening: openingId });
+  const current = await currentEvaluations(db, { opening: openingId, status: 'review' });
   const refs = await applicantRefs(db, openingId);
-  return current
-    .filter((e) => e.status === 'review')
-    .map((e) => ({ applicant: { id: e.applicant_id, ref: refs.get(e.applicant_id) ?? '' }, class: e.class_id, rulesVersion: e.rules_version, items: reviewItems(decisionOf(e)) }));
+  return current.map((e) => ({ applicant: { id: e.applicant_id, ref: refs.get(e.applicant_id) ?? '' }, class: e.class_id, rulesVersion: e.rules_version, items: reviewItems(decisionOf(e)) }));
 }
 
 async function applicantRefs(db: Db, openingId: string): Promise<Map<string, string>> {

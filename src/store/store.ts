@@ -44,6 +44,15 @@ export async function migrate(db: Kysely<unknown>): Promise<void> {
   }
 }
 
+/** A second, read-only connection to a SQLite store: with the write-ahead log, its reads go on
+ * while a long write (an upload of thousands of applicants) holds the store's one writing
+ * connection, and see what was committed. None for PostgreSQL, whose pool reads alongside writes. */
+export function openReader(options: StoreOptions = {}): Store | null {
+  if (options.url) return null;
+  const db = new SQLite(join(resolve(options.dataDir ?? 'var'), SQLITE_FILE), { readonly: true, fileMustExist: true });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
+}
+
 /** Opens the screening store (SQLite file by default, PostgreSQL for a postgres:// URL) with its
  * schema migrated. The caller destroys it when done. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {

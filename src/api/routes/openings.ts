@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { parseMap } from '../../batch/map.ts';
 import { reportHtml, reportJson } from '../../batch/report.ts';
 import { QualifyError } from '../../errors.ts';
-import { addApplicants, listApplicants, uploadApplicants } from '../../openings/applicants.ts';
+import { addApplicants, listOutcomes, uploadApplicants } from '../../openings/applicants.ts';
 import { createOpening, getOpening, listOpenings } from '../../openings/openings.ts';
 import type { Actor } from '../../openings/outcomes.ts';
 import { applicantRecord, eraseApplicant, openingRecords, recordsCsv } from '../../openings/record.ts';
 import { openingReport } from '../../openings/report.ts';
 import { rerate } from '../../openings/rerate.ts';
 import { resolveItem, reviewQueue } from '../../openings/review.ts';
+import { Status } from '../../engine/decision.ts';
 import { parseDay } from '../../profile/dates.ts';
 import { knownIds } from '../../vocab/vocabulary.ts';
 import type { Catalogue } from '../../rules/load.ts';
@@ -21,6 +22,8 @@ import { apiKeyCheck } from '../auth.ts';
 
 export interface OpeningRouteOptions {
   store: Store;
+  /** A connection for the routes that only read, when the store has one apart (SQLite: openReader). */
+  reads?: Store;
   catalogue: Catalogue;
   apiKeys: readonly string[];
   /** Largest upload (CSV or JSON applicants), in bytes. */
@@ -70,13 +73,33 @@ const Verdict = z.object({
   action: z.enum(['confirm', 'reject']),
   reason: z.string().min(1).max(2000).describe('Why, in a sentence: kept in the record'),
 });
+const OutcomesPage = z.object({
+  status: Status.optional().describe('Only the outcomes of this status'),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
 const RerateBody = z.object({ accept: z.boolean().default(false).describe('Record the new decisions; without it nothing is written') });
+
+/** For the routes that decide a whole opening (tens of seconds for tens of thousands of
+ * applicants): the connection's idle timeout is for clients that go quiet, not for a server at
+ * work, so it is lifted while the answer is made. The request was received in full already. */
+function working(request: FastifyRequest, _reply: unknown, done: () => void): void {
+  // An injected request (tests) has a socket of its own making, without timeouts.
+  if (typeof request.raw.socket?.setTimeout === 'function') request.raw.socket.setTimeout(0);
+  done();
+}
+
+/** A text in slices of 64 KiB, for a large upload to be read a slice at a time, between other requests. */
+function* slices(text: string): Generator<string> {
+  for (let i = 0; i < text.length; i += 1 << 16) yield text.slice(i, i + (1 << 16));
+}
 
 /** Screening records: openings, applicants, the review queue, decision records, re-rating and the
  * report. Recruiter routes: an API key when keys are configured, and `X-Reviewer` on writes. */
 export const openingRoutes: FastifyPluginAsyncZod<OpeningRouteOptions> = async (app, options) => {
   app.setValidatorCompiler(validatorCompiler);
   const { store, catalogue } = options;
+  const reads = options.reads ?? store;
   const guard = apiKeyCheck(options.apiKeys);
   const bodyLimit = options.uploadLimit ?? UPLOAD_LIMIT;
   const tags = ['openings'];
@@ -92,34 +115,34 @@ export const openingRoutes: FastifyPluginAsyncZod<OpeningRouteOptions> = async (
     return reply.code(201).send(await createOpening(store, catalogue, request.body, actor));
   });
 
-  app.get('/v1/openings', { schema: { tags, security, summary: 'Every opening, newest first', response: { 200: z.object({ openings: z.array(Opening) }) } }, ...guard }, async () => ({ openings: await listOpenings(store) }));
+  app.get('/v1/openings', { schema: { tags, security, summary: 'Every opening, newest first', response: { 200: z.object({ openings: z.array(Opening) }) } }, ...guard }, async () => ({ openings: await listOpenings(reads) }));
 
-  app.get('/v1/openings/:id', { schema: { tags, security, summary: 'One opening', params: OpeningParams, response: { 200: Opening } }, ...guard }, async (request) => getOpening(store, request.params.id));
+  app.get('/v1/openings/:id', { schema: { tags, security, summary: 'One opening', params: OpeningParams, response: { 200: Opening } }, ...guard }, async (request) => getOpening(reads, request.params.id));
 
   app.post(
     '/v1/openings/:id/applicants',
-    { bodyLimit, schema: { tags, security, summary: 'Add applicants as JSON: all are decided and recorded, or none', headers: Reviewer, params: OpeningParams, body: ApplicantsBody, response: { 201: Added } }, ...guard },
+    { bodyLimit, schema: { tags, security, summary: 'Add applicants as JSON: all are decided and recorded, or none', headers: Reviewer, params: OpeningParams, body: ApplicantsBody, response: { 201: Added } }, preHandler: working, ...guard },
     async (request, reply) => reply.code(201).send(await addApplicants(store, catalogue, request.params.id, request.body.applicants, actorOf(request))),
   );
 
   app.post(
     '/v1/openings/:id/uploads',
-    { bodyLimit, schema: { tags, security, summary: 'Add the applicants of a CSV export, read as batch scoring reads it (optionally through a map): all, or none', headers: Reviewer, params: OpeningParams, body: UploadBody, response: { 201: Added } }, ...guard },
+    { bodyLimit, schema: { tags, security, summary: 'Add the applicants of a CSV export, read as batch scoring reads it (optionally through a map): all, or none', headers: Reviewer, params: OpeningParams, body: UploadBody, response: { 201: Added } }, preHandler: working, ...guard },
     async (request, reply) => {
       const actor = actorOf(request);
       const opening = await getOpening(store, request.params.id);
       const map = request.body.map === undefined ? undefined : parseMap(request.body.map, 'map', { ...(opening.groupBy ? { groupBy: opening.groupBy } : {}), categories: knownIds(catalogue.vocab, 'category') });
-      const added = await uploadApplicants(store, catalogue, opening.id, Readable.from([request.body.csv]), { map, layout: request.body.layout }, actor);
+      const added = await uploadApplicants(store, catalogue, opening.id, Readable.from(slices(request.body.csv)), { map, layout: request.body.layout }, actor);
       return reply.code(201).send(added);
     },
   );
 
-  app.get('/v1/openings/:id/applicants', { schema: { tags, security, summary: 'The applicants of an opening, in the order added, with each class\'s outcome now and its first gap', params: OpeningParams }, ...guard }, async (request) => ({
-    applicants: await listApplicants(store, request.params.id),
-  }));
+  app.get('/v1/openings/:id/applicants', { schema: { tags, security, summary: "The applicants' outcomes now, one per applicant and class, in the order added, a page at a time, of one status when asked, with counts by status", params: OpeningParams, querystring: OutcomesPage }, ...guard }, async (request) =>
+    listOutcomes(reads, request.params.id, request.query),
+  );
 
   app.get('/v1/openings/:id/review', { schema: { tags, security, summary: 'The review queue: every review outcome with exactly what a person must check', params: OpeningParams }, ...guard }, async (request) => ({
-    queue: await reviewQueue(store, request.params.id),
+    queue: await reviewQueue(reads, request.params.id),
   }));
 
   app.post(
@@ -133,7 +156,7 @@ export const openingRoutes: FastifyPluginAsyncZod<OpeningRouteOptions> = async (
   );
 
   app.get('/v1/openings/:id/applicants/:applicantId', { schema: { tags, security, summary: "One applicant's decision record: profile, every evaluation and review action", params: ApplicantParams }, ...guard }, async (request) =>
-    applicantRecord(store, request.params.applicantId, request.params.id),
+    applicantRecord(reads, request.params.applicantId, request.params.id),
   );
 
   app.delete('/v1/openings/:id/applicants/:applicantId', { schema: { tags, security, summary: "Erase an applicant's record on request; an anonymous outcome stays for the report", headers: Reviewer, params: ApplicantParams }, ...guard }, async (request) =>
@@ -141,17 +164,17 @@ export const openingRoutes: FastifyPluginAsyncZod<OpeningRouteOptions> = async (
   );
 
   app.get('/v1/openings/:id/records', { schema: { tags, security, summary: 'Every decision record of the opening: JSON, or CSV (one line per event) with Accept: text/csv', params: OpeningParams }, ...guard }, async (request, reply) => {
-    const records = await openingRecords(store, request.params.id);
+    const records = await openingRecords(reads, request.params.id);
     if (/text\/csv/.test(request.headers.accept ?? '')) return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="records.csv"').send(recordsCsv(records));
     return { records };
   });
 
-  app.post('/v1/openings/:id/rerate', { schema: { tags, security, summary: 'Re-evaluate every applicant under the rules now loaded; lists whose status changes and why; records them with accept: true', headers: Reviewer, params: OpeningParams, body: RerateBody }, ...guard }, async (request) =>
+  app.post('/v1/openings/:id/rerate', { schema: { tags, security, summary: 'Re-evaluate every applicant under the rules now loaded; lists whose status changes and why; records them with accept: true', headers: Reviewer, params: OpeningParams, body: RerateBody }, preHandler: working, ...guard }, async (request) =>
     rerate(store, catalogue, request.params.id, { accept: request.body.accept }, actorOf(request)),
   );
 
   app.get('/v1/openings/:id/report', { schema: { tags, security, summary: 'The selection-rate report over the outcomes now: JSON, or HTML with Accept: text/html', params: OpeningParams }, ...guard }, async (request, reply) => {
-    const { tally, meta } = await openingReport(store, catalogue, request.params.id);
+    const { tally, meta } = await openingReport(reads, catalogue, request.params.id);
     if (/text\/html/.test(request.headers.accept ?? '')) return reply.type('text/html; charset=utf-8').send(reportHtml(tally, meta));
     return reportJson(tally, meta);
   });

@@ -4,14 +4,26 @@ import { api, attempt, session, showErrors, signIn, STATUS_LABEL } from './recru
 const id = decodeURIComponent(location.pathname.split('/')[2]);
 const base = `/v1/openings/${encodeURIComponent(id)}`;
 const applicantUrl = (applicantId) => `/openings/${encodeURIComponent(id)}/applicants/${encodeURIComponent(applicantId)}`;
-let rows = [];
+/** Outcomes shown a page at a time: an opening may hold tens of thousands. */
+const PAGE = 200;
+let listing = { counts: {}, total: 0, outcomes: [] };
 
 function renderApplicants() {
-  const shown = rows.filter((r) => !document.getElementById('filter').value || r.status === document.getElementById('filter').value);
-  document.getElementById('applicants').replaceChildren(...shown.map((r) => el('tr', { 'data-status': r.status },
-    el('td', {}, el('a', { href: applicantUrl(r.id) }, r.ref || r.id)), el('td', {}, r.class), el('td', {}, STATUS_LABEL[r.status] ?? r.status), el('td', {}, r.score), el('td', {}, r.gap ?? ''))));
-  const count = (status) => rows.filter((r) => r.status === status).length;
-  document.getElementById('counts').textContent = `${new Set(rows.map((r) => r.id)).size} applicants: ${count('qualified')} qualified, ${count('review')} to review, ${count('not_qualified')} not qualified (one line per applicant and class).`;
+  document.getElementById('applicants').replaceChildren(...listing.outcomes.map((r) => el('tr', { 'data-status': r.status },
+    el('td', {}, el('a', { href: applicantUrl(r.applicant.id) }, r.applicant.ref || r.applicant.id)), el('td', {}, r.class), el('td', {}, STATUS_LABEL[r.status] ?? r.status), el('td', {}, r.score), el('td', {}, r.gap ?? ''))));
+  const count = (status) => listing.counts[status] ?? 0;
+  document.getElementById('counts').textContent = `Outcomes (one per applicant and class): ${count('qualified')} qualified, ${count('review')} to review, ${count('not_qualified')} not qualified. Showing ${listing.outcomes.length} of ${listing.total}.`;
+  document.getElementById('more').hidden = listing.outcomes.length >= listing.total;
+}
+
+/** The outcomes of the status chosen, from the first (or, with `more`, the next page). */
+async function loadOutcomes(more = false) {
+  const status = document.getElementById('filter').value;
+  const offset = more ? listing.outcomes.length : 0;
+  const page = await attempt(() => api(`${base}/applicants?offset=${offset}&limit=${PAGE}${status ? `&status=${status}` : ''}`));
+  if (!page) return;
+  listing = { ...page, outcomes: more ? [...listing.outcomes, ...page.outcomes] : page.outcomes };
+  renderApplicants();
 }
 
 function renderQueue(queue) {
@@ -25,14 +37,13 @@ function renderQueue(queue) {
 
 async function load() {
   if (!session()) return;
-  const [opening, queue, list] = await Promise.all([api(base), api(`${base}/review`), api(`${base}/applicants`)]).catch((error) => (showErrors([{ message: error.message }]), []));
+  const [opening, queue] = await Promise.all([api(base), api(`${base}/review`)]).catch((error) => (showErrors([{ message: error.message }]), []));
   if (!opening) return;
   document.getElementById('title').textContent = opening.title;
   document.title = `${opening.title} – qualify`;
   document.getElementById('facts').textContent = `Classes ${opening.classes.join(', ')}; closing date ${opening.asOf}; created by ${opening.createdBy}.`;
   renderQueue(queue.queue);
-  rows = list.applicants.flatMap((a) => a.outcomes.map((o) => ({ id: a.id, ref: a.ref, ...o })));
-  renderApplicants();
+  await loadOutcomes();
 }
 
 async function download(path, accept, name) {
@@ -76,7 +87,8 @@ function showRerating(r) {
   box.replaceChildren(summary, list, accept ?? '');
 }
 
-document.getElementById('filter').addEventListener('change', renderApplicants);
+document.getElementById('filter').addEventListener('change', () => loadOutcomes());
+document.getElementById('more').addEventListener('click', () => loadOutcomes(true));
 document.getElementById('records-json').addEventListener('click', (e) => (e.preventDefault(), download(`${base}/records`, 'application/json', `records-${id}.json`)));
 document.getElementById('records-csv').addEventListener('click', (e) => (e.preventDefault(), download(`${base}/records`, 'text/csv', `records-${id}.csv`)));
 document.getElementById('report').addEventListener('click', (e) => (e.preventDefault(), download(`${base}/report`, 'text/html', `report-${id}.html`)));
