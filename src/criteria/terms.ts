@@ -9,7 +9,8 @@ const GENERIC = new Set([
 ]);
 const stop = new Set(STOPWORDS);
 
-const useful = (t: Token): boolean => t.acronym || (!stop.has(t.raw.toLowerCase()) && !GENERIC.has(t.raw.toLowerCase()) && t.raw.length > 2);
+/** A word that names something: an acronym, or a word that is neither a stopword nor generic. */
+export const useful = (t: Token): boolean => t.acronym || (!stop.has(t.raw.toLowerCase()) && !GENERIC.has(t.raw.toLowerCase()) && t.raw.length > 2);
 
 /** A first proposal of evidence terms for a criterion, which the analyst then edits: acronyms as
  * written, runs of useful words as phrases (noun-phrase-like), and the longer single words. */

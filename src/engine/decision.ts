@@ -16,6 +16,7 @@ export const Quote = z.object({
   start: z.number().int(),
   end: z.number().int(),
   term: z.string(),
+  matches: z.array(z.object({ word: z.string(), for: z.string(), via: z.enum(['term', 'word', 'synonym']) })).optional().describe('the words of the sentence that met the criterion, as written; the term or criterion word each stands for; and how: a term, a word by stem, or a WordNet synonym'),
 });
 
 export const Unit = z.enum(['months', 'hours', 'certificates', 'credentials', 'conditions']);

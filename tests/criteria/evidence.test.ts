@@ -1,43 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { assessCriteria } from '../../src/criteria/evidence.ts';
 import { proposeTerms } from '../../src/criteria/terms.ts';
-import { projectRoot } from '../../src/paths.ts';
-import { bundledRules } from '../../src/rules/load.ts';
+import { councilCriteria as criteria } from './council.ts';
 
-interface Labelled { id: string; statement: string; evidenced: string[]; negated?: string[] }
-const statements = parse(readFileSync(`${projectRoot}/tests/fixtures/statements/council.yaml`, 'utf8')) as Labelled[];
-const requirement = bundledRules().get('council-infrastructure-manager')!.rule.paths[0]!.requirements[0]!;
-const criteria = requirement.kind === 'criteria' ? requirement.criteria : [];
 const assess = (text: string) => assessCriteria(criteria, [{ source: 'statement', text }]);
 
 describe('evidence of person-specification criteria', () => {
-  it('agrees with hand labels on at least 90% of criterion-level decisions', () => {
-    let agree = 0;
-    let total = 0;
-    const misses: string[] = [];
-    for (const s of statements) {
-      for (const e of assess(s.statement)) {
-        const labelled = s.evidenced.includes(e.criterion.id);
-        const found = e.status === 'evidenced';
-        total += 1;
-        if (labelled === found) agree += 1;
-        else misses.push(`${s.id}/${e.criterion.id}: labelled ${labelled ? 'evidenced' : 'not'}, found ${e.status}`);
-      }
-    }
-    console.log(`criteria agreement: ${agree}/${total} = ${((100 * agree) / total).toFixed(1)}% over ${statements.length} statements\n  ${misses.join('\n  ')}`);
-    expect(statements.length).toBeGreaterThanOrEqual(12);
-    expect(agree / total).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('never finds evidence in a negated mention', () => {
-    for (const s of statements.filter((x) => x.negated)) {
-      const found = assess(s.statement).filter((e) => s.negated!.includes(e.criterion.id));
-      expect(Object.fromEntries(found.map((e) => [e.criterion.id, e.status]))).toEqual(Object.fromEntries(s.negated!.map((id) => [id, 'not'])));
-    }
-  });
-
   it('counts a bare keyword list as partial evidence at most', () => {
     const list = assess('Skills: Active Directory, SAN, SSL, GDPR, LAN, WAN, VPN, cloud, ITIL.');
     expect(list.filter((e) => e.status === 'evidenced')).toEqual([]);
