@@ -34,7 +34,7 @@ const BAD: Array<(row: Record<string, string>) => void> = [
   (r) => { r.job1_hours = '200'; },
   (r) => { r.id = ''; },
   (r) => { r.job1_supervisory = 'sometimes'; },
-  (r) => { r.degree1_level = 'Grand Wizard'; },
+  (r) => { r.certifications = 'CCNA\u0007'; },
 ];
 
 export const GENERATED_COLUMNS = ['id', 'name', 'email', 'degree1_level', 'degree1_field', 'certifications',

@@ -25,9 +25,10 @@ export const REASON_CODES = {
   UNCERTAIN_FOREIGN_DEGREE: 'a foreign degree without a credential evaluation',
   UNCERTAIN_SELF_REPORTED: 'experience the applicant reported in answer to a screening question; it must be verified',
   UNCERTAIN_CERTIFICATION: 'a certification name qualify does not recognise',
-  CATEGORY_INFERRED: 'a job\'s categories or capacities were read from its title and duties',
+  CATEGORY_INFERRED: 'a job\'s categories (and capacities, when not stated either) were read from its title and duties',
+  CAPACITY_INFERRED: 'a job\'s capacities were read from its title and duties; its categories were stated',
   JOB_NOT_COUNTED: 'a job did not count toward an unmet experience requirement, and why (why: not-of-the-kind, excluded-category, not-in-capacity, part-time)',
-  DEGREE_NOT_COUNTED: 'a degree did not count toward a requirement, and why (why: field-unrelated, foreign-unevaluated)',
+  DEGREE_NOT_COUNTED: 'a degree did not count toward a requirement, and why (why: field-unrelated, foreign-unevaluated, unrecognised-level)',
   CERTIFICATION_NOT_COUNTED: 'a certification did not count, and why (why: expired, not-yet-issued, unrecognised)',
 } as const;
 

@@ -104,16 +104,19 @@ export function uncertainReasons(allocation: Allocation, ctx: RenderContext): Re
   return reasons;
 }
 
+/** What was read of the jobs used, never what the profile stated: categories read (with the
+ * confidence of that reading), or only capacities read beside stated categories, when any were. */
 function inferenceReasons(allocation: Allocation, ctx: RenderContext): Reason[] {
   const used = new Set(allocation.credits.flatMap((c) => (c.asset.kind === 'job' ? [c.asset.index] : [])));
-  return ctx.facts.jobs
-    .filter((j) => used.has(j.job.index) && j.job.attribution.source === 'inferred')
-    .map((j) => {
-      const { inferred } = j.job.attribution;
-      const read = [...(inferred.includes('categories') ? j.job.categories : []), ...(inferred.includes('capacities') ? [...j.job.capacities].map((c) => `${c} capacity`) : [])].join(', ') || `no ${inferred.join(' or ')}`;
-      const { evidence, confidence } = j.job.attribution;
-      return renderReason({ code: 'CATEGORY_INFERRED', assets: [{ kind: 'job', index: j.job.index }] }, ctx, `${read} from its title and duties (${evidence.join(', ') || 'no strong words'}; confidence ${confidence.toFixed(2)})`);
-    });
+  return ctx.facts.jobs.flatMap((j) => {
+    const { inferred, evidence, confidence } = j.job.attribution;
+    const categories = inferred.includes('categories');
+    const capacities = inferred.includes('capacities') ? [...j.job.capacities].map((c) => `${c} capacity`) : [];
+    if (!used.has(j.job.index) || (!categories && capacities.length === 0)) return [];
+    const read = [...(categories ? j.job.categories : []), ...capacities].join(', ') || `no ${inferred.join(' or ')}`;
+    const sure = categories ? `; confidence ${confidence.toFixed(2)}` : '';
+    return [renderReason({ code: categories ? 'CATEGORY_INFERRED' : 'CAPACITY_INFERRED', assets: [{ kind: 'job', index: j.job.index }] }, ctx, `${read} from its title and duties (${evidence.join(', ') || 'no strong words'}${sure})`)];
+  });
 }
 
 /** Why a job does not fit an experience requirement (or any of its parts); null when it does. */
@@ -135,6 +138,7 @@ function notCounted(path: Path, allocation: Allocation, status: Status, ctx: Ren
     reasons.push(renderReason({ code: 'CERTIFICATION_NOT_COUNTED', assets: [{ kind: 'certification', index: cert.index }], why }, ctx));
   }
   if (status === 'qualified') return reasons;
+  for (const d of facts.unrecognisedDegrees ?? []) reasons.push(renderReason({ code: 'DEGREE_NOT_COUNTED', assets: [{ kind: 'degree', index: d.index }], why: 'unrecognised-level' }, ctx));
   for (const r of path.requirements) {
     if (r.kind !== 'experience' || !allocation.shortfalls.some((s) => s.requirement === r.id)) continue;
     const credited = new Set(allocation.credits.filter((c) => c.requirement === r.id && c.asset.kind === 'job').map((c) => c.asset.index));

@@ -67,6 +67,12 @@ function yearOnly(facts: Facts, index: number): string {
   return `${assetName(facts, { kind: 'job', index })} gives its dates as years only: ${months('generous')} if they run January to December, ${months('strict')} if December to January; confirm the months`;
 }
 
+function unrecognisedLevel(facts: Facts, index: number): string {
+  const d = facts.unrecognisedDegrees?.find((u) => u.index === index);
+  const named = d ? `"${d.levelText}"${d.fieldText ? ` in ${d.fieldText}` : ''}` : `degree ${index + 1}`;
+  return `${named} does not count: its level is not one qualify recognises; known levels: ${[...facts.levelRanks.keys()].join(', ')} (or the way people write them, such as "B.S." or "MBA")`;
+}
+
 export function reasonMessage(r: Unrendered<Reason>, ctx: RenderContext, detail = ''): string {
   const label = labelOf(ctx, r.requirement);
   const of = (unit: Reason['unit']) => `${amountIn(unit, r.received ?? 0)} of the ${amountIn(unit, r.expected ?? 0)} required`;
@@ -96,12 +102,16 @@ export function reasonMessage(r: Unrendered<Reason>, ctx: RenderContext, detail 
     case 'UNCERTAIN_SELF_REPORTED': return `${asset} is self-reported, not a documented job; verify it`;
     case 'UNCERTAIN_FOREIGN_DEGREE': return `${asset} is a foreign degree without a credential evaluation; verify it`;
     case 'UNCERTAIN_CERTIFICATION': return `"${asset}" is not a certification qualify recognises; confirm what it is`;
-    case 'CATEGORY_INFERRED': return `${asset}: read as ${detail}`;
+    case 'CATEGORY_INFERRED':
+    case 'CAPACITY_INFERRED': return `${asset}: read as ${detail}`;
     case 'JOB_NOT_COUNTED': {
       const why = { 'excluded-category': 'it is of a kind the clause excludes', 'not-of-the-kind': 'it is not of the kind of experience the clause names', 'part-time': 'the clause counts full-time work only', 'not-in-capacity': 'it was not held in the capacity the clause names' }[r.why as 'part-time'] ?? r.why;
       return `${asset} does not count toward "${label}": ${why}`;
     }
-    case 'DEGREE_NOT_COUNTED': return `${asset} does not count toward "${label}": ${r.why === 'field-unrelated' ? 'its field is not one the clause names' : 'a foreign degree without a credential evaluation counts only once verified'}`;
+    case 'DEGREE_NOT_COUNTED': {
+      if (r.why === 'unrecognised-level') return unrecognisedLevel(ctx.facts, r.assets![0]!.index);
+      return `${asset} does not count toward "${label}": ${r.why === 'field-unrelated' ? 'its field is not one the clause names' : 'a foreign degree without a credential evaluation counts only once verified'}`;
+    }
     case 'CERTIFICATION_NOT_COUNTED': {
       const why = { expired: 'has expired', 'not-yet-issued': 'was not yet issued on the as-of date', unrecognised: 'is not in the certification catalogue; the strict reading leaves it out' }[r.why as 'expired'] ?? r.why;
       return `"${asset}" ${why}`;

@@ -1,5 +1,5 @@
 import { monthIndex } from '../profile/dates.ts';
-import type { Job, NormalisedProfile } from '../profile/normalise.ts';
+import type { Job, NormalisedProfile, UnrecognisedDegree } from '../profile/normalise.ts';
 import type { TextSource } from '../criteria/evidence.ts';
 import type { Counting } from '../rules/schema.ts';
 import type { Vocabulary } from '../vocab/vocabulary.ts';
@@ -32,6 +32,8 @@ export interface Facts {
   hours: HoursPiece[];
   /** Degrees held, for credential requirements (uncertain ones too: the network opens them late). */
   held: Held[];
+  /** Degrees whose level qualify cannot read: counted for nothing, named in decisions (none when missing). */
+  unrecognisedDegrees?: readonly UnrecognisedDegree[];
   /** Degree level id → rank, for credentials held "or higher". */
   levelRanks: ReadonlyMap<string, number>;
   certifications: CertificationFact[];
@@ -48,20 +50,23 @@ export interface FactOptions {
   breakpoints?: readonly number[];
 }
 
-/** Below this confidence an inferred category or capacity is uncertain. */
+/** Below this confidence a job's kind read from its title and duties is uncertain: the review
+ * threshold of the confidence scale in src/vocab/categories.ts (docs/vocabularies.md). */
 export const INFERENCE_CONFIDENCE = 0.6;
 
 const NONE = new Set<string>();
 
 function jobFact(job: Job, reading: Reading, counting: Counting): JobFact {
   const yearOnly = job.start.precision === 'year' || job.end?.precision === 'year';
-  const doubtful = job.selfReported || (job.attribution.source === 'inferred' && job.attribution.confidence < INFERENCE_CONFIDENCE);
-  // The strict reading leaves a doubtful inference or a self-reported answer out; the generous one counts it.
-  const drop = doubtful && reading === 'strict';
+  const lowConfidence = job.attribution.source === 'inferred' && job.attribution.confidence < INFERENCE_CONFIDENCE;
+  const doubtful = job.selfReported || lowConfidence;
+  // The strict reading leaves a self-reported answer out, and what was read with low confidence (what
+  // the profile stated stays); the generous one counts both.
+  const drop = (part: 'categories' | 'capacities'): boolean => reading === 'strict' && (job.selfReported || (lowConfidence && job.attribution.inferred.includes(part)));
   return {
     job,
-    categories: drop ? NONE : job.categories,
-    capacities: drop ? NONE : job.capacities,
+    categories: drop('categories') ? NONE : job.categories,
+    capacities: drop('capacities') ? NONE : job.capacities,
     fullTime: job.hoursPerWeek >= counting.fullTimeHours,
     uncertain: yearOnly || doubtful,
     // A doubtful kind still leaves months of work in some field; an unverified answer leaves nothing.
@@ -92,6 +97,7 @@ export function buildFacts(profile: NormalisedProfile, reading: Reading, options
     education: educationSources(profile, reading, vocab),
     hours: hoursPieces(profile, reading, vocab),
     held: heldDegrees(profile, reading, vocab),
+    unrecognisedDegrees: profile.unrecognisedDegrees,
     levelRanks: new Map([...vocab.levels.values()].map((l) => [l.id, l.rank])),
     certifications: certs.current,
     excludedCertifications: certs.excluded,

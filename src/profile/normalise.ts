@@ -1,4 +1,5 @@
 import { QualifyError, describeIssues, issuesOf, type FieldIssue } from '../errors.ts';
+import type { Inference } from '../vocab/categories.ts';
 import type { CertMatch } from '../vocab/certifications.ts';
 import { knownIds, type IdKind, type Vocabulary } from '../vocab/vocabulary.ts';
 import { parsePartialDate, type PartialDate } from './dates.ts';
@@ -8,6 +9,8 @@ import { ProfileInput, type Profile } from './schema.ts';
 export interface NormalisedProfile {
   id: string;
   degrees: Degree[];
+  /** Degrees whose level qualify cannot read: kept to be named in decisions, counted for nothing. */
+  unrecognisedDegrees: UnrecognisedDegree[];
   /** College credit hours beyond any degree, one entry per line of the profile. */
   credits: CreditEntry[];
   jobs: Job[];
@@ -36,6 +39,12 @@ export interface Degree {
   unevaluatedForeign: boolean;
   /** Subject credit hours taken within the degree. */
   credits: SubjectHours[];
+}
+
+export interface UnrecognisedDegree {
+  index: number;
+  levelText: string;
+  fieldText: string | null;
 }
 
 export interface CreditEntry extends SubjectHours {
@@ -97,10 +106,13 @@ export function normaliseProfile(input: unknown, vocab: Vocabulary): NormalisedP
     return new Set([...vocab.matchField(text).ids, ...vocab.mentioned(text)]);
   };
   const semester = (c: { hours: number; system: 'semester' | 'quarter' }) => (c.system === 'quarter' ? c.hours * QUARTER_TO_SEMESTER : c.hours);
+  // A level qualify cannot read does not refuse the profile: the degree counts for nothing and
+  // decisions that are not met name it with the known levels (docs/profile.md).
+  const unrecognisedDegrees: UnrecognisedDegree[] = [];
   const degrees = profile.education.flatMap((entry, index) => {
     const parsedLevel = vocab.parseDegree(entry.level);
     if (!parsedLevel.level) {
-      issues.push({ path: `education[${index}].level`, message: `"${entry.level}" is not a degree level qualify recognises; known levels: ${knownIds(vocab, 'degree level').join(', ')}` });
+      unrecognisedDegrees.push({ index, levelText: entry.level, fieldText: entry.field ?? null });
       return [];
     }
     // "B.S. in Computer Science" given as the level names its field too.
@@ -123,6 +135,7 @@ export function normaliseProfile(input: unknown, vocab: Vocabulary): NormalisedP
   return {
     id: profile.id,
     degrees,
+    unrecognisedDegrees,
     credits: profile.collegeCredits.flatMap((c, index) => (c.hours > 0 ? [{ index, hours: semester(c), subject: c.field ?? null, ids: subject(c.field) }] : [])),
     jobs,
     certifications: profile.certifications.map((cert, index) => ({
@@ -170,8 +183,13 @@ function normaliseJob(entry: Profile['experience'][number], index: number, vocab
     categories: vocab.close(stated.categories ?? inferred?.categories ?? []),
     capacities: new Set(stated.capacities ?? inferred?.capacities ?? []),
     selfReported: entry.selfReported === true,
-    attribution: inferred
-      ? { source: 'inferred', inferred: (['categories', 'capacities'] as const).filter((k) => stated[k] === undefined), confidence: inferred.confidence, evidence: inferred.evidence }
-      : { source: 'profile', inferred: [], confidence: 1, evidence: [] },
+    attribution: inferred ? inferredAttribution(inferred, stated) : { source: 'profile', inferred: [], confidence: 1, evidence: [] },
   };
+}
+
+/** What was read of a job and how surely: the confidence is that of the categories read; capacities
+ * read beside stated categories rest on phrases that name them outright (src/vocab/categories.ts). */
+function inferredAttribution(inferred: Inference, stated: Record<'categories' | 'capacities', string[] | undefined>): Attribution {
+  const read = (['categories', 'capacities'] as const).filter((k) => stated[k] === undefined);
+  return { source: 'inferred', inferred: read, confidence: read.includes('categories') ? inferred.confidence : 1, evidence: inferred.evidence };
 }

@@ -1,3 +1,5 @@
+import { parsePartialDate } from '../profile/dates.ts';
+
 /** Dates as résumés write them: "Jan 2015", "January 2015", "03/2016", "2016-03", "2012",
  * "Summer 2019", "Present". Returns a profile date (YYYY-MM or YYYY), 'present', or null. */
 
@@ -17,6 +19,12 @@ const END_DATE = `(?:${ONE_DATE}|present|current|now|today|to date)`;
 export const RANGE = new RegExp(`(${ONE_DATE})\\s*(?:-|–|—|to|until)\\s*(${END_DATE})|((?:spring|summer|fall|autumn|winter)\\s+\\d{4})`, 'i');
 
 export function readDate(text: string, as: 'start' | 'end'): string | 'present' | null {
+  const date = readAnyDate(text, as);
+  // "0320" has the shape of a year and is none: what a profile cannot hold is not a date.
+  return date === 'present' || (date !== null && parsePartialDate(date) !== null) ? date : null;
+}
+
+function readAnyDate(text: string, as: 'start' | 'end'): string | 'present' | null {
   const t = text.trim().toLowerCase();
   if (/^(present|current|now|today|to date)$/.test(t)) return 'present';
   let m = /^([a-z]+)\.?\s+(\d{4})$/.exec(t);

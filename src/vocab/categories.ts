@@ -42,6 +42,7 @@ export const CapacitiesFile = z.strictObject({
 export interface Inference {
   categories: string[];
   capacities: string[];
+  /** How sure the reading of categories is (CONFIDENCE); capacities rest on phrases that say them outright. */
   confidence: number;
   evidence: string[];
 }
@@ -49,11 +50,46 @@ export interface Inference {
 /** Words between a leading verb and the people it leads ("led the NOC shift of five analysts"). */
 const PEOPLE_WINDOW = 6;
 
+/** A title read once for all phrases: its words (lower case) and its acronyms. */
+interface Title {
+  words: string;
+  acronyms: ReadonlySet<string>;
+}
+
+/** "Manager, Application Support", "Director of IT", "Lead - Service Desk": the role before the
+ * work it is over, which the vocabularies name the other way round ("application support manager"). */
+const ROLE_FIRST = /^\s*(manager|director|supervisor|lead)\s*(?:,|:|of\b|-|–|—)\s*(.+)$/i;
+
+/** The title as written and, for a role named first, as "X Manager": a bar between the two keeps a
+ * phrase from running across them. */
+function readTitle(title: string): Title {
+  const role = ROLE_FIRST.exec(title);
+  const both = role ? `${title} | ${role[2]} ${role[1]}` : title;
+  return { words: ` ${both.toLowerCase().replace(/[^a-z0-9#+.|]+/g, ' ')} `, acronyms: new Set(title.match(/\b[A-Z0-9]{2,6}\b/g) ?? []) };
+}
+
+/** A phrase written in capitals (IT, SAN, WAN) matches only as written. */
+const isAcronym = (phrase: string): boolean => phrase === phrase.toUpperCase() && /[A-Z]/.test(phrase);
+
 /** Titles are short and exact: words compare as written (lower case), so "Programmer" is not "Programme". */
-function inTitle(title: string, phrases: readonly string[]): string[] {
-  const words = ` ${title.toLowerCase().replace(/[^a-z0-9#+.]+/g, ' ')} `;
-  const acronyms = new Set(title.match(/\b[A-Z0-9]{2,6}\b/g) ?? []);
-  return phrases.filter((p) => (p === p.toUpperCase() && /[A-Z]/.test(p) ? acronyms.has(p) : words.includes(` ${p.toLowerCase()} `)));
+function inTitle(title: Title, phrases: readonly string[]): string[] {
+  return phrases.filter((p) => (isAcronym(p) ? title.acronyms.has(p) : title.words.includes(` ${p.toLowerCase()} `)));
+}
+
+/** How sure a reading of categories is (docs/vocabularies.md): the title naming the work is
+ * strong; duties alone start low and rise with each phrase, a single word counting half (one
+ * "printers" is weak, "disaster recovery" or "WAN" less so). Below INFERENCE_CONFIDENCE
+ * (src/facts/facts.ts, 0.6) a reading is uncertain. Nothing read at all is a reading too. */
+const CONFIDENCE = { title: 0.9, nothing: 0.7, duties: { base: 0.45, perPhrase: 0.15, most: 0.85 } } as const;
+
+/** A duty phrase of one ordinary word weighs half; several words or an acronym weigh one. */
+const weight = (phrase: string): number => (/\s/.test(phrase.trim()) || isAcronym(phrase) ? 1 : 0.5);
+
+function confidenceOf(found: number, fromTitle: boolean, duties: readonly string[]): number {
+  if (found === 0) return CONFIDENCE.nothing;
+  if (fromTitle) return CONFIDENCE.title;
+  const { base, perPhrase, most } = CONFIDENCE.duties;
+  return Math.min(most, base + perPhrase * duties.reduce((sum, p) => sum + weight(p), 0));
 }
 
 function leadsPeople(words: readonly Token[], verbs: readonly string[], people: readonly string[]): string | null {
@@ -98,30 +134,31 @@ export function createExperience(categoriesFile: z.output<typeof CategoriesFile>
 
   function infer(title: string, description: string): Inference {
     const dutyWords = tokenize(stop ? description.replace(stop, ' ') : description);
+    const read = readTitle(title);
     const evidence: string[] = [];
-    const titled = new Set(categories.filter((c) => inTitle(title, c.title).length > 0).map((c) => c.id));
+    const titled = new Set(categories.filter((c) => inTitle(read, c.title).length > 0).map((c) => c.id));
     const found: string[] = [];
+    const dutyPhrases: string[] = [];
     let fromTitle = false;
-    let dutyHits = 0;
     for (const c of categories) {
-      const inTitleHits = inTitle(title, c.title);
+      const inTitleHits = inTitle(read, c.title);
       const duties = c.dutyMatcher(dutyWords);
       if (inTitleHits.length + duties.length === 0) continue;
       const under = Object.entries(c.underTitle).find(([other]) => titled.has(other));
       found.push(under ? under[1] : c.id);
       evidence.push(...inTitleHits, ...duties);
       fromTitle ||= inTitleHits.length > 0;
-      dutyHits += duties.length;
+      dutyPhrases.push(...duties);
     }
     const held: string[] = [];
     for (const c of capacities) {
       if (c.noneMatcher(dutyWords).length > 0) continue;
-      const hits = [...inTitle(title, c.title), ...c.dutyMatcher(dutyWords), leadsPeople(dutyWords, c.verbs, c.people)].filter((x): x is string => !!x);
+      const hits = [...inTitle(read, c.title), ...c.dutyMatcher(dutyWords), leadsPeople(dutyWords, c.verbs, c.people)].filter((x): x is string => !!x);
       if (hits.length === 0) continue;
       held.push(c.id);
       evidence.push(...hits);
     }
-    const confidence = found.length === 0 ? 0.7 : fromTitle ? 0.9 : Math.min(0.85, 0.55 + 0.1 * dutyHits);
+    const confidence = confidenceOf(found.length, fromTitle, [...new Set(dutyPhrases)]);
     return { categories: [...close(found)], capacities: held, confidence, evidence: [...new Set(evidence)] };
   }
 

@@ -141,9 +141,15 @@ describe('bad input gets a problem naming the field, never a 500 nor a silent fi
     ['too many jobs', bad({ experience: Array.from({ length: 51 }, () => ({ start: '2020' })) }), 'profile.experience'],
     ['a wrong type', bad({ experience: 'lots' }), 'profile.experience'],
     ['a missing id', { profile: { experience: [] } }, 'profile.id'],
-    ['an unreadable degree level', bad({ education: [{ level: 'Grand Wizard' }] }), 'profile.education[0].level'],
   ])('%s', async (_what, body, path) => {
     expectProblem(await post('/v1/evaluate', body), 400, 'QUAL_ERR_INVALID_PROFILE', path);
+  });
+
+  it('decides a profile with a degree level it does not know, naming the degree and the levels it knows', async () => {
+    const res = await post('/v1/classes/houston-440.4/evaluate', { asOf: '2026-01-01', ...bad({ education: [{ level: 'Grand Wizard', field: 'Computer Science' }] }) });
+    expect(res.statusCode).toBe(200);
+    const reason = res.json().reasons.find((r: { code: string }) => r.code === 'DEGREE_NOT_COUNTED');
+    expect(reason.message).toMatch(/Grand Wizard.*bachelor/s);
   });
 
   it('a bad as-of date or class list', async () => {

@@ -20,9 +20,11 @@ import { bundledVocabulary } from '../../src/vocab/vocabulary.ts';
  * Patterns that read user text, and the cases that attack them:
  *   tokens.ts    WORD, the "'s" ending, spelling (isation|ise|our), acronym tests, the stemmer  → tokens:, evidence:, inference:
  *   dates.ts     RANGE (month names, separators, spaces), readDate, the rest's brackets           → résumé experience:
- *   resume.ts    line split, heading marks and HEADINGS, bullet/isBullet, title/employer split,
- *                emphasis and separator trim, org, gpa…, degree parts, years, level trim,
- *                certification split (was a look-ahead), name clean (was `\([^)]*\)`)            → résumé:
+ *   resume.ts    line split, heading marks and HEADINGS, bullet/isBullet, title/employer split
+ *                (tabs, wide gaps, "·"), emphasis and separator trim, org, gpa…, degree parts,
+ *                years, not-a-field, level trim                                                    → résumé:
+ *   certification-lines.ts  certification split (was a look-ahead), date patterns, name trim      → résumé certifications:
+ *   columns.ts   the gap finder                                                                    → résumé columns:
  *   evidence.ts  sentences, list split, negation's punctuation                                     → evidence:
  *   terms.ts     phrase punctuation                                                                 → terms:
  *   vocab/normalise.ts  normaliseName                                                              → names:
@@ -96,6 +98,9 @@ describe('text processing is linear in its input', () => {
     linear('résumé certifications: open parentheses', (s) => resume(`CERTIFICATIONS\nCCNA ${'('.repeat(run(s))}`));
     linear('résumé certifications: a bullet of spaces and digits', (s) => resume(`CERTIFICATIONS\n${'1'.repeat(run(s) / 2)}.${' '.repeat(run(s) / 2)}x`));
     linear('résumé certifications: short names with parentheses, years and dashes', (s, v) => resume(`CERTIFICATIONS\n${lines(25 * s, (i) => `${'(CCNA 2019) 2020 -, '.repeat(5)}Cert ${v}-${i} ((2021 —`)}`));
+    linear('résumé certifications: date words and separators', (s) => resume(`CERTIFICATIONS\n${'CCNA exp. 2020 - valid until 03/2021 (issued, '.repeat(run(s) / 47)}x`));
+    linear('résumé columns: lines split at a wide gap', (s, v) => resume(lines(2_000 * s, (i) => `${i % 50 === 0 ? 'EXPERIENCE' : `Engineer ${v} ${i}`}${' '.repeat(30)}${i % 50 === 1 ? 'SKILLS' : 'AWS'}`)));
+    linear('résumé columns: runs of spaces between words', (s) => resume(`EXPERIENCE\n${'a   '.repeat(run(s) / 4)}x`));
     linear('résumé education: "B.S. " and 39,000 years', (s) => resume(`EDUCATION\nB.S. ${'2012 '.repeat(run(s) / 5)}`));
     linear('résumé education: a degree, then years', (s) => resume(`EDUCATION\nB.S. in Computing, ${'2012 '.repeat(run(s) / 5)}x`));
     linear('résumé education: spaces and separators', (s) => resume(`EDUCATION\nB.S.${' '.repeat(run(s) / 2)}in Computing${' '.repeat(run(s) / 2)}x`));

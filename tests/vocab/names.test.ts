@@ -12,7 +12,9 @@ describe('degree levels', () => {
     ['B.S.', 'bachelor'], ['BSc (Hons)', 'bachelor'], ['Bachelor of Science', 'bachelor'], ["Bachelor's degree", 'bachelor'], ['B.A.S.', 'bachelor'],
     ['MBA', 'master'], ['M.Sc.', 'master'], ['Master of Science', 'master'], ['MEng', 'master'],
     ['Ph.D.', 'doctorate'], ['DPhil', 'doctorate'], ['Doctor of Philosophy', 'doctorate'], ['EdD', 'doctorate'],
-    ['AAS', 'associate'], ['A.A.', 'associate'], ['Associate of Applied Science', 'associate'],
+    ['AAS', 'associate'], ['A.A.', 'associate'], ['Associate of Applied Science', 'associate'], ['AS', 'associate'],
+    ['B.E.', 'bachelor'], ['BEng', 'bachelor'], ['B.Tech', 'bachelor'], ['BSEE', 'bachelor'], ['BSCS', 'bachelor'], ['MSc', 'master'], ['M.Eng', 'master'],
+    ['MPA', 'master'], ['MPP', 'master'], ['JD', 'doctorate'], ['HSE', 'high-school'],
     ['High School Diploma', 'high-school'], ['GED', 'high-school'], ['none', 'none'], ['bachelor', 'bachelor'],
   ])('reads %s as %s', (text, expected) => expect(level(text)).toBe(expected));
 
@@ -56,6 +58,8 @@ describe('certifications', () => {
     ['Certified Information Systems Security Professional', 'isc2-cissp'], ['ITIL v3 Foundation', 'axelos-itil-foundation'],
     ['ITIL 4 Foundation', 'axelos-itil-foundation'], ['VMware VCP-DCV', 'vmware-vcp-dcv'], ['RHCE', 'redhat-rhce'], ['PRINCE2 Practitioner', 'axelos-prince2-practitioner'],
     ['Certified Informaton Systems Security Professional', 'isc2-cissp'],
+    ['Oracle Database Administration Certified Professional', 'oracle-ocp'], ['1Z0-083', 'oracle-ocp'], ['Certified Kubernetes Administrator (CKA)', 'cncf-cka'],
+    ['CISA - Certified Information Systems Auditor', 'isaca-cisa'], ['(ISC)² CISSP', 'isc2-cissp'], ['DP-203', 'ms-dp-203'], ['350-401 ENCOR', 'cisco-ccnp-enterprise'],
   ])('reads %s as %s', (text, id) => expect(cert(text)).toBe(id));
 
   it('keeps look-alike codes apart', () => {

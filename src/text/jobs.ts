@@ -1,0 +1,118 @@
+import { endsBeforeStart, parsePartialDate } from '../profile/dates.ts';
+import { LIMITS } from '../profile/schema.ts';
+import type { NumberedLine } from './columns.ts';
+import { findRange } from './dates.ts';
+import { bullet, indentOf, isBullet, oneSpace, SPACE, strip } from './layout.ts';
+import type { UnreadList } from './unread.ts';
+
+/** What LinkedIn writes beside an employer and a date range ("Acme · Full-time", "· 5 yrs 9 mos"). */
+const NOT_A_NAME = /^(full[- ]time|part[- ]time|contract|contractor|self[- ]employed|freelance|internship|seasonal|temporary|apprenticeship|\d+ (yrs?|mos?)( \d+ mos?)?)$/i;
+
+/** The title and employer pieces of lines: split at tabs and wide gaps (word-processor columns),
+ * "·", "at", "@", "|", ",", ";" and spaced dashes; emphasis marks and stray separators
+ * ("**Cloud Engineer**", ": IT Manager") are layout, not words. */
+function namePieces(parts: readonly string[]): string[] {
+  const clean = (p: string) => strip(p.replace(/[*_`]+/g, ''), `:,;|·–—-${SPACE}`).trim();
+  return parts
+    .flatMap((p) => p.split(/\t+| {3,}| · /))
+    .flatMap((p) => oneSpace(p).split(/ (?:at|@) | ?[|,;·] ?| [–—-] /))
+    .map(clean)
+    .filter((p) => p.length > 1 && !NOT_A_NAME.test(p));
+}
+
+/** "Network Administrator, Metro Transit", "Metro Transit | Network Administrator", "Engineer at Acme". */
+function titleAndEmployer(pieces: readonly string[]): { title: string; employer?: string } {
+  if (pieces.length === 0) return { title: '' };
+  const [a, b] = pieces as [string, string | undefined];
+  // An employer usually names an organisation; a title a role. Swap when the first looks like the employer.
+  const org = /\b(inc|llc|ltd|corp|company|co|university|college|council|county|city|department|agency|bank|hospital|school|district|authority|services|group|plc|transit|board)\b/i;
+  if (b && org.test(a) && !org.test(b)) return { title: b, employer: a };
+  return b ? { title: a, employer: b } : { title: a };
+}
+
+/** Jobs: a line with a date range opens one, named by its own words or by the lines above it;
+ * bullets, indented lines and runs of lines under it are its duties. */
+export function experienceReader(entries: number, log: UnreadList) {
+  const jobs: Array<Record<string, unknown>> = [];
+  const duties = new Map<Record<string, unknown>, { lines: string[]; length: number }>();
+  let job: Record<string, unknown> | null = null;
+  let listed = false; // whether the job is in the list (not left out past its limit)
+  let opener = { indent: 0, bullet: false }; // the line that opened the job
+  let pending: NumberedLine[] = []; // lines above a date line: its title and employer, or duties of the job above
+
+  function addDuty(n: number, line: string): void {
+    if (!job) return log.note(n, line, 'not part of a job with dates');
+    if (!listed) return;
+    const duty = bullet(line);
+    if (!duty) return;
+    let d = duties.get(job);
+    if (!d) duties.set(job, (d = { lines: [], length: 0 }));
+    // Lines joined by a newline: the description stays within the profile's limit for it.
+    const length = d.length + duty.length + (d.lines.length > 0 ? 1 : 0);
+    if (length > LIMITS.longText) return log.leave('duties', n, line);
+    d.length = length;
+    d.lines.push(duty);
+  }
+
+  /** Lines no date line took as its title: duties of the job above, or unread. */
+  function settle(lines: readonly NumberedLine[]): void {
+    for (const l of lines) addDuty(l.n, l.text);
+  }
+
+  function open(range: NonNullable<ReturnType<typeof findRange>>, n: number, line: string, at: { indent: number; bullet: boolean }): void {
+    // A line naming its own title and employer takes nothing from above; otherwise the nearest lines do.
+    const own = namePieces([range.rest]);
+    const last = pending.at(-1);
+    const used = own.length >= 2 ? [] : own.length === 1 ? pending.slice(-1) : last && namePieces([last.text]).length >= 2 ? [last] : pending.slice(-2);
+    settle(pending.slice(0, pending.length - used.length));
+    pending = [];
+    if (range.end !== 'present' && endsBeforeStart(parsePartialDate(range.start)!, parsePartialDate(range.end)!)) {
+      job = null;
+      return log.note(n, line, 'a date range that ends before it starts: not read');
+    }
+    const named = titleAndEmployer(namePieces([...used.map((u) => u.text), range.rest]));
+    job = { ...named, start: range.start, end: range.end, extracted: true };
+    opener = at;
+    listed = jobs.length < entries;
+    if (!listed) return log.leave('experience', n, line); // its duties go with it
+    for (const key of ['title', 'employer'] as const) {
+      const value = named[key];
+      if (value && value.length > LIMITS.shortText) {
+        job[key] = value.slice(0, LIMITS.shortText);
+        log.note(n, line, `a job ${key} longer than ${LIMITS.shortText} characters: cut`);
+      }
+    }
+    if (!named.title) log.note(n, line, 'a date range without a job title');
+    jobs.push(job);
+  }
+
+  return {
+    jobs,
+    line(raw: string, n: number): void {
+      const line = raw.trim();
+      const at = { indent: indentOf(raw), bullet: isBullet(raw) };
+      // A bullet with dates opens a job unless it sits under a job opened by a line less indented (a duty with dates).
+      const mayOpen = !at.bullet || !job || (opener.bullet && at.indent <= opener.indent);
+      const range = mayOpen ? findRange(at.bullet ? bullet(line) : line) : null;
+      if (range) return open(range, n, line, at);
+      if (job && (at.bullet || at.indent > opener.indent || pending.length >= 2)) return addDuty(n, line);
+      pending.push({ n, text: line });
+      if (pending.length > 2) settle([pending.shift()!]);
+    },
+    /** A blank line, a heading or another column: what was held above a date line was not a title. */
+    close(): void {
+      settle(pending);
+      pending = [];
+    },
+    end(): void {
+      this.close();
+      job = null;
+      for (const [entry, d] of duties) entry.description = d.lines.join('\n');
+    },
+    /** A heading or another column: a new job starts afresh. */
+    reset(): void {
+      this.close();
+      job = null;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkProfile } from '../../src/check.ts';
+import { buildFacts } from '../../src/facts/facts.ts';
+import { normaliseProfile } from '../../src/profile/normalise.ts';
+import { bundledVocabulary } from '../../src/vocab/vocabulary.ts';
+
+const AS_OF = new Date(Date.UTC(2026, 0, 1));
+const counting = { fullTimeHours: 40 } as Parameters<typeof buildFacts>[2]['counting'];
+/** Four years whose only sign of IT is one weak word of its duties. */
+const weak = { title: 'Coordinator', start: '2018-01', end: '2021-12', description: 'Kept the printers stocked.' };
+const decide = (profile: object) => checkProfile({ id: 'w', ...profile }, { classes: ['austin-CI2788'], asOf: AS_OF })[0]!;
+
+describe('a kind of work read with low confidence', () => {
+  it('is left out of the strict reading and counted in the generous one', () => {
+    const profile = normaliseProfile({ id: 'w', experience: [weak] }, bundledVocabulary());
+    const strict = buildFacts(profile, 'strict', { asOf: AS_OF, counting }, bundledVocabulary());
+    const generous = buildFacts(profile, 'generous', { asOf: AS_OF, counting }, bundledVocabulary());
+    expect(strict.jobs[0]!.categories.size).toBe(0);
+    expect([...generous.jobs[0]!.categories]).toContain('information-technology');
+    expect(strict.jobs[0]!.uncertain).toBe(true);
+  });
+
+  it('sends a decision that rests on it to review, saying the reading must be confirmed', () => {
+    const job = { ...weak, description: 'Kept the printers stocked.', capacities: ['supervisory'] };
+    const d = decide({ education: [{ level: 'BS', field: 'Computer Science' }], experience: [job] });
+    expect(d.status).toBe('review');
+    expect(d.reasons.map((r) => r.code)).toContain('UNCERTAIN_INFERENCE');
+    expect(d.gaps).toContainEqual(expect.objectContaining({ code: 'GAP_CONFIRM', why: 'low-confidence-inference' }));
+  });
+});
+
+describe('what was read and what was stated', () => {
+  it('never reports stated categories as read from the title and duties', () => {
+    const job = { title: 'IT Manager', start: '2015-01', end: '2020-12', categories: ['information-technology'] };
+    const d = decide({ education: [{ level: 'BS', field: 'Computer Science' }], experience: [job] });
+    expect(d.status).toBe('qualified');
+    expect(d.reasons.map((r) => r.code)).not.toContain('CATEGORY_INFERRED');
+    const capacity = d.reasons.find((r) => r.code === 'CAPACITY_INFERRED');
+    expect(capacity?.message).toMatch(/read as supervisory capacity.* from its title/);
+    expect(capacity?.message).not.toMatch(/information-technology/);
+  });
+
+  it('counts a "Manager, X" title with a team in its duties as management of X', () => {
+    const job = { title: 'Manager, Application Support', start: '2015-01', end: '2020-12', description: 'Head of a 7-person application support team; recruited and coached analysts.' };
+    const d = decide({ education: [{ level: 'BS', field: 'Computer Science' }], experience: [job] });
+    expect(d.status).toBe('qualified');
+    expect(d.reasons.find((r) => r.requirement === 'experience')?.received).toBe(36);
+  });
+});
