@@ -1,20 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
-import { projectRoot } from '../../src/paths.ts';
+import { accessible, launch, present, shots } from '../helpers/browser.ts';
 
-/* The screening-record pages end to end, in Debian's Chromium against a real server with a real
- * SQLite store in a fresh folder; skipped with a note where Chromium is missing (CI installs it). */
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present) console.warn('tests/web/openings.test.ts: skipped, /usr/bin/chromium is missing (apt-get install chromium)');
-const shots = join(projectRoot, 'test-output', 'screenshots');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/* The screening-record pages end to end, against a real server with a real SQLite store in a
+ * fresh folder. */
 
 let app: FastifyInstance;
 let browser: Browser;
@@ -22,25 +16,16 @@ let base: string;
 
 beforeAll(async () => {
   if (!present) return;
-  mkdirSync(shots, { recursive: true });
   app = await buildApp({ log: false, rateLimit: 0, store: { dataDir: mkdtempSync(join(tmpdir(), 'qualify-pages-store-')) } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
 
-async function accessible(page: Page): Promise<void> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
-  expect(violations).toEqual([]);
-}
 
 const csv = [
   'id,degree1_level,degree1_field,degree1_foreign,degree1_evaluated,certifications,job1_title,job1_start,job1_end,job1_categories',

@@ -1,23 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
 import { dataPath, projectRoot } from '../../src/paths.ts';
 import { loadCatalogue } from '../../src/rules/load.ts';
 import { loadVocabulary } from '../../src/vocab/vocabulary.ts';
+import { accessible, launch, present, shots } from '../helpers/browser.ts';
 
-/* End to end, in Debian's Chromium against a real server on a random port. CI installs Chromium
- * (.ci/run); elsewhere these tests are skipped with a note when it is missing. */
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run must install chromium`);
-const shots = join(projectRoot, 'test-output', 'screenshots');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let app: FastifyInstance;
 let browser: Browser;
@@ -25,11 +18,10 @@ let base: string;
 
 beforeAll(async () => {
   if (!present) return;
-  mkdirSync(shots, { recursive: true });
   app = await buildApp({ log: false, rateLimit: 0 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
@@ -44,15 +36,6 @@ async function open(path: string, at = base): Promise<Page> {
   return page;
 }
 
-/** axe-core in the page: no serious or critical violation. */
-async function accessible(page: Page): Promise<void> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
-  expect(violations).toEqual([]);
-}
 
 /** `capacities: []` ticks "None of these" (what "did not supervise" was); missing leaves them to be read. */
 async function fillJob(page: Page, i: number, job: { title: string; start: string; end: string; category: string; capacities?: string[] }) {
@@ -376,7 +359,7 @@ describe.skipIf(!present)('the pages reached by a LAN name over plain HTTP', () 
     // Chromium resolves the name to loopback: the origin is not "potentially trustworthy", as a
     // LAN address would not be, so an upgrade-insecure-requests policy would break every asset.
     const port = (app.server.address() as { port: number }).port;
-    const lan = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP qualify-pilot.lan 127.0.0.1'] });
+    const lan = await launch(['--host-resolver-rules=MAP qualify-pilot.lan 127.0.0.1']);
     try {
       const page = await (await lan.newContext()).newPage();
       const failed: string[] = [];
