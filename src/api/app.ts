@@ -12,7 +12,7 @@ import { classRoutes } from './routes/classes.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { healthRoutes } from './routes/health.ts';
 import { vocabularyRoutes } from './routes/vocabularies.ts';
-import { previewRoute, scoreRoute } from './routes/score.ts';
+import { exportRoutes } from './routes/score.ts';
 import { pages } from '../web/pages.ts';
 import { extractRoute } from './routes/extract.ts';
 import { openingRoutes } from './routes/openings.ts';
@@ -120,9 +120,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(classRoutes, { rules });
   await app.register(vocabularyRoutes, { vocab: catalogue.vocab });
   await app.register(evaluateRoutes, { catalogue, apiKeys: options.apiKeys ?? [] });
-  const exportOptions = { catalogue, apiKeys: options.apiKeys ?? [], ...(options.csvLimit === undefined ? {} : { csvLimit: options.csvLimit }) };
-  await app.register(scoreRoute, exportOptions);
-  await app.register(previewRoute, exportOptions);
+  await app.register(exportRoutes, { catalogue, apiKeys: options.apiKeys ?? [], ...(options.csvLimit === undefined ? {} : { csvLimit: options.csvLimit }) });
   await app.register(extractRoute, { vocab: catalogue.vocab });
   if (options.store) {
     const opened = 'selectFrom' in options.store ? null : await openStore(options.store);

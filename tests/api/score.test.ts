@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { installProblems } from '../../src/api/problem.ts';
 import { generateApplicants } from '../../src/batch/generate.ts';
-import { previewRoute, scoreRoute } from '../../src/api/routes/score.ts';
+import { exportRoutes } from '../../src/api/routes/score.ts';
 import { projectRoot } from '../../src/paths.ts';
 import { bundledCatalogue, loadCatalogue, type Catalogue } from '../../src/rules/load.ts';
 
@@ -19,8 +19,7 @@ const rows = sample.trim().split('\n').length - 1;
 async function bare(apiKeys: string[] = [], catalogue: Catalogue = bundledCatalogue()): Promise<FastifyInstance> {
   const app = Fastify();
   installProblems(app);
-  await app.register(scoreRoute, { catalogue, apiKeys });
-  await app.register(previewRoute, { catalogue, apiKeys });
+  await app.register(exportRoutes, { catalogue, apiKeys });
   return app;
 }
 

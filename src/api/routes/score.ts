@@ -71,9 +71,10 @@ async function upload(request: FastifyRequest, limit: number): Promise<{ csv: Re
   return { csv: part.file, map: String(map.value).replace(/\r\n/g, '\n') };
 }
 
-/** `POST /v1/classes/:id/score`: an applicant CSV in, the scored CSV (or JSON Lines, by `Accept`)
- * streamed back, one record per applicant in input order. A recruiter route: API key when configured. */
-export const scoreRoute: FastifyPluginAsyncZod<ScoreRouteOptions> = async (app, options) => {
+/** Recruiters' exports: `POST /v1/classes/:id/score`, an applicant CSV in, the scored CSV (or JSON
+ * Lines, by `Accept`) streamed back, one record per applicant in input order; and
+ * `POST /v1/exports/preview`. Recruiter routes: an API key when keys are configured. */
+export const exportRoutes: FastifyPluginAsyncZod<ScoreRouteOptions> = async (app, options) => {
   // The plugin brings its own zod validation, so that it stands on any fastify instance.
   app.setValidatorCompiler(validatorCompiler);
   // The body stays a stream: a large export is scored as it arrives, in flat memory.
@@ -117,6 +118,26 @@ export const scoreRoute: FastifyPluginAsyncZod<ScoreRouteOptions> = async (app, 
       return reply.type(jsonl ? 'application/x-ndjson' : 'text/csv; charset=utf-8').header(VERSION_HEADER, version).send(out);
     },
   );
+
+  // How an export will be read, before scoring, from its first rows: each column with what it is
+  // read as (by the map sent, or a suggested one), what would stop scoring, and the first rows as
+  // read. The screening page's mapping step.
+  app.post(
+    '/v1/exports/preview',
+    {
+      schema: {
+        summary: 'How an applicant export will be read: columns, suggested map, problems, first rows',
+        description: `The body is as for the score route (the CSV, or a form with the parts map and file). Only the first ${HEAD_BYTES} bytes are read. Without a map, the answer holds a suggested one, as data (map) and as YAML to save (mapYaml).`,
+        consumes: ['text/csv', 'multipart/form-data'],
+      },
+      ...apiKeyCheck(options.apiKeys),
+    },
+    async (request) => {
+      const sent = await upload(request, limit);
+      const head = await headOf(limited(sent.csv, limit), HEAD_BYTES + 1);
+      return previewExport(head.subarray(0, HEAD_BYTES), head.length > HEAD_BYTES, sent.map, options.catalogue);
+    },
+  );
 };
 
 /** The first `bytes` bytes of a stream. The rest is read and dropped, for the upload to end. */
@@ -130,28 +151,3 @@ async function headOf(stream: Readable, bytes: number): Promise<Buffer> {
   }
   return Buffer.concat(chunks).subarray(0, bytes);
 }
-
-/** `POST /v1/exports/preview`: how an export will be read, before scoring, from its first rows:
- * each column with what it is read as (by the map sent, or a suggested one), the problems that
- * would stop scoring, and the first rows as read. The screening page's mapping step. */
-export const previewRoute: FastifyPluginAsyncZod<ScoreRouteOptions> = async (app, options) => {
-  app.setValidatorCompiler(validatorCompiler);
-  app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
-  await app.register(multipart);
-  app.post(
-    '/v1/exports/preview',
-    {
-      schema: {
-        summary: 'How an applicant export will be read: columns, suggested map, problems, first rows',
-        description: `The body is as for the score route (the CSV, or a form with the parts map and file). Only the first ${HEAD_BYTES} bytes are read. Without a map, the answer holds a suggested one, as data (map) and as YAML to save (mapYaml).`,
-        consumes: ['text/csv', 'multipart/form-data'],
-      },
-      ...apiKeyCheck(options.apiKeys),
-    },
-    async (request) => {
-      const sent = await upload(request, options.csvLimit ?? CSV_LIMIT);
-      const head = await headOf(limited(sent.csv, options.csvLimit ?? CSV_LIMIT), HEAD_BYTES + 1);
-      return previewExport(head.subarray(0, HEAD_BYTES), head.length > HEAD_BYTES, sent.map, options.catalogue);
-    },
-  );
-};
