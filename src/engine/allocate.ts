@@ -4,6 +4,7 @@ import type { Path, Substitution } from '../rules/schema.ts';
 import type { JobFilter } from './months.ts';
 import { candidates, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
+import { once } from './once.ts';
 import { AllocationNetwork, HOUR_WEIGHT, type Setting } from './network.ts';
 import { isRefused } from './resolve.ts';
 import { assumptionKey, type Allocation, type Assumption, type Credit, type Shortfall } from './types.ts';
@@ -14,28 +15,46 @@ const EPS = 1e-9;
 
 const NO_DELIVERIES: Candidate = { deliveries: [], cost: 0 };
 
-export const activeSubstitutions = (path: Path, facts: Facts): Substitution[] =>
-  path.substitutions.filter((s) => facts.reading === 'generous' || !s.discretionary);
+const stated = once((path: Path) => path.substitutions.filter((s) => !s.discretionary));
+/** The substitutions a reading applies: discretionary clauses in the generous reading only. */
+export const activeSubstitutions = (path: Path, facts: Facts): readonly Substitution[] => (facts.reading === 'generous' ? path.substitutions : stated(path));
 
 /** Finds an assignment of the profile's assets to the path's requirements that meets them all,
  * whenever one exists, using each asset once. Returns the cheapest qualifying assignment, or else
  * the one that covers most of the demand. `coverage` is that of the relaxed problem (every
- * substitution as plain flow), which only grows as the profile gains assets. */
+ * substitution as plain flow), which only grows as the profile gains assets. Candidates are tried
+ * by their totals alone; only the one returned is read in full. */
 export function allocate(path: Path, facts: Facts, network = new AllocationNetwork(path, facts, activeSubstitutions(path, facts))): Allocation {
-  const subs = activeSubstitutions(path, facts);
   // Most profiles qualify, if at all, without an enumerated substitution: try that first.
   const plain = solveCandidate(path, facts, network, { candidate: NO_DELIVERIES, relaxed: false });
-  if (plain.feasible) return { ...plain, coverage: 1 };
+  if (plain.feasible) return { ...plain.read(), coverage: 1 };
   const bound = relaxedBound(path, facts, network);
-  if (!bound.feasible) return { ...plain, coverage: bound.coverage };
   let best = plain;
-  for (const candidate of candidates(path, subs, facts)) {
-    if (candidate.deliveries.length === 0) continue;
-    const allocation = solveCandidate(path, facts, network, { candidate, relaxed: false });
-    if (allocation.feasible) return { ...allocation, coverage: 1 };
-    if (allocation.exact > best.exact + EPS) best = allocation;
+  let last: typeof plain | null = null;
+  if (bound.feasible) {
+    for (const candidate of candidates(path, activeSubstitutions(path, facts), facts)) {
+      if (candidate.deliveries.length === 0) continue;
+      const tried = (last = solveCandidate(path, facts, network, { candidate, relaxed: false }));
+      if (tried.feasible) return { ...tried.read(), coverage: 1 };
+      if (tried.exact > best.exact + EPS) best = tried;
+    }
   }
-  return { ...best, coverage: bound.coverage };
+  // The network holds the flow of the last solve: the best candidate is solved again unless it was that.
+  return { ...(best === last ? best : solveCandidate(path, facts, network, best.setting)).read(), coverage: bound.coverage };
+}
+
+/** Whether the path is met: `allocate`'s answer without reading any allocation. */
+export function qualifies(path: Path, facts: Facts, network = new AllocationNetwork(path, facts, activeSubstitutions(path, facts))): boolean {
+  if (!relaxedBound(path, facts, network).feasible) return false;
+  // The relaxed problem's flow bounds every candidate's: plain (no deliveries) is among them.
+  return candidates(path, activeSubstitutions(path, facts), facts).some((candidate) => solveCandidate(path, facts, network, { candidate, relaxed: false }, false).feasible);
+}
+
+/** What the relaxed problem's flow lacks of its demand: an addition that can raise the flow by less
+ * cannot make the path met (a maximum flow grows by no more than the capacity added). */
+export function relaxedShortfall(facts: Facts, network: AllocationNetwork): number {
+  const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications }, false);
+  return net.demand - net.flow;
 }
 
 /** The fewest months of extra experience fitting `filter` that would make the path met; null when
@@ -47,8 +66,8 @@ export function fewestExtraMonths(path: Path, facts: Facts, filter: JobFilter, s
   if (!bound.feasible) return null;
   let fewest = Infinity;
   for (const candidate of candidates(path, subs, facts)) {
-    const allocation = solveCandidate(path, facts, network, { candidate, relaxed: false, extra });
-    if (allocation.feasible) fewest = Math.min(fewest, allocation.extra);
+    const tried = solveCandidate(path, facts, network, { candidate, relaxed: false, extra }, false);
+    if (tried.feasible) fewest = Math.min(fewest, tried.extra);
     if (fewest <= bound.extra + EPS) break; // the relaxed problem's need is a lower bound
   }
   return fewest === Infinity ? null : fewest;
@@ -56,8 +75,12 @@ export function fewestExtraMonths(path: Path, facts: Facts, filter: JobFilter, s
 
 /** Conditions only a person can decide: assumed met in the generous reading, unmet in the strict;
  * one a reviewer refused is unmet in both. */
+const conditionsOf = once((path: Path) => path.requirements.filter((r) => r.kind === 'condition'));
+const NO_CONDITIONS = { shortfalls: [], assumed: [] };
+
 function conditions(path: Path, facts: Facts): { shortfalls: Shortfall[]; assumed: Assumption[] } {
-  const all = path.requirements.filter((r) => r.kind === 'condition');
+  const all = conditionsOf(path);
+  if (all.length === 0) return NO_CONDITIONS;
   const open = all.filter((r) => !isRefused(r));
   const unmet = facts.reading === 'generous' ? all.filter(isRefused) : all;
   return {
@@ -68,8 +91,8 @@ function conditions(path: Path, facts: Facts): { shortfalls: Shortfall[]; assume
 
 /** The path's whole demand in months, an hour of credit or training weighing as a month of study
  * and a certification as a year: what coverage is a share of, the same for every candidate. */
-function pathDemand(path: Path): number {
-  return path.requirements.reduce((sum, r) => {
+const pathDemand = once((path: Path): number =>
+  path.requirements.reduce((sum, r) => {
     switch (r.kind) {
       case 'experience': case 'education': case 'credential': return sum + (r.months ?? 0);
       case 'credits': return sum + r.hours * (r.system === 'quarter' ? 2 / 3 : 1) * HOUR_WEIGHT;
@@ -77,13 +100,13 @@ function pathDemand(path: Path): number {
       case 'certification': return sum + r.count * CERTIFICATION_WEIGHT;
       default: return sum;
     }
-  }, 0);
-}
+  }, 0),
+);
 
 /** Every substitution as plain flow, certifications counted for each use they fit: if even this
- * cannot meet the demand, no assignment can. */
+ * cannot meet the demand, no assignment can. `shortfall` is what the flow lacks of the demand. */
 function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extra?: number) {
-  const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications, ...(extra === undefined ? {} : { extra }) });
+  const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications, ...(extra === undefined ? {} : { extra }) }, false);
   const certs = matchCertifications(path, facts, NO_DELIVERIES);
   const demand = pathDemand(path);
   return {
@@ -93,31 +116,39 @@ function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extr
   };
 }
 
-function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting): Allocation & { exact: number; extra: number } {
+/** One candidate solved for its totals: whether it qualifies and how much it covers; `read` gives
+ * the whole allocation while the network still holds this candidate's flow (solved `phased`). */
+function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting, phased = true) {
   const certs = matchCertifications(path, facts, setting.candidate);
-  const net = network.solve(setting);
+  const net = network.solve(setting, phased);
   const cond = conditions(path, facts);
-  const substituted = new Map(net.substituted);
-  const into = new Map(net.into);
-  for (const c of certs.credits) {
-    if (!c.via) continue;
-    substituted.set(c.via, (substituted.get(c.via) ?? 0) + c.amount);
-    into.set(c.requirement, (into.get(c.requirement) ?? 0) + c.amount);
-  }
   const demand = pathDemand(path);
-  const assumed = new Map(net.assumed);
-  for (const [key, a] of certs.assumed) assumed.set(key, a);
-  for (const a of cond.assumed) assumed.set(assumptionKey(a), a);
   return {
+    setting,
     feasible: certs.shortfalls.length === 0 && cond.shortfalls.length === 0 && net.flow >= net.demand - EPS,
-    coverage: 0,
     exact: demand === 0 ? 1 : (net.weightedFlow + net.fixedMonths - net.extra + certs.covered) / demand,
     extra: net.extra,
-    credits: [...net.credits, ...certs.credits],
-    shortfalls: [...net.shortfalls, ...certs.shortfalls, ...cond.shortfalls],
-    substituted,
-    into,
-    assumed,
+    read: (): Omit<Allocation, 'coverage'> => {
+      const full = network.result(setting, net);
+      const substituted = new Map(full.substituted);
+      const into = new Map(full.into);
+      for (const c of certs.credits) {
+        if (!c.via) continue;
+        substituted.set(c.via, (substituted.get(c.via) ?? 0) + c.amount);
+        into.set(c.requirement, (into.get(c.requirement) ?? 0) + c.amount);
+      }
+      const assumed = new Map(full.assumed);
+      for (const [key, a] of certs.assumed) assumed.set(key, a);
+      for (const a of cond.assumed) assumed.set(assumptionKey(a), a);
+      return {
+        feasible: certs.shortfalls.length === 0 && cond.shortfalls.length === 0 && net.flow >= net.demand - EPS,
+        credits: [...full.credits, ...certs.credits],
+        shortfalls: [...full.shortfalls, ...certs.shortfalls, ...cond.shortfalls],
+        substituted,
+        into,
+        assumed,
+      };
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { STATUS_RANK, type Decision, type Gap, type Status } from './decision.ts
 import { explain, uncertainReasons } from './explain.ts';
 import { findGaps, gapFilters, gapKey } from './gaps.ts';
 import { renderGap, type RenderContext } from './render.ts';
+import { once } from './once.ts';
 import { NO_RESOLUTIONS, resolveProfile, resolveRule } from './resolve.ts';
 import { score } from './score.ts';
 import type { Allocation } from './types.ts';
@@ -83,8 +84,8 @@ function confirmations(status: Status, path: Path, generous: Allocation, facts: 
   return gaps;
 }
 
-/** Month indices where a recency window starts, so the timeline cuts a segment there. */
-function breakpoints(rule: RuleFile, asOfMonth: number): number[] {
+/** The recency windows of a rule, in years, and how it counts: what its facts depend on. */
+const countingOf = once((rule: RuleFile) => {
   const years = new Set<number>();
   for (const path of rule.paths) {
     for (const r of path.requirements) {
@@ -95,14 +96,16 @@ function breakpoints(rule: RuleFile, asOfMonth: number): number[] {
     for (const s of path.substitutions) if (s.from.kind === 'experience' && s.from.withinYears) years.add(s.from.withinYears);
   }
   for (const p of rule.preferred) if (p.kind === 'experience' && p.withinYears) years.add(p.withinYears);
-  return [...years].map((y) => asOfMonth - Math.floor(y * 12) + 1);
-}
+  return { years: [...years], key: JSON.stringify([rule.counting, [...years]]) };
+});
 
 /** Builds both readings' facts for a rule; the same profile reuses them across rules that count alike. */
 export function factsFor(rule: RuleFile, profile: NormalisedProfile, asOf: Date, vocab: Vocabulary, cache?: Map<string, ReadingFacts>): ReadingFacts {
   const asOfMonth = asOf.getUTCFullYear() * 12 + asOf.getUTCMonth();
-  const points = breakpoints(rule, asOfMonth);
-  const key = JSON.stringify([rule.counting, points, asOf.getTime()]);
+  const { years, key: counting } = countingOf(rule);
+  // Month indices where a recency window starts, so the timeline cuts a segment there.
+  const points = years.map((y) => asOfMonth - Math.floor(y * 12) + 1);
+  const key = `${counting}@${asOf.getTime()}`;
   const cached = cache?.get(key);
   if (cached) return cached;
   const options = { asOf, counting: rule.counting, breakpoints: points };

@@ -1,28 +1,60 @@
 /** Maximum flow (Dinic) on a small graph with real capacities: months of experience and education
- * flow from assets to requirements, so "used once only" is the capacity of each asset (docs/findings.md). */
+ * flow from assets to requirements, so "used once only" is the capacity of each asset (docs/findings.md).
+ * The graph is built edge by edge, then frozen on its first solve into flat arrays that every later
+ * solve reuses: solving again after `reset` or `open` allocates nothing. */
 
 const EPS = 1e-9;
 
 export class FlowGraph {
-  private readonly head: number[][] = [];
-  readonly to: number[] = [];
+  private nodes = 0;
+  private readonly ends: number[] = [];
+  /** Per node, the edges leaving it (in the order they were added), and where its list starts. */
+  private adjacency: number[] = [];
+  private first: number[] = [];
+  private to: number[] = [];
   readonly cap: number[] = [];
-  readonly flow: number[] = [];
+  flow: number[] = [];
+  private level: number[] = [];
+  private next: number[] = [];
+  private queue: number[] = [];
+  private frozen = false;
 
   node(): number {
-    this.head.push([]);
-    return this.head.length - 1;
+    if (this.frozen) throw new Error('FlowGraph: no nodes can be added once solved');
+    return this.nodes++;
   }
 
   /** Adds an edge and its reverse; returns the edge id (its reverse is id ^ 1). */
   edge(from: number, to: number, cap: number): number {
-    const id = this.to.length;
-    this.to.push(to, from);
+    if (this.frozen) throw new Error('FlowGraph: no edges can be added once solved');
+    const id = this.cap.length;
+    this.ends.push(from, to, to, from);
     this.cap.push(cap, 0);
-    this.flow.push(0, 0);
-    this.head[from]!.push(id);
-    this.head[to]!.push(id + 1);
     return id;
+  }
+
+  /** Lays the edges out flat, each node's in the order they were added. */
+  private freeze(): void {
+    const n = this.nodes;
+    const m = this.cap.length;
+    const first = new Array<number>(n + 1).fill(0);
+    for (let e = 0; e < m; e++) first[this.ends[2 * e]! + 1]!++;
+    for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
+    const fill = first.slice(0, n);
+    const adjacency = new Array<number>(m);
+    const to = new Array<number>(m);
+    for (let e = 0; e < m; e++) {
+      adjacency[fill[this.ends[2 * e]!]!++] = e;
+      to[e] = this.ends[2 * e + 1]!;
+    }
+    this.first = first;
+    this.adjacency = adjacency;
+    this.to = to;
+    this.flow = new Array<number>(m).fill(0);
+    this.level = new Array<number>(n).fill(-1);
+    this.next = new Array<number>(n).fill(0);
+    this.queue = new Array<number>(n).fill(0);
+    this.frozen = true;
   }
 
   /** Sets an edge's capacity. Raising it keeps the flow already found valid. */
@@ -37,42 +69,44 @@ export class FlowGraph {
 
   /** Augments from the current flow to a maximum one; returns the flow added. */
   maxFlow(source: number, sink: number): number {
+    if (!this.frozen) this.freeze();
+    const { level, queue, next, first } = this;
     let total = 0;
-    const level = new Array<number>(this.head.length);
-    const next = new Array<number>(this.head.length);
     for (;;) {
-      level.fill(-1);
+      for (let v = 0; v < level.length; v++) level[v] = -1;
       level[source] = 0;
-      const queue = [source];
-      for (let q = 0; q < queue.length; q++) {
-        const v = queue[q]!;
-        for (const e of this.head[v]!) {
+      queue[0] = source;
+      for (let head = 0, tail = 1; head < tail; head++) {
+        const v = queue[head]!;
+        for (let i = first[v]!; i < first[v + 1]!; i++) {
+          const e = this.adjacency[i]!;
           const w = this.to[e]!;
           if (level[w] === -1 && this.cap[e]! - this.flow[e]! > EPS) {
             level[w] = level[v]! + 1;
-            queue.push(w);
+            queue[tail++] = w;
           }
         }
       }
       if (level[sink] === -1) return total;
-      next.fill(0);
+      for (let v = 0; v < next.length; v++) next[v] = first[v]!;
       for (;;) {
-        const pushed = this.push(source, sink, Infinity, level, next);
+        const pushed = this.push(source, sink, Infinity);
         if (pushed <= EPS) break;
         total += pushed;
       }
     }
   }
 
-  private push(v: number, sink: number, limit: number, level: number[], next: number[]): number {
+  private push(v: number, sink: number, limit: number): number {
     if (v === sink) return limit;
-    const edges = this.head[v]!;
-    for (; next[v]! < edges.length; next[v] = next[v]! + 1) {
-      const e = edges[next[v]!]!;
+    const { next, level } = this;
+    const end = this.first[v + 1]!;
+    for (; next[v]! < end; next[v]!++) {
+      const e = this.adjacency[next[v]!]!;
       const w = this.to[e]!;
       const room = this.cap[e]! - this.flow[e]!;
       if (room <= EPS || level[w] !== level[v]! + 1) continue;
-      const pushed = this.push(w, sink, Math.min(limit, room), level, next);
+      const pushed = this.push(w, sink, Math.min(limit, room));
       if (pushed > EPS) {
         this.flow[e] = this.flow[e]! + pushed;
         this.flow[e ^ 1] = this.flow[e ^ 1]! - pushed;

@@ -1,21 +1,22 @@
-import type { CertificationFact } from '../facts/certifications.ts';
+import { certificationFits, type CertificationFact } from '../facts/certifications.ts';
 import type { EducationSource, Held, HoursPiece } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { CertificationFilter, HoursFilter, Path } from '../rules/schema.ts';
-import { allocate, fewestExtraMonths } from './allocate.ts';
+import { fewestExtraMonths, qualifies, relaxedShortfall } from './allocate.ts';
 import type { AllocationNetwork } from './network.ts';
 import type { Gap } from './decision.ts';
 import { narrowed, type JobFilter } from './months.ts';
 import type { CriteriaEvidence } from './criteria.ts';
+import { once } from './once.ts';
 import { renderGap, type RenderContext } from './render.ts';
 import type { Allocation } from './types.ts';
 
 /** Experience that would count toward a requirement, or toward an "of which" part's narrower kind. */
-export function gapFilters(path: Path): Array<JobFilter & { requirement: string; part?: string }> {
-  return path.requirements.flatMap((r) =>
+export const gapFilters = once((path: Path): Array<JobFilter & { requirement: string; part?: string }> =>
+  path.requirements.flatMap((r) =>
     r.kind !== 'experience' ? [] : [{ ...r, requirement: r.id }, ...r.including.map((p) => ({ ...narrowed(r, p), requirement: r.id, part: p.id }))],
-  );
-}
+  ),
+);
 
 const HYPOTHETICAL = 'hypothetical';
 
@@ -26,9 +27,16 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
   const ctx: RenderContext = { path, facts: strict };
   const gaps: Gap[] = criteriaGaps(path, evidence, ctx);
   if (current.feasible) return gaps;
-  // A hypothetical certification changes the matching, not the flow network: the same one serves.
-  const withCertificate = (filter: CertificationFilter) => allocate(path, { ...strict, certifications: [...strict.certifications, certificate(filter)] }, network).feasible;
-  const qualifiesWith = (facts: Facts) => allocate(path, facts).feasible;
+  // Each addition is tried only if it could supply what even the relaxed problem lacks.
+  const shortfall = relaxedShortfall(strict, network) - 1e-9;
+  // A hypothetical certification changes the matching, not the flow network: the same one serves;
+  // in the relaxed problem it adds at most a unit to each certification substitution it fits.
+  const withCertificate = (filter: CertificationFilter) => {
+    const added = certificate(filter);
+    const supply = path.substitutions.reduce((sum, s) => sum + (s.from.kind === 'certification' && !s.discretionary && certificationFits(added, s.from) ? (s.monthsEach ?? 0) : 0), 0);
+    return supply >= shortfall && qualifies(path, { ...strict, certifications: [...strict.certifications, added] }, network);
+  };
+  const qualifiesWith = (facts: Facts, supply = Infinity) => supply >= shortfall && qualifies(path, facts);
   const filters = gapFilters(path);
   for (const r of path.requirements) {
     const base = { requirement: r.id, clause: r.clause };
@@ -42,9 +50,9 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
         .sort((a, b) => a.months - b.months)[0];
       if (best) gaps.push(renderGap({ code: 'GAP_EXPERIENCE', ...base, ...(best.f.part ? { part: best.f.part } : {}), amount: best.months, unit: 'months' }, ctx));
     } else if (r.kind === 'education') {
-      if (qualifiesWith({ ...strict, education: [...strict.education, study(r.months, r.fields)] })) gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base, unit: 'months', amount: r.months }, ctx));
+      if (qualifiesWith({ ...strict, education: [...strict.education, study(r.months, r.fields)] }, r.months)) gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base, unit: 'months', amount: r.months }, ctx));
     } else if (r.kind === 'credential') {
-      if (qualifiesWith({ ...strict, held: [...strict.held, degree(strict, r.level, r.fields)] })) gaps.push(renderGap({ code: 'GAP_CREDENTIAL', ...base, unit: 'credentials', amount: 1 }, ctx));
+      if (qualifiesWith({ ...strict, held: [...strict.held, degree(strict, r.level, r.fields)] }, r.months ?? 0)) gaps.push(renderGap({ code: 'GAP_CREDENTIAL', ...base, unit: 'credentials', amount: 1 }, ctx));
     } else if (r.kind === 'credits' || r.kind === 'training') {
       const short = current.shortfalls.filter((s) => s.requirement === r.id);
       for (const s of short) {
@@ -65,7 +73,8 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
     if (sub.from.kind === 'certification' && withCertificate(sub.from)) {
       gaps.push(renderGap({ code: 'GAP_CERTIFICATION', ...base, amount: 1, unit: 'certificates' }, ctx, `one more current certification (${sub.label})`));
     } else if (sub.from.kind === 'education' && sub.from.beyondMonths > 0) {
-      if (qualifiesWith({ ...strict, education: [...strict.education, study(sub.from.beyondMonths + (sub.maxMonths ?? 24), sub.from.fields)] })) {
+      const months = sub.from.beyondMonths + (sub.maxMonths ?? 24);
+      if (qualifiesWith({ ...strict, education: [...strict.education, study(months, sub.from.fields)] }, months)) {
         gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base }, ctx, `a graduate degree (${sub.label})`));
       }
     }

@@ -4,6 +4,7 @@ import type { Facts } from '../facts/facts.ts';
 import type { HoursFilter, Path, Requirement, Substitution } from '../rules/schema.ts';
 import { roomOf, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
+import { once } from './once.ts';
 import { jobFits, narrowed, windowStartOf, type JobFilter } from './months.ts';
 import { assumptionKey, type AssetRef, type Assumption, type Credit, type Shortfall } from './types.ts';
 
@@ -24,22 +25,25 @@ type Use = { node: number; requirement: string; part?: string; via?: string; fix
   | { draws: 'hours'; pool: HoursPiece['pool']; filter: HoursFilter }
 );
 
-export interface NetworkResult {
+/** What a solve adds up to, in the network's units. */
+export interface FlowTotals {
   flow: number;
   demand: number;
   /** Weighted like coverage: hours count as months of study, a credential as one. */
   weightedFlow: number;
-  weightedDemand: number;
+  /** Of the months substitutions put in, those of the candidate's fixed units (whole steps and blocks) really supplied. */
+  fixedMonths: number;
+  /** Months the extra supply carried. */
+  extra: number;
+}
+
+export interface NetworkResult extends FlowTotals {
   credits: Credit[];
   shortfalls: Shortfall[];
   assumed: Map<string, Assumption>;
   substituted: Map<string, number>;
   /** Months substitutions put into each requirement, flowed or fixed by the candidate. */
   into: Map<string, number>;
-  /** Of those, the months of the candidate's fixed units (whole steps and blocks) really supplied. */
-  fixedMonths: number;
-  /** Months the extra supply carried. */
-  extra: number;
 }
 
 /** How to solve: the candidate's fixed deliveries, or the relaxed problem (every substitution as
@@ -66,6 +70,8 @@ interface Capacity {
   cap: (s: Setting, delivered: Map<string, number>) => number;
 }
 
+const roomsOf = once((path: Path) => new Map(path.requirements.map((r) => [r.id, roomOf(r)])));
+
 /** Hours of a pool fitting a filter: what a rate substitution could buy at most. */
 export const hoursFitting = (facts: Facts, pool: HoursPiece['pool'], filter: HoursFilter): number =>
   facts.hours.filter((p) => p.pool === pool && matchesFields(p.ids, filter.fields, filter.exclude)).reduce((s, p) => s + p.hours, 0);
@@ -76,17 +82,19 @@ export class AllocationNetwork {
   private readonly sink = this.g.node();
   private readonly uses: Use[] = [];
   private readonly capacities: Capacity[] = [];
+  /** Each capacity's value in the current solve. */
+  private readonly caps: number[] = [];
   private readonly sinks: Array<{ edge: number; requirement: string; part?: string; weight: number }> = [];
   private readonly tracked: Array<{ edge: number; use: Pick<Use, 'requirement' | 'part' | 'via' | 'fixed'>; asset: AssetRef; uncertain: boolean }> = [];
   private readonly extraEdges: number[] = [];
   private readonly feeds: Array<{ edge: number; target: string }> = [];
   /** Sinks of the units a candidate fixed, per enumerated substitution drawing on the flow. */
   private readonly fixedSinks: Array<{ edge: number; sub: Substitution }> = [];
-  private readonly rooms: Map<string, number>;
+  private readonly rooms: ReadonlyMap<string, number>;
 
   /** `extras`: filters of the extra supplies that gap finding may open, by index. */
   constructor(path: Path, private readonly facts: Facts, subs: readonly Substitution[], extras: readonly JobFilter[] = []) {
-    this.rooms = new Map(path.requirements.map((r) => [r.id, roomOf(r)]));
+    this.rooms = roomsOf(path);
     const into = this.requirements(path);
     for (const sub of subs) this.substitution(sub, into);
     this.experience();
@@ -295,21 +303,40 @@ export class AllocationNetwork {
     for (const use of this.uses) if (use.draws === 'experience' && jobFits(job, use.filter)) g.edge(supply, use.node, Infinity);
   }
 
-  solve(setting: Setting): NetworkResult {
-    const { g } = this;
+  /** Solves for a setting and leaves the flow in the graph, for `result` to read in full; returns
+   * only the totals. `phased: false` opens every phase but the extra supply's at once: the same flow
+   * and extra, fewer passes, but not the same assignment, so only for a yes-or-no question. */
+  solve(setting: Setting, phased = true): FlowTotals {
+    const { g, capacities, caps } = this;
     // What several substitutions deliver together beyond a requirement's room is wasted, never
     // taken from its floor or its "of which" parts.
     const delivered = new Map<string, number>();
     for (const d of setting.candidate.deliveries) delivered.set(d.target, Math.min(this.rooms.get(d.target) ?? 0, (delivered.get(d.target) ?? 0) + d.months));
     g.reset();
-    const caps = this.capacities.map((c) => c.cap(setting, delivered));
-    this.capacities.forEach((c, i) => g.open(c.edge, c.phase === 0 ? caps[i]! : 0));
+    const phaseOf = (c: Capacity): number => (phased || c.phase === LAST_PHASE ? c.phase : 0);
+    const opens = new Array<boolean>(LAST_PHASE + 1).fill(false);
+    for (let i = 0; i < capacities.length; i++) {
+      const c = capacities[i]!;
+      caps[i] = c.cap(setting, delivered);
+      g.open(c.edge, phaseOf(c) === 0 ? caps[i]! : 0);
+      if (caps[i]! > 0) opens[phaseOf(c)] = true;
+    }
     let flow = g.maxFlow(this.source, this.sink);
+    // A phase that opens nothing cannot add flow: the flow is already maximal.
     for (let phase = 1; phase <= LAST_PHASE; phase++) {
-      this.capacities.forEach((c, i) => c.phase === phase && g.open(c.edge, caps[i]!));
+      if (!opens[phase]) continue;
+      for (let i = 0; i < capacities.length; i++) if (phaseOf(capacities[i]!) === phase) g.open(capacities[i]!.edge, caps[i]!);
       flow += g.maxFlow(this.source, this.sink);
     }
-    return this.read(flow, setting);
+    let demand = 0;
+    let weightedFlow = 0;
+    for (const s of this.sinks) {
+      demand += g.cap[s.edge]!;
+      weightedFlow += g.flow[s.edge]! * s.weight;
+    }
+    const fixedMonths = setting.relaxed || this.fixedSinks.length === 0 ? 0 : sum(this.fixedCredit(setting, new Map()).values());
+    const extra = setting.extra === undefined ? 0 : g.flow[this.extraEdges[setting.extra]!]!;
+    return { flow, demand, weightedFlow, fixedMonths, extra };
   }
 
   /** Months the candidate's stepped and rate deliveries really credit: whole units of what their
@@ -330,7 +357,8 @@ export class AllocationNetwork {
     return into;
   }
 
-  private read(flow: number, setting: Setting): NetworkResult {
+  /** The whole result of the last `solve`, which must have been for the same setting. */
+  result(setting: Setting, totals: FlowTotals): NetworkResult {
     const { g } = this;
     const credits: Credit[] = [];
     const assumed = new Map<string, Assumption>();
@@ -347,25 +375,23 @@ export class AllocationNetwork {
       // Fixed units are credited below, by the whole units actually supplied.
       if (via && !t.use.fixed) substituted.set(via, (substituted.get(via) ?? 0) + amount);
     }
-    let demand = 0;
-    let weightedDemand = 0;
-    let weightedFlow = 0;
     const shortfalls: Shortfall[] = [];
     for (const s of this.sinks) {
       const cap = g.cap[s.edge]!;
       const got = g.flow[s.edge]!;
-      demand += cap;
-      weightedDemand += cap * s.weight;
-      weightedFlow += got * s.weight;
       if (cap - got > EPS) shortfalls.push({ requirement: s.requirement, ...(s.part ? { part: s.part } : {}), amount: cap - got });
     }
     const into = setting.relaxed ? new Map<string, number>() : this.fixedCredit(setting, substituted);
-    const fixedMonths = [...into.values()].reduce((a, b) => a + b, 0);
     for (const f of this.feeds) if (g.flow[f.edge]! > EPS) into.set(f.target, (into.get(f.target) ?? 0) + g.flow[f.edge]!);
-    const extra = setting.extra === undefined ? 0 : g.flow[this.extraEdges[setting.extra]!]!;
-    return { flow, demand, weightedFlow, weightedDemand, credits, shortfalls, assumed, substituted, into, fixedMonths, extra };
+    return { ...totals, credits, shortfalls, assumed, substituted, into };
   }
 }
+
+const sum = (values: Iterable<number>): number => {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+};
 
 /** Units a candidate fixes for a substitution: source months of whole steps, or hours of whole blocks. */
 function unitsOf(s: Setting, sub: Substitution): number {

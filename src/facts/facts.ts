@@ -1,3 +1,4 @@
+import { once } from '../engine/once.ts';
 import { monthIndex } from '../profile/dates.ts';
 import type { Job, NormalisedProfile, UnrecognisedDegree } from '../profile/normalise.ts';
 import type { TextSource } from '../criteria/evidence.ts';
@@ -55,6 +56,7 @@ export interface FactOptions {
 export const INFERENCE_CONFIDENCE = 0.6;
 
 const NONE = new Set<string>();
+const levelRanks = once((vocab: Vocabulary): ReadonlyMap<string, number> => new Map([...vocab.levels.values()].map((l) => [l.id, l.rank])));
 
 function jobFact(job: Job, reading: Reading, counting: Counting): JobFact {
   const yearOnly = job.start.precision === 'year' || job.end?.precision === 'year';
@@ -98,7 +100,7 @@ export function buildFacts(profile: NormalisedProfile, reading: Reading, options
     hours: hoursPieces(profile, reading, vocab),
     held: heldDegrees(profile, reading, vocab),
     unrecognisedDegrees: profile.unrecognisedDegrees,
-    levelRanks: new Map([...vocab.levels.values()].map((l) => [l.id, l.rank])),
+    levelRanks: levelRanks(vocab),
     certifications: certs.current,
     excludedCertifications: certs.excluded,
     texts: applicationTexts(profile),
