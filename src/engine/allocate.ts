@@ -4,7 +4,7 @@ import type { Path, Substitution } from '../rules/schema.ts';
 import type { JobFilter } from './months.ts';
 import { candidates, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
-import { once } from './once.ts';
+import { memo, once } from './once.ts';
 import { AllocationNetwork, HOUR_WEIGHT, type Setting } from './network.ts';
 import { isRefused } from './resolve.ts';
 import { assumptionKey, type Allocation, type Assumption, type Credit, type Shortfall } from './types.ts';
@@ -160,9 +160,18 @@ interface CertMatch {
   assumed: Map<string, Assumption>;
 }
 
+const matches = memo<CertMatch>();
+
 /** Bipartite matching of current certifications to the uses that need one each: certification
- * requirements, and the credentials a candidate gives to certification substitutions. */
+ * requirements, and the credentials a candidate gives to certification substitutions. The same
+ * certifications and uses always match alike, so each matching is made once. */
 function matchCertifications(path: Path, facts: Facts, candidate: Candidate): CertMatch {
+  let uses = '';
+  for (const d of candidate.deliveries) if (d.sub.from.kind === 'certification') uses += `${d.sub.id}>${d.target}:${d.units}:${d.months};`;
+  return matches([path, facts.certifications], uses, () => matchedCertifications(path, facts, candidate));
+}
+
+function matchedCertifications(path: Path, facts: Facts, candidate: Candidate): CertMatch {
   const uses: Array<{ requirement: string; via?: string; filter: { categories: readonly string[]; certifications: readonly string[] }; count: number; monthsEach: number }> = [];
   for (const r of path.requirements) {
     if (r.kind === 'certification') uses.push({ requirement: r.id, filter: r, count: r.count, monthsEach: CERTIFICATION_WEIGHT });

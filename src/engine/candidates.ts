@@ -2,6 +2,7 @@ import type { Facts } from '../facts/facts.ts';
 import { certificationFits } from '../facts/certifications.ts';
 import type { Path, Substitution } from '../rules/schema.ts';
 import { hoursFitting } from './network.ts';
+import { memo } from './once.ts';
 
 /** The discrete choices the flow network cannot make itself: how many certifications each
  * certification substitution uses per target, how many whole steps a year-for-year substitution
@@ -82,8 +83,14 @@ function options(sub: Substitution, path: Path, facts: Facts): Delivery[][] {
   return out;
 }
 
-/** Every combination of enumerated choices, cheapest first. */
-export function candidates(path: Path, subs: readonly Substitution[], facts: Facts): Candidate[] {
+const listed = memo<Candidate[]>();
+
+/** Every combination of enumerated choices, cheapest first: the same for every question asked of a
+ * profile with the same certifications and hours, so listed once. */
+export const candidates = (path: Path, subs: readonly Substitution[], facts: Facts): readonly Candidate[] =>
+  listed([path, subs, facts.certifications, facts.hours], '', () => combinations(path, subs, facts));
+
+function combinations(path: Path, subs: readonly Substitution[], facts: Facts): Candidate[] {
   let combos: Delivery[][] = [[]];
   for (const sub of subs.filter(isEnumerated)) {
     const opts = options(sub, path, facts);

@@ -70,6 +70,8 @@ interface Capacity {
   cap: (s: Setting, delivered: Map<string, number>) => number;
 }
 
+/** "degree or experience": what a substitution's uses are named for. */
+const targetsOf = once((sub: Substitution) => sub.to.join(' or '));
 const roomsOf = once((path: Path) => new Map(path.requirements.map((r) => [r.id, roomOf(r)])));
 
 /** Hours of a pool fitting a filter: what a rate substitution could buy at most. */
@@ -204,8 +206,8 @@ export class AllocationNetwork {
       if (from.kind === 'certification') return;
       // Exact: the candidate fixes whole blocks, whose hours the pool must supply.
       const fixed = g.node();
-      this.fixedSinks.push({ edge: this.demand(fixed, sub.to.join(' or '), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub))), sub });
-      this.uses.push({ node: fixed, requirement: sub.to.join(' or '), via: sub.id, fixed: true, draws: 'hours', pool: from.kind, filter: from });
+      this.fixedSinks.push({ edge: this.demand(fixed, targetsOf(sub), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub))), sub });
+      this.uses.push({ node: fixed, requirement: targetsOf(sub), via: sub.id, fixed: true, draws: 'hours', pool: from.kind, filter: from });
       return;
     }
     // Plain flow within the cap: always for month-for-month, only when relaxed for stepped ones.
@@ -218,12 +220,12 @@ export class AllocationNetwork {
     if (!stepped) return;
     // Exact: the candidate fixes whole steps, which the source must supply.
     const fixed = g.node();
-    this.fixedSinks.push({ edge: this.demand(fixed, sub.to.join(' or '), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub))), sub });
+    this.fixedSinks.push({ edge: this.demand(fixed, targetsOf(sub), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub))), sub });
     this.uses.push({ ...this.sourceUse(sub, fixed), fixed: true });
   }
 
   private sourceUse(sub: Substitution, node: number): Use {
-    const base = { node, requirement: sub.to.join(' or '), via: sub.id };
+    const base = { node, requirement: targetsOf(sub), via: sub.id };
     if (sub.from.kind === 'experience') return { ...base, draws: 'experience', filter: sub.from, windowStart: windowStartOf(this.facts, sub.from.withinYears) };
     if (sub.from.kind === 'education') return { ...base, draws: 'education', fields: sub.from.fields, beyond: sub.from.beyondMonths };
     throw new Error(`substitution ${sub.id}: ${sub.from.kind} sources are not flowed month for month`);
@@ -234,22 +236,22 @@ export class AllocationNetwork {
     this.tracked.push({ edge, use, asset, uncertain });
   }
 
-  /** source → segment (one FTE a month at most) → job in the segment (its FTE) → the uses it fits. */
+  /** source → segment (one FTE a month at most) → job in the segment (its FTE) → the uses it fits;
+   * a segment none of whose jobs fits any use is left out. */
   private experience(): void {
     const { g, facts } = this;
+    const uses = this.uses.filter((u): u is Use & { draws: 'experience' } => u.draws === 'experience');
+    const fitting = facts.jobs.map((job) => uses.filter((use) => jobFits(job, use.filter)));
     for (const segment of facts.segments) {
-      const segNode = g.node();
-      g.edge(this.source, segNode, segment.months);
+      let segNode = -1;
       segment.fte.forEach((fte, j) => {
-        const job = facts.jobs[j]!;
         if (fte <= 0) return;
+        const job = facts.jobs[j]!;
         let jobNode = -1;
-        for (const use of this.uses) {
-          if (use.draws !== 'experience' || segment.start < use.windowStart || !jobFits(job, use.filter)) continue;
-          if (jobNode < 0) {
-            jobNode = g.node();
-            g.edge(segNode, jobNode, segment.months * fte);
-          }
+        for (const use of fitting[j]!) {
+          if (segment.start < use.windowStart) continue;
+          if (segNode < 0) g.edge(this.source, (segNode = g.node()), segment.months);
+          if (jobNode < 0) g.edge(segNode, (jobNode = g.node()), segment.months * fte);
           this.track(g.edge(jobNode, use.node, job.uncertain ? 0 : Infinity), use, { kind: 'job', index: job.job.index }, job.uncertain);
         }
       });

@@ -8,3 +8,25 @@ export function once<K extends object, V>(derive: (key: K) => V): (key: K) => V 
     return value;
   };
 }
+
+interface Level<V> {
+  next: WeakMap<object, Level<V>>;
+  values: Map<string, V>;
+}
+
+/** A cache of values computed once per combination of objects (held weakly, so a profile's entries
+ * go with its facts) and a name. */
+export function memo<V>(): (keys: readonly object[], name: string, compute: () => V) => V {
+  const root: Level<V> = { next: new WeakMap(), values: new Map() };
+  return (keys, name, compute) => {
+    let level = root;
+    for (const key of keys) {
+      let next = level.next.get(key);
+      if (!next) level.next.set(key, (next = { next: new WeakMap(), values: new Map() }));
+      level = next;
+    }
+    let value = level.values.get(name);
+    if (value === undefined) level.values.set(name, (value = compute()));
+    return value;
+  };
+}
