@@ -11,6 +11,7 @@ import { explain, uncertainReasons } from './explain.ts';
 import { findGaps, gapFilters, gapKey } from './gaps.ts';
 import { renderGap, type RenderContext } from './render.ts';
 import { once } from './once.ts';
+import { timed } from './stages.ts';
 import { NO_RESOLUTIONS, resolveProfile, resolveRule } from './resolve.ts';
 import { score } from './score.ts';
 import type { Allocation } from './types.ts';
@@ -47,20 +48,24 @@ function gapsOf(best: Outcome, outcomes: readonly Outcome[]): Gap[] {
 
 function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Decision, 'id' | 'class' | 'rulesVersion' | 'asOf'> {
   // One network for the strict reading, with the gap finder's extra supplies (closed unless asked).
-  const network = new AllocationNetwork(path, facts.strict, activeSubstitutions(path, facts.strict), gapFilters(path));
-  const strict = allocate(path, facts.strict, network);
-  const sameReading = !facts.strict.uncertain && !path.substitutions.some((s) => s.discretionary) && !path.requirements.some((r) => r.kind === 'condition');
-  const generous = strict.feasible || sameReading ? strict : allocate(path, facts.generous);
-  const evidence = pathEvidence(path, facts.strict);
+  const { network, strict, generous } = timed('allocate', () => {
+    const network = new AllocationNetwork(path, facts.strict, activeSubstitutions(path, facts.strict), gapFilters(path));
+    const strict = allocate(path, facts.strict, network);
+    const sameReading = !facts.strict.uncertain && !path.substitutions.some((s) => s.discretionary) && !path.requirements.some((r) => r.kind === 'condition');
+    return { network, strict, generous: strict.feasible || sameReading ? strict : allocate(path, facts.generous) };
+  });
+  const evidence = timed('facts', () => pathEvidence(path, facts.strict));
   const met: Status = strict.feasible ? 'qualified' : generous.feasible ? 'review' : 'not_qualified';
   const status: Status = met === 'qualified' && !essentialsEvidenced(evidence) ? 'review' : met;
   const shown = strict.feasible ? strict : generous;
   const shownFacts = shown === strict ? facts.strict : facts.generous;
   return {
     status,
-    score: score(status, rule, path, strict, generous, facts.strict, () => criteriaShares(rule, evidence, facts.strict)),
-    reasons: explain(path, status, shown, shownFacts, evidence),
-    gaps: status === 'qualified' ? [] : [...confirmations(status, path, shown, shownFacts), ...findGaps(path, facts.strict, strict, evidence, network)],
+    ...timed('explain', () => ({
+      score: score(status, rule, path, strict, generous, facts.strict, () => criteriaShares(rule, evidence, facts.strict)),
+      reasons: explain(path, status, shown, shownFacts, evidence),
+    })),
+    gaps: timed('gaps', () => (status === 'qualified' ? [] : [...confirmations(status, path, shown, shownFacts), ...findGaps(path, facts.strict, strict, evidence, network)])),
     path: path.id,
   };
 }
@@ -131,5 +136,8 @@ export const asOfFor = (rule: RuleFile, given: Date | undefined, fallback: Date)
 export function assess(profile: NormalisedProfile, rules: readonly LoadedRule[], asOf: Date | undefined, vocab: Vocabulary, today: Date, resolutions = NO_RESOLUTIONS): Decision[] {
   const cache = new Map<string, ReadingFacts>();
   const resolved = resolveProfile(profile, resolutions, vocab);
-  return rules.map(({ rule, version }) => evaluate(resolveRule(rule, resolutions), version, factsFor(rule, resolved, asOfFor(rule, asOf, today), vocab, cache), profile.id));
+  return rules.map(({ rule, version }) => {
+    const facts = timed('facts', () => factsFor(rule, resolved, asOfFor(rule, asOf, today), vocab, cache));
+    return evaluate(resolveRule(rule, resolutions), version, facts, profile.id);
+  });
 }

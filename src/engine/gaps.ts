@@ -27,16 +27,21 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
   const ctx: RenderContext = { path, facts: strict };
   const gaps: Gap[] = criteriaGaps(path, evidence, ctx);
   if (current.feasible) return gaps;
-  // Each addition is tried only if it could supply what even the relaxed problem lacks.
+  // An addition is tried only if the relaxed problem's flow could grow by what it lacks: a maximum
+  // flow grows by no more than the supply added, and only where that supply could still reach a
+  // requirement along room left.
   const shortfall = relaxedShortfall(strict, network) - 1e-9;
+  const grows = network.canGrow();
+  const could = (supply: number, entries: Parameters<typeof grows>[0][]): boolean => shortfall <= 0 || (supply >= shortfall && entries.some(grows));
   // A hypothetical certification changes the matching, not the flow network: the same one serves;
   // in the relaxed problem it adds at most a unit to each certification substitution it fits.
   const withCertificate = (filter: CertificationFilter) => {
     const added = certificate(filter);
-    const supply = path.substitutions.reduce((sum, s) => sum + (s.from.kind === 'certification' && !s.discretionary && certificationFits(added, s.from) ? (s.monthsEach ?? 0) : 0), 0);
-    return supply >= shortfall && qualifies(path, { ...strict, certifications: [...strict.certifications, added] }, network);
+    const subs = path.substitutions.filter((s) => s.from.kind === 'certification' && !s.discretionary && certificationFits(added, s.from));
+    return could(subs.reduce((sum, s) => sum + (s.monthsEach ?? 0), 0), subs.map((s) => ({ substitution: s.id }))) && qualifies(path, { ...strict, certifications: [...strict.certifications, added] }, network);
   };
-  const qualifiesWith = (facts: Facts, supply = Infinity) => supply >= shortfall && qualifies(path, facts);
+  const withStudy = (months: number, fields: readonly string[] | undefined) =>
+    could(months, [{ education: fields ?? [], months }]) && qualifies(path, { ...strict, education: [...strict.education, study(months, fields)] });
   const filters = gapFilters(path);
   for (const r of path.requirements) {
     const base = { requirement: r.id, clause: r.clause };
@@ -50,16 +55,16 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
         .sort((a, b) => a.months - b.months)[0];
       if (best) gaps.push(renderGap({ code: 'GAP_EXPERIENCE', ...base, ...(best.f.part ? { part: best.f.part } : {}), amount: best.months, unit: 'months' }, ctx));
     } else if (r.kind === 'education') {
-      if (qualifiesWith({ ...strict, education: [...strict.education, study(r.months, r.fields)] }, r.months)) gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base, unit: 'months', amount: r.months }, ctx));
+      if (withStudy(r.months, r.fields)) gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base, unit: 'months', amount: r.months }, ctx));
     } else if (r.kind === 'credential') {
-      if (qualifiesWith({ ...strict, held: [...strict.held, degree(strict, r.level, r.fields)] }, r.months ?? 0)) gaps.push(renderGap({ code: 'GAP_CREDENTIAL', ...base, unit: 'credentials', amount: 1 }, ctx));
+      if (could(r.months ?? 0, [{ credential: r.id }]) && qualifies(path, { ...strict, held: [...strict.held, degree(strict, r.level, r.fields)] })) gaps.push(renderGap({ code: 'GAP_CREDENTIAL', ...base, unit: 'credentials', amount: 1 }, ctx));
     } else if (r.kind === 'credits' || r.kind === 'training') {
       const short = current.shortfalls.filter((s) => s.requirement === r.id);
       for (const s of short) {
         const part = r.kind === 'credits' ? r.including.find((p) => p.id === s.part) : undefined;
         const filter: HoursFilter = part ? { fields: part.fields ?? r.fields, exclude: [...r.exclude, ...part.exclude] } : r;
         const amount = Math.ceil(s.amount - 1e-9);
-        if (qualifiesWith({ ...strict, hours: [...strict.hours, hoursOf(r.kind, amount, filter)] })) {
+        if (qualifies(path, { ...strict, hours: [...strict.hours, hoursOf(r.kind, amount, filter)] })) {
           gaps.push(renderGap({ code: r.kind === 'credits' ? 'GAP_CREDITS' : 'GAP_TRAINING', ...base, ...(part ? { part: part.id } : {}), amount, unit: 'hours' }, ctx));
         }
       }
@@ -74,7 +79,7 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
       gaps.push(renderGap({ code: 'GAP_CERTIFICATION', ...base, amount: 1, unit: 'certificates' }, ctx, `one more current certification (${sub.label})`));
     } else if (sub.from.kind === 'education' && sub.from.beyondMonths > 0) {
       const months = sub.from.beyondMonths + (sub.maxMonths ?? 24);
-      if (qualifiesWith({ ...strict, education: [...strict.education, study(months, sub.from.fields)] }, months)) {
+      if (withStudy(months, sub.from.fields)) {
         gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base }, ctx, `a graduate degree (${sub.label})`));
       }
     }

@@ -1,5 +1,6 @@
 import type { Facts, JobFact } from '../facts/facts.ts';
 import type { ExperienceFilter } from '../rules/schema.ts';
+import { memo } from './once.ts';
 
 /** Durations as people read them, never rounded up: 59.9 → "4 years 11 months". */
 export function formatMonths(months: number): string {
@@ -12,19 +13,23 @@ export function formatMonths(months: number): string {
   return parts.join(' ');
 }
 
-/** FTE months of experience fitting a filter, concurrent jobs capped at full time in each month. */
-export function monthsFitting(facts: Facts, filter: ExperienceFilter, windowStart = -Infinity): number {
-  let total = 0;
-  for (const segment of facts.segments) {
-    if (segment.start < windowStart) continue;
-    let fte = 0;
-    segment.fte.forEach((f, j) => {
-      if (f > 0 && jobFits(facts.jobs[j]!, filter)) fte += f;
-    });
-    total += segment.months * Math.min(1, fte);
-  }
-  return total;
-}
+const fitting = memo<number>();
+
+/** FTE months of experience fitting a filter, concurrent jobs capped at full time in each month;
+ * reasons and the score ask the same of the same facts, so it is counted once. */
+export const monthsFitting = (facts: Facts, filter: ExperienceFilter, windowStart = -Infinity): number =>
+  fitting([facts, filter], String(windowStart), () => {
+    let total = 0;
+    for (const segment of facts.segments) {
+      if (segment.start < windowStart) continue;
+      let fte = 0;
+      segment.fte.forEach((f, j) => {
+        if (f > 0 && jobFits(facts.jobs[j]!, filter)) fte += f;
+      });
+      total += segment.months * Math.min(1, fte);
+    }
+    return total;
+  });
 
 /** A job fits when it has every category the filter names, one of its capacities when it names
  * any, none of its excluded categories, and full-time hours when it asks for them. */

@@ -93,6 +93,8 @@ export class AllocationNetwork {
   /** Sinks of the units a candidate fixed, per enumerated substitution drawing on the flow. */
   private readonly fixedSinks: Array<{ edge: number; sub: Substitution }> = [];
   private readonly rooms: ReadonlyMap<string, number>;
+  /** Where a held degree enters, per credential requirement; where certifications enter, per substitution. */
+  private readonly entries = new Map<string, number>();
 
   /** `extras`: filters of the extra supplies that gap finding may open, by index. */
   constructor(path: Path, private readonly facts: Facts, subs: readonly Substitution[], extras: readonly JobFilter[] = []) {
@@ -160,6 +162,7 @@ export class AllocationNetwork {
         // Held or not: a fitting degree supplies the credential's whole months; substitutions feed the rest.
         const months = r.months ?? 0;
         const node = g.node();
+        this.entries.set(r.id, node);
         this.demand(node, r.id, 1, rest(r.id, months));
         const fitting = facts.held.filter((h) => (r.orHigher ? h.rank >= levelRank(facts, r.level) : h.degree.level === r.level) && matchesFields(h.degree.fieldIds, r.fields));
         const best = fitting.find((h) => !h.uncertain) ?? fitting[0];
@@ -197,6 +200,7 @@ export class AllocationNetwork {
     if (from.kind === 'certification' || from.kind === 'credits' || from.kind === 'training') {
       // Relaxed only: an upper bound of what the source could credit, up to the cap.
       const node = g.node();
+      this.entries.set(sub.id, node);
       const most = (s: Setting): number => {
         if (from.kind === 'certification') return (s.certifications ?? facts.certifications).filter((c) => certificationFits(c, from)).length * (sub.monthsEach ?? 0);
         return Math.floor(hoursFitting(facts, from.kind, from) / sub.rate!.hours + EPS) * sub.rate!.months;
@@ -303,6 +307,19 @@ export class AllocationNetwork {
     this.settable(edge, LAST_PHASE, (s) => (s.extra === index ? Infinity : 0));
     const job = { categories: new Set(filter.categories), capacities: new Set([...filter.capacities.slice(0, 1), ...(filter.alsoCapacities ?? []).slice(0, 1)]), fullTime: true };
     for (const use of this.uses) if (use.draws === 'experience' && jobFits(job, use.filter)) g.edge(supply, use.node, Infinity);
+  }
+
+  /** After a relaxed solve, whether supply entering the network as a held degree for a credential
+   * requirement (`credential`), as a certification for a substitution (`substitution`), or as study
+   * of `months` in `fields` (`education`) could still raise the flow: if not, such an addition
+   * cannot make the path met. */
+  canGrow(): (entry: { credential: string } | { substitution: string } | { education: readonly string[]; months: number }) => boolean {
+    const reach = this.g.reaching(this.sink);
+    return (entry) => {
+      if ('education' in entry) return this.uses.some((u) => u.draws === 'education' && u.beyond < entry.months && matchesFields(entry.education, u.fields) && reach[u.node]);
+      const node = this.entries.get('credential' in entry ? entry.credential : entry.substitution);
+      return node !== undefined && reach[node]!;
+    };
   }
 
   /** Solves for a setting and leaves the flow in the graph, for `result` to read in full; returns
