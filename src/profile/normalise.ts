@@ -1,9 +1,10 @@
 import { QualifyError, describeIssues, issuesOf, type FieldIssue } from '../errors.ts';
-import type { Inference } from '../vocab/categories.ts';
 import type { CertMatch } from '../vocab/certifications.ts';
-import { knownIds, type IdKind, type Vocabulary } from '../vocab/vocabulary.ts';
-import { parsePartialDate, type PartialDate } from './dates.ts';
-import { ProfileInput, type Profile } from './schema.ts';
+import type { Vocabulary } from '../vocab/vocabulary.ts';
+import type { PartialDate } from './dates.ts';
+import { readJob } from './job.ts';
+import { accepted, creditSystem, date, flag, hours, list, object, optional, profileId, text } from './read.ts';
+import { LIMITS, ProfileInput } from './schema.ts';
 
 /** A profile with every name matched to the vocabularies and every date parsed: what facts/ reads. */
 export interface NormalisedProfile {
@@ -90,106 +91,103 @@ export interface Training {
   ids: ReadonlySet<string>;
 }
 
-const FULL_TIME_HOURS = 40;
 const QUARTER_TO_SEMESTER = 2 / 3;
-/** The profile field `supervisory: true` is the capacity of that id. */
-const SUPERVISORY = 'supervisory';
 
-/** Validates raw input (any shape) and normalises it; throws QUAL_ERR_INVALID_PROFILE naming every bad field. */
+/** Validates raw input (any shape) and normalises it; throws QUAL_ERR_INVALID_PROFILE naming every bad field.
+ * One pass reads what the schema accepts; anything else goes to zod, whose messages name the fields. */
 export function normaliseProfile(input: unknown, vocab: Vocabulary): NormalisedProfile {
+  return readProfile(input, vocab) ?? normaliseWithSchema(input, vocab);
+}
+
+/** The fast path: null for any input ProfileInput refuses, else what normaliseWithSchema gives. */
+export const readProfile = (input: unknown, vocab: Vocabulary): NormalisedProfile | null => accepted(() => walk(input, vocab));
+
+/** The path of zod's messages: its output (ids as text, defaults filled in, one credit entry as a list) is then read like any input. */
+export function normaliseWithSchema(input: unknown, vocab: Vocabulary): NormalisedProfile {
   const parsed = ProfileInput.safeParse(input);
   if (!parsed.success) throw invalid(issuesOf(parsed.error));
-  const profile = parsed.data;
-  const issues: FieldIssue[] = [];
-  const subject = (text: string | undefined): ReadonlySet<string> => {
-    if (!text) return new Set();
-    return new Set([...vocab.matchField(text).ids, ...vocab.mentioned(text)]);
-  };
-  const semester = (c: { hours: number; system: 'semester' | 'quarter' }) => (c.system === 'quarter' ? c.hours * QUARTER_TO_SEMESTER : c.hours);
-  // A level qualify cannot read does not refuse the profile: the degree counts for nothing and
-  // decisions that are not met name it with the known levels (docs/profile.md).
-  const unrecognisedDegrees: UnrecognisedDegree[] = [];
-  const degrees = profile.education.flatMap((entry, index) => {
-    const parsedLevel = vocab.parseDegree(entry.level);
-    if (!parsedLevel.level) {
-      unrecognisedDegrees.push({ index, levelText: entry.level, fieldText: entry.field ?? null });
-      return [];
-    }
-    // "B.S. in Computer Science" given as the level names its field too.
-    const fieldText = entry.field ?? parsedLevel.field;
-    const field = fieldText ? vocab.matchField(fieldText) : null;
-    const degree: Degree = {
-      index,
-      level: parsedLevel.level,
-      levelText: entry.level,
-      fieldText,
-      field: field?.field ?? null,
-      fieldIds: field?.ids ?? [],
-      unevaluatedForeign: entry.foreign === true && entry.evaluated !== true,
-      credits: entry.credits.map((c) => ({ hours: semester(c), subject: c.subject, ids: subject(c.subject) })),
-    };
-    return [degree];
-  });
-  const jobs = profile.experience.map((entry, index) => normaliseJob(entry, index, vocab, issues));
-  if (issues.length > 0) throw invalid(issues);
-  return {
-    id: profile.id,
-    degrees,
-    unrecognisedDegrees,
-    credits: profile.collegeCredits.flatMap((c, index) => (c.hours > 0 ? [{ index, hours: semester(c), subject: c.field ?? null, ids: subject(c.field) }] : [])),
-    jobs,
-    certifications: profile.certifications.map((cert, index) => ({
-      index,
-      name: cert.name,
-      match: vocab.matchCertification(cert.name),
-      issued: cert.issued ? parsePartialDate(cert.issued) : null,
-      expires: cert.expires ? parsePartialDate(cert.expires) : null,
-    })),
-    training: profile.training.map((t, index) => ({ index, name: t.name, hours: t.hours, ids: subject(t.name) })),
-    statement: profile.statement ?? '',
-  };
+  const profile = readProfile(parsed.data, vocab);
+  if (!profile) throw new Error('qualify: the profile reader refused what the schema accepts');
+  return profile;
 }
 
 function invalid(issues: FieldIssue[]): QualifyError {
   return new QualifyError('QUAL_ERR_INVALID_PROFILE', `invalid profile: ${describeIssues(issues)}`, issues);
 }
 
-/** Stated ids must be known to the vocabularies, so a misspelt category is an error, not a silent zero. */
-function checked(values: readonly string[] | undefined, kind: IdKind, path: string, vocab: Vocabulary, issues: FieldIssue[]): string[] | undefined {
-  if (values === undefined) return undefined;
-  const known = knownIds(vocab, kind);
-  values.forEach((value, i) => {
-    if (!known.includes(value)) issues.push({ path: `${path}[${i}]`, message: `"${value}" is not a known ${kind}; known: ${known.join(', ')}` });
+/** The walk of ProfileInput, field by field, building the normalised profile as it goes. */
+function walk(input: unknown, vocab: Vocabulary): NormalisedProfile {
+  const p = object(input);
+  const id = profileId(p.id);
+  optional(p.name, text);
+  optional(p.email, text);
+  // A level qualify cannot read does not refuse the profile: the degree counts for nothing and
+  // decisions that are not met name it with the known levels (docs/profile.md).
+  const unrecognisedDegrees: UnrecognisedDegree[] = [];
+  const degrees = list(p.education, (e, index) => readDegree(e, index, vocab, unrecognisedDegrees)).filter((d) => d !== null);
+  // One credit entry, or a list of them.
+  const credits = Array.isArray(p.collegeCredits) || p.collegeCredits === undefined ? list(p.collegeCredits, (c, index) => readCredit(c, index, vocab)) : [readCredit(p.collegeCredits, 0, vocab)];
+  // Unknown ids are named once the whole profile is read: problems of shape come first.
+  const issues: FieldIssue[] = [];
+  const jobs = list(p.experience, (e, index) => readJob(e, index, vocab, issues));
+  const certifications = list(p.certifications, (c, index) => readCertification(c, index, vocab));
+  const training = list(p.training, (t, index) => readTraining(t, index, vocab));
+  const statement = optional(p.statement, (s) => text(s, LIMITS.statement)) ?? '';
+  if (issues.length > 0) throw invalid(issues);
+  return { id, degrees, unrecognisedDegrees, credits: credits.filter((c) => c !== null), jobs, certifications, training, statement };
+}
+
+const semester = (hours: number, system: 'semester' | 'quarter'): number => (system === 'quarter' ? hours * QUARTER_TO_SEMESTER : hours);
+
+/** The field and family ids a subject is matched to, and those it mentions. */
+const subjectIds = (subject: string | undefined, vocab: Vocabulary): ReadonlySet<string> =>
+  subject ? new Set([...vocab.matchField(subject).ids, ...vocab.mentioned(subject)]) : new Set();
+
+function readDegree(raw: unknown, index: number, vocab: Vocabulary, unrecognised: UnrecognisedDegree[]): Degree | null {
+  const e = object(raw);
+  const levelText = text(e.level, LIMITS.shortText, 1);
+  const credits = list(e.credits, (c): SubjectHours => {
+    const entry = object(c);
+    const semesterHours = semester(creditHours(entry.hours), creditSystem(entry.system));
+    const subject = text(entry.subject, LIMITS.shortText, 1);
+    return { hours: semesterHours, subject, ids: subjectIds(subject, vocab) };
   });
-  return [...values];
+  const fieldGiven = optional(e.field, text);
+  optional(e.completed, date);
+  const foreign = optional(e.foreign, flag);
+  const evaluated = optional(e.evaluated, flag);
+  const parsed = vocab.parseDegree(levelText);
+  if (!parsed.level) {
+    unrecognised.push({ index, levelText, fieldText: fieldGiven ?? null });
+    return null;
+  }
+  // "B.S. in Computer Science" given as the level names its field too.
+  const fieldText = fieldGiven ?? parsed.field;
+  const field = fieldText ? vocab.matchField(fieldText) : null;
+  return { index, level: parsed.level, levelText, fieldText, field: field?.field ?? null, fieldIds: field?.ids ?? [], unevaluatedForeign: foreign === true && evaluated !== true, credits };
 }
 
-function normaliseJob(entry: Profile['experience'][number], index: number, vocab: Vocabulary, issues: FieldIssue[]): Job {
-  const stated = {
-    categories: checked(entry.categories, 'category', `experience[${index}].categories`, vocab, issues),
-    capacities: checked(entry.capacities, 'capacity', `experience[${index}].capacities`, vocab, issues),
-  };
-  if (entry.supervisory !== undefined) stated.capacities = [...new Set([...(stated.capacities ?? []), ...(entry.supervisory ? [SUPERVISORY] : [])])];
-  const inferred = stated.categories !== undefined && stated.capacities !== undefined ? null : vocab.inferExperience(entry.title, entry.description);
-  const end = entry.end === undefined || entry.end === null || /^present$/i.test(entry.end) ? null : parsePartialDate(entry.end);
-  return {
-    index,
-    title: entry.title,
-    employer: entry.employer ?? null,
-    start: parsePartialDate(entry.start) as PartialDate, // validated by the schema
-    end,
-    hoursPerWeek: entry.hoursPerWeek ?? FULL_TIME_HOURS,
-    description: entry.description ?? '',
-    categories: vocab.close(stated.categories ?? inferred?.categories ?? []),
-    capacities: new Set(stated.capacities ?? inferred?.capacities ?? []),
-    selfReported: entry.selfReported === true,
-    attribution: inferred ? inferredAttribution(inferred, stated) : { source: 'profile', inferred: [], confidence: 1, evidence: [] },
-  };
+const creditHours = (v: unknown): number => hours(v, LIMITS.creditHours, 'allowed');
+
+/** null for an entry of 0 hours, which is read and then ignored. */
+function readCredit(raw: unknown, index: number, vocab: Vocabulary): CreditEntry | null {
+  const c = object(raw);
+  const given = creditHours(c.hours);
+  const system = creditSystem(c.system);
+  const field = optional(c.field, text);
+  return given > 0 ? { index, hours: semester(given, system), subject: field ?? null, ids: subjectIds(field, vocab) } : null;
 }
 
-/** What was read of a job and how surely: the confidence is that of the categories read; capacities
- * read beside stated categories rest on phrases that name them outright (src/vocab/categories.ts). */
-function inferredAttribution(inferred: Inference, stated: Record<'categories' | 'capacities', string[] | undefined>): Attribution {
-  const read = (['categories', 'capacities'] as const).filter((k) => stated[k] === undefined);
-  return { source: 'inferred', inferred: read, confidence: read.includes('categories') ? inferred.confidence : 1, evidence: inferred.evidence };
+function readCertification(raw: unknown, index: number, vocab: Vocabulary): Certification {
+  const c = object(raw);
+  const name = text(c.name, LIMITS.shortText, 1);
+  return { index, name, match: vocab.matchCertification(name), issued: optional(c.issued, date) ?? null, expires: optional(c.expires, date) ?? null };
+}
+
+function readTraining(raw: unknown, index: number, vocab: Vocabulary): Training {
+  const t = object(raw);
+  const name = text(t.name, LIMITS.shortText, 1);
+  const given = hours(t.hours, LIMITS.trainingHours, 'refused');
+  optional(t.completed, date);
+  return { index, name, hours: given, ids: subjectIds(name, vocab) };
 }

@@ -9,6 +9,12 @@ export const LIMITS = {
   shortText: 300,
   longText: 20_000,
   statement: 100_000,
+  creditHours: 1000,
+  trainingHours: 10_000,
+  hoursPerWeek: 168,
+  /** A job's stated categories and capacities: how many, and how long each id. */
+  jobIds: 10,
+  idLength: 80,
 } as const;
 
 const shortText = z.string().max(LIMITS.shortText);
@@ -23,9 +29,9 @@ const dateText = z
 
 const endText = z.union([dateText, z.literal('present'), z.literal('Present'), z.null()]).optional();
 
-const hoursOfCredit = z.number().min(0, 'must be 0 or more').max(1000, 'must be at most 1000');
+const hoursOfCredit = z.number().min(0, 'must be 0 or more').max(LIMITS.creditHours, `must be at most ${LIMITS.creditHours}`);
 const creditSystem = z.enum(['semester', 'quarter']).default('semester');
-const id = z.string().min(1).max(80);
+const id = z.string().min(1).max(LIMITS.idLength);
 
 /** Credit hours by subject, taken within a degree. */
 export const SubjectCreditsInput = z.object({
@@ -54,7 +60,7 @@ export const CollegeCreditsInput = z.object({
 
 export const TrainingInput = z.object({
   name: shortText.min(1, 'must name the training').describe('The course name as written; its subject is read from it ("Cybersecurity Bootcamp").'),
-  hours: z.number().gt(0, 'must be more than 0 hours').max(10_000, 'must be at most 10000 hours').describe('Hours of instruction, more than 0, at most 10000.'),
+  hours: z.number().gt(0, 'must be more than 0 hours').max(LIMITS.trainingHours, `must be at most ${LIMITS.trainingHours} hours`).describe('Hours of instruction, more than 0, at most 10000.'),
   completed: dateText.optional().describe('When the course was completed: YYYY-MM-DD, YYYY-MM or YYYY. Kept for the record; not used in the decision.'),
 });
 
@@ -67,18 +73,19 @@ export const ExperienceInput = z
     hoursPerWeek: z
       .number()
       .gt(0, 'must be more than 0 hours per week')
-      .max(168, 'must be at most 168 hours per week')
+      .max(LIMITS.hoursPerWeek, `must be at most ${LIMITS.hoursPerWeek} hours per week`)
       .optional()
       .describe('Hours a week, more than 0, at most 168; 40 when missing. Part-time work counts min(hours, full time) / full time of each month.'),
     supervisory: z.boolean().optional().describe('true adds the capacity supervisory; either value states the capacities, so none are read from the title.'),
-    categories: z.array(id).max(10).optional().describe('Ids of the kinds of work (categories of GET /v1/vocabularies, e.g. it-infrastructure), at most 10; when missing, read from the title and description.'),
-    capacities: z.array(id).max(10).optional().describe('Ids of the capacities the job was held in (capacities of GET /v1/vocabularies, e.g. supervisory, lead), at most 10; when missing, read from the title and description.'),
+    categories: z.array(id).max(LIMITS.jobIds).optional().describe('Ids of the kinds of work (categories of GET /v1/vocabularies, e.g. it-infrastructure), at most 10; when missing, read from the title and description.'),
+    capacities: z.array(id).max(LIMITS.jobIds).optional().describe('Ids of the capacities the job was held in (capacities of GET /v1/vocabularies, e.g. supervisory, lead), at most 10; when missing, read from the title and description.'),
     /** An answer to a screening question, not a documented job: the strict reading leaves it out. */
     selfReported: z.boolean().optional().describe('true for an answer to a screening question, not a documented job: the strict reading gives it no category or capacity, and a person must verify it.'),
     description: longText.optional().describe('The duties, up to 20000 characters; read for the kind of job when not stated, and for evidence of criteria.'),
   })
   .superRefine((job, ctx) => {
-    if (job.end === undefined || job.end === null || /^present$/i.test(job.end)) return;
+    // A start or end still of the wrong type (an integer beyond 2^53 fails softly) has its own issue already.
+    if (typeof job.start !== 'string' || typeof job.end !== 'string' || /^present$/i.test(job.end)) return;
     const start = parsePartialDate(job.start);
     const end = parsePartialDate(job.end);
     if (start && end && endsBeforeStart(start, end)) {

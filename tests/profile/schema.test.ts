@@ -32,6 +32,13 @@ describe('profile validation', () => {
     expect(issuesOf({ id: 'x', experience: [{ start: '2015-06', end: '2015' }] })).toEqual([]);
   });
 
+  it('names a year beyond the safe integers, with or without the other date of the job', () => {
+    const tooBig = { message: expect.stringMatching(/^Too big/) };
+    expect(issuesOf({ id: 'x', experience: [{ start: 1e21 }] })).toEqual([{ path: 'experience[0].start', ...tooBig }]);
+    expect(issuesOf({ id: 'x', experience: [{ start: 1e21, end: 2020 }] })).toEqual([{ path: 'experience[0].start', ...tooBig }]);
+    expect(issuesOf({ id: 'x', experience: [{ start: 2020, end: 2 ** 53 }] })).toEqual([{ path: 'experience[0].end', message: expect.any(String) }]);
+  });
+
   it('rejects hours per week at or below 0 and above 168', () => {
     expect(issuesOf({ id: 'x', experience: [{ start: '2020', hoursPerWeek: 0 }] })[0]?.path).toBe('experience[0].hoursPerWeek');
     expect(issuesOf({ id: 'x', experience: [{ start: '2020', hoursPerWeek: 169 }] })[0]?.path).toBe('experience[0].hoursPerWeek');
