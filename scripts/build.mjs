@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 const entries = {
   cli: 'src/cli/main.ts',
   'batch-worker': 'src/batch/worker.ts',
+  'check-worker': 'src/cli/check-worker.ts',
   'bench/evaluate': 'bench/evaluate.ts',
   'bench/api': 'bench/api.ts',
   'bench/batch': 'bench/batch.ts',

@@ -50,8 +50,8 @@ program
   .option('-c, --class <ids>', 'class id, or several separated by commas (default: every class, ranked)')
   .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: today)')
   .argument('<file>', 'profile file, or - for standard input')
-  .action((file: string, options: { class?: string; asOf?: string }) => {
-    process.exitCode = runCheck(file, options, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+  .action(async (file: string, options: { class?: string; asOf?: string }) => {
+    process.exitCode = await runCheck(file, options, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
   });
 
 program

@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.ts';
+import { checkProfile } from '../../src/check.ts';
 import { bundledRules } from '../../src/rules/load.ts';
+import { sampleProfiles } from '../helpers/sample-profiles.ts';
 
 /** Runs the built CLI as a user would (`npm test` builds it first). */
 function qualify(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'bin/qualify.mjs'), ...args], { input, encoding: 'utf8', cwd: projectRoot });
+  const result = spawnSync(process.execPath, [join(projectRoot, 'bin/qualify.mjs'), ...args], { input, encoding: 'utf8', cwd: projectRoot, maxBuffer: 1 << 28 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
 }
 
@@ -26,7 +28,17 @@ const qualifiedProfile = {
 };
 
 describe('qualify check', () => {
-  it('prints one JSON line per profile with the fields of CONTRACT.md', () => {
+  it('decides a large file on worker threads, printing what one thread would, in the file\'s order', () => {
+    const profiles: unknown[] = sampleProfiles(2100, 5);
+    profiles.splice(1500, 0, { id: 'bad', experience: [{ start: '2020-13' }] });
+    const out = qualify(['check', '--class', 'houston-440.4', '--as-of', '2026-01-01', file(profiles.map((p) => JSON.stringify(p)).join('\n'), 'many.jsonl')]);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain('profile 1501 (id bad) is invalid: experience[0].start');
+    const expected = profiles.filter((_, i) => i !== 1500).map((p) => JSON.stringify(checkProfile(p, { classes: ['houston-440.4'], asOf: new Date(Date.UTC(2026, 0, 1)) })[0]));
+    expect(out.stdout.trim().split('\n')).toEqual(expected);
+  });
+
+  it('prints one JSON line per profile with the documented fields', () => {
     const out = qualify(['check', '--class', 'houston-440.4', '--as-of', '2026-01-01', file(JSON.stringify(qualifiedProfile))]);
     expect(out.status).toBe(0);
     expect(out.lines).toHaveLength(1);

@@ -1,5 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { checkProfile, parseAsOf, selectRules } from '../../check.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import { checkProfile, parseAsOf, selectRules, type CheckOptions } from '../../check.ts';
+import { projectRoot } from '../../paths.ts';
+import { inOrder } from '../../threads.ts';
 import { bundledCatalogue } from '../../rules/load.ts';
 import { QualifyError, describeIssues } from '../../errors.ts';
 
@@ -33,22 +38,66 @@ export function readProfiles(file: string): unknown[] {
   }
 }
 
-/** Prints one JSON line per (profile, class); returns the exit status (1 when a profile was invalid). */
-export function runCheck(file: string, options: CheckCommandOptions, out: (line: string) => void, err: (line: string) => void): number {
+/** Profiles per task for a worker thread; files of fewer than SERIAL_TASKS tasks are decided here. */
+const TASK_PROFILES = 500;
+const SERIAL_TASKS = 4;
+export const CHECK_WORKER = join(projectRoot, 'dist', 'check-worker.mjs');
+
+export interface CheckTask {
+  profiles: unknown[];
+  /** Position of the first profile in the file, from 0. */
+  first: number;
+  classes: string[] | undefined;
+  asOf: string | undefined;
+}
+
+/** One profile's decisions as JSON lines, or why it is invalid. */
+export type Checked = { lines: string } | { invalid: string };
+
+export function checkLines(input: unknown, index: number, options: CheckOptions): Checked {
+  try {
+    return { lines: checkProfile(input, options).map((d) => JSON.stringify(d)).join('\n') };
+  } catch (error) {
+    if (!(error instanceof QualifyError) || error.code !== 'QUAL_ERR_INVALID_PROFILE') throw error;
+    const id = input && typeof input === 'object' && 'id' in input ? ` (id ${String((input as { id: unknown }).id)})` : '';
+    return { invalid: `qualify: profile ${index + 1}${id} is invalid: ${describeIssues(error.issues)}` };
+  }
+}
+
+/** Prints one JSON line per (profile, class); returns the exit status (1 when a profile was invalid).
+ * A large file is decided on every core, its lines printed in the file's order. */
+export async function runCheck(file: string, options: CheckCommandOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const classes = options.class ? options.class.split(',').map((c) => c.trim()) : undefined;
-  const asOf = parseAsOf(options.asOf);
+  parseAsOf(options.asOf);
   const catalogue = bundledCatalogue();
   selectRules(classes, catalogue.rules); // an unknown class fails before any profile is read
+  const profiles = readProfiles(file);
+  const tasks: CheckTask[] = [];
+  for (let first = 0; first < profiles.length; first += TASK_PROFILES) tasks.push({ profiles: profiles.slice(first, first + TASK_PROFILES), first, classes, asOf: options.asOf });
   let status = 0;
-  readProfiles(file).forEach((input, i) => {
-    try {
-      for (const decision of checkProfile(input, { classes, asOf, catalogue })) out(JSON.stringify(decision));
-    } catch (error) {
-      if (!(error instanceof QualifyError) || error.code !== 'QUAL_ERR_INVALID_PROFILE') throw error;
-      const id = input && typeof input === 'object' && 'id' in input ? ` (id ${String((input as { id: unknown }).id)})` : '';
-      err(`qualify: profile ${i + 1}${id} is invalid: ${describeIssues(error.issues)}`);
-      status = 1;
+  for await (const checked of decided(tasks, { classes, asOf: parseAsOf(options.asOf), catalogue })) {
+    for (const c of checked) {
+      if ('lines' in c) {
+        if (c.lines !== '') out(c.lines);
+      } else {
+        err(c.invalid);
+        status = 1;
+      }
     }
-  });
+  }
   return status;
+}
+
+async function* decided(tasks: readonly CheckTask[], options: CheckOptions): AsyncGenerator<Checked[]> {
+  const threads = availableParallelism();
+  if (threads <= 1 || tasks.length < SERIAL_TASKS || !existsSync(CHECK_WORKER)) {
+    for (const task of tasks) yield task.profiles.map((input, i) => checkLines(input, task.first + i, options));
+    return;
+  }
+  const pool = new Piscina<CheckTask, Checked[]>({ filename: CHECK_WORKER, maxThreads: threads, minThreads: threads });
+  try {
+    yield* inOrder(pool, tasks, threads);
+  } finally {
+    await pool.destroy();
+  }
 }
