@@ -33,16 +33,21 @@ export class FlowGraph {
     return id;
   }
 
-  /** Lays the edges out flat, each node's in the order they were added. */
+  /** Lays the edges out flat, each node's in the order they were added, in packed arrays. */
   private freeze(): void {
     const n = this.nodes;
     const m = this.cap.length;
-    const first = new Array<number>(n + 1).fill(0);
+    const zeros = (length: number): number[] => {
+      const out: number[] = [];
+      for (let i = 0; i < length; i++) out.push(0);
+      return out;
+    };
+    const first = zeros(n + 1);
     for (let e = 0; e < m; e++) first[this.ends[2 * e]! + 1]!++;
     for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
     const fill = first.slice(0, n);
-    const adjacency = new Array<number>(m);
-    const to = new Array<number>(m);
+    const adjacency = zeros(m);
+    const to = zeros(m);
     for (let e = 0; e < m; e++) {
       adjacency[fill[this.ends[2 * e]!]!++] = e;
       to[e] = this.ends[2 * e + 1]!;
@@ -50,10 +55,10 @@ export class FlowGraph {
     this.first = first;
     this.adjacency = adjacency;
     this.to = to;
-    this.flow = new Array<number>(m).fill(0);
-    this.level = new Array<number>(n).fill(-1);
-    this.next = new Array<number>(n).fill(0);
-    this.queue = new Array<number>(n).fill(0);
+    this.flow = zeros(m);
+    this.level = zeros(n);
+    this.next = zeros(n);
+    this.queue = zeros(n);
     this.frozen = true;
   }
 
