@@ -48,10 +48,11 @@ export const DEFAULTS = { rateLimit: 300, bodyLimit: 256 * 1024, requestTimeout:
 
 /** Builds the HTTP service without listening (server.ts listens; tests inject). */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
-  const logger = options.log === false ? pino({ level: 'silent' }) : pino({ redact: REDACT, base: undefined }, options.log ?? process.stdout);
+  // Without a log, fastify's own null logger: no child logger is made for each request.
+  const logger = options.log === false ? undefined : pino({ redact: REDACT, base: undefined }, options.log ?? process.stdout);
   const requestTimeout = options.requestTimeout ?? DEFAULTS.requestTimeout;
   const app = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
+    ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : {}),
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
     requestTimeout,
@@ -69,7 +70,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   // JSON only, unless a route's own plugin adds a parser (text/csv for scoring): anything else is 415.
   app.removeContentTypeParser('text/plain');
   installJsonParser(app);
-  installProblems(app);
   requireHost(app);
   receiveTimeout(app, requestTimeout);
   // Decisions, scores and extracts are personal data: no cache keeps them.
@@ -85,23 +85,17 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
 
   const https = options.publicUrl?.startsWith('https://') ?? false;
-  // The API's JSON answers are never rendered by a browser: a fixed set of headers, worked out
-  // once, instead of helmet's per request. Pages, the docs and errors elsewhere keep helmet's.
+  // The API's JSON answers, its problems (a 404 too) included, are never rendered by a browser: a
+  // fixed set of headers, worked out once. Pages and the docs get helmet's, in their own scope below.
   const jsonHeaders = apiSecurityHeaders(https);
   const setJsonHeaders = (_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     reply.headers(jsonHeaders);
     done();
   };
   app.addHook('onRoute', (route) => {
-    if (!API_ROUTE.test(route.url)) return;
-    (route as { helmet?: boolean }).helmet = false;
-    route.onRequest = [setJsonHeaders, ...[route.onRequest ?? []].flat()];
+    if (API_ROUTE.test(route.url)) route.onRequest = [setJsonHeaders, ...[route.onRequest ?? []].flat()];
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': https ? [] : null } },
-    // HSTS only where the service is reached over HTTPS: on plain HTTP it would lock a browser out.
-    strictTransportSecurity: https,
-  });
+  installProblems(app, jsonHeaders);
   const limit = options.rateLimit ?? DEFAULTS.rateLimit;
   if (limit > 0) await app.register(rateLimit, { max: limit, timeWindow: '1 minute', errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `more than ${ctx.max} requests in ${ctx.after}; try again later` }) });
   await app.register(swagger, {
@@ -111,7 +105,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const catalogue = options.catalogue ?? bundledCatalogue();
@@ -131,7 +124,17 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       catalogue, apiKeys: options.apiKeys ?? [], ...(options.csvLimit === undefined ? {} : { uploadLimit: options.csvLimit }),
     });
   }
-  await app.register(pages);
+  // Pages and the docs are for browsers: helmet's full set of headers, in a scope of their own so
+  // that the API's routes do not run its hooks.
+  await app.register(async (browser) => {
+    await browser.register(helmet, {
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': https ? [] : null } },
+      // HSTS only where the service is reached over HTTPS: on plain HTTP it would lock a browser out.
+      strictTransportSecurity: https,
+    });
+    await browser.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    await browser.register(pages);
+  });
   return app;
 }
 

@@ -56,11 +56,13 @@ export function toProblem(error: FastifyError | QualifyError | Error, url: strin
   return problemOf('QUAL_ERR_INTERNAL', 'An unexpected error happened; it has been logged.', [], url);
 }
 
-export function installProblems(app: FastifyInstance): void {
+/** The error handler and the not-found handler; `headers` are the security headers of an API
+ * answer, which a request for no route has not been given by its route. */
+export function installProblems(app: FastifyInstance, headers: Record<string, string> = {}): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error as FastifyError, request.url);
     if (problem.status >= 500) request.log.error({ err: { message: (error as Error).message, stack: (error as Error).stack } }, 'request failed');
     return sendProblem(reply, problem);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problemOf('QUAL_ERR_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`, [], request.url)));
+  app.setNotFoundHandler((request, reply) => sendProblem(reply.headers(headers), problemOf('QUAL_ERR_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`, [], request.url)));
 }

@@ -152,6 +152,15 @@ describe('bad input gets a problem naming the field, never a 500 nor a silent fi
     expect(reason.message).toMatch(/Grand Wizard.*bachelor/s);
   });
 
+  it('a profile checked once, as the engine reads it, refused as the whole body was before: every bad field, the profile\'s first', async () => {
+    const res = await post('/v1/classes/houston-440.4/evaluate', { ...bad({ experience: [{ start: 'soon' }] }), asOf: '2026-02-30' });
+    expectProblem(res, 400, 'QUAL_ERR_INVALID_PROFILE');
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['profile.experience[0].start', 'asOf']);
+    // The body is refused before the class is looked up, and an unknown category named from the body.
+    expectProblem(await post('/v1/classes/atlantis-1/evaluate', bad({ experience: 'lots' })), 400, 'QUAL_ERR_INVALID_PROFILE', 'profile.experience');
+    expectProblem(await post('/v1/classes/houston-440.4/evaluate', bad({ experience: [{ start: '2020', categories: ['it'] }] })), 400, 'QUAL_ERR_INVALID_PROFILE', 'profile.experience[0].categories[0]');
+  });
+
   it('a bad as-of date or class list', async () => {
     expectProblem(await post('/v1/evaluate', { profile, asOf: '2026-02-30' }), 400, 'QUAL_ERR_INVALID_REQUEST', 'asOf');
     expectProblem(await post('/v1/evaluate', { profile, classes: 'houston-440.4' }), 400, 'QUAL_ERR_INVALID_REQUEST', 'classes');

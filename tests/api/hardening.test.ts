@@ -112,6 +112,9 @@ describe('personal data and pages', () => {
     expect(api.headers).toMatchObject({ 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
     const problem = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: '{' , headers: { 'content-type': 'application/json' } });
     expect(problem.headers['x-frame-options']).toBe('DENY');
+    // A request for no route is answered as the API answers, with its headers.
+    const unknown = await app.inject({ url: '/v2/nothing' });
+    expect(unknown.headers).toMatchObject({ 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
     const page = await app.inject({ url: '/screen' });
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cross-origin-opener-policy': 'same-origin', 'x-frame-options': 'SAMEORIGIN' });
