@@ -3,7 +3,7 @@ import type { EducationSource, Held, HoursPiece } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { CertificationFilter, HoursFilter, Path } from '../rules/schema.ts';
 import { fewestExtraMonths, qualifies, relaxedShortfall } from './allocate.ts';
-import type { AllocationNetwork } from './network.ts';
+import type { AllocationNetwork, Probe } from './network.ts';
 import type { Gap } from './decision.ts';
 import { narrowed, type JobFilter } from './months.ts';
 import type { CriteriaEvidence } from './criteria.ts';
@@ -27,21 +27,20 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
   const ctx: RenderContext = { path, facts: strict };
   const gaps: Gap[] = criteriaGaps(path, evidence, ctx);
   if (current.feasible) return gaps;
-  // An addition is tried only if the relaxed problem's flow could grow by what it lacks: a maximum
-  // flow grows by no more than the supply added, and only where that supply could still reach a
-  // requirement along room left.
+  // An addition is tried only if the relaxed problem's flow, given the addition, could grow by what
+  // it lacks: found by augmenting the relaxed maximum flow with the addition's supply.
   const shortfall = relaxedShortfall(strict, network) - 1e-9;
-  const grows = network.canGrow();
-  const could = (supply: number, entries: Parameters<typeof grows>[0][]): boolean => shortfall <= 0 || (supply >= shortfall && entries.some(grows));
+  const relaxed = network.snapshot();
+  const could = (probe: Probe): boolean => shortfall <= 0 || network.probeGain(relaxed, probe) >= shortfall;
   // A hypothetical certification changes the matching, not the flow network: the same one serves;
-  // in the relaxed problem it adds at most a unit to each certification substitution it fits.
+  // in the relaxed problem it adds a unit to each certification substitution it fits, up to its cap.
   const withCertificate = (filter: CertificationFilter) => {
     const added = certificate(filter);
     const subs = path.substitutions.filter((s) => s.from.kind === 'certification' && !s.discretionary && certificationFits(added, s.from));
-    return could(subs.reduce((sum, s) => sum + (s.monthsEach ?? 0), 0), subs.map((s) => ({ substitution: s.id }))) && qualifies(path, { ...strict, certifications: [...strict.certifications, added] }, network);
+    return could({ certificate: subs.map((s) => ({ substitution: s.id, months: s.monthsEach ?? 0, most: s.maxMonths ?? Infinity })) }) && qualifies(path, { ...strict, certifications: [...strict.certifications, added] }, network);
   };
   const withStudy = (months: number, fields: readonly string[] | undefined) =>
-    could(months, [{ education: fields ?? [], months }]) && qualifies(path, { ...strict, education: [...strict.education, study(months, fields)] });
+    could({ study: fields ?? [], months }) && qualifies(path, { ...strict, education: [...strict.education, study(months, fields)] });
   const filters = gapFilters(path);
   for (const r of path.requirements) {
     const base = { requirement: r.id, clause: r.clause };
@@ -57,7 +56,7 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
     } else if (r.kind === 'education') {
       if (withStudy(r.months, r.fields)) gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base, unit: 'months', amount: r.months }, ctx));
     } else if (r.kind === 'credential') {
-      if (could(r.months ?? 0, [{ credential: r.id }]) && qualifies(path, { ...strict, held: [...strict.held, degree(strict, r.level, r.fields)] })) gaps.push(renderGap({ code: 'GAP_CREDENTIAL', ...base, unit: 'credentials', amount: 1 }, ctx));
+      if (could({ credential: r.id, months: r.months ?? 0 }) && qualifies(path, { ...strict, held: [...strict.held, degree(strict, r.level, r.fields)] })) gaps.push(renderGap({ code: 'GAP_CREDENTIAL', ...base, unit: 'credentials', amount: 1 }, ctx));
     } else if (r.kind === 'credits' || r.kind === 'training') {
       const short = current.shortfalls.filter((s) => s.requirement === r.id);
       for (const s of short) {

@@ -46,6 +46,21 @@ export interface NetworkResult extends FlowTotals {
   into: Map<string, number>;
 }
 
+/** A flow and its capacities, to start probes from. */
+export interface Snapshot {
+  flow: readonly number[];
+  cap: readonly number[];
+}
+
+/** An addition gap finding tries: a held degree, one more certification (months it adds to each
+ * substitution it fits, up to its cap), or study. */
+export type Probe =
+  | { credential: string; months: number }
+  | { certificate: Array<{ substitution: string; months: number; most: number }> }
+  | { study: readonly string[]; months: number };
+
+const STUDY = '\0study';
+
 /** How to solve: the candidate's fixed deliveries, or the relaxed problem (every substitution as
  * plain flow, a certification credited to each use it fits: an upper bound); and which extra
  * supply, if any, to open last. */
@@ -93,18 +108,26 @@ export class AllocationNetwork {
   /** Sinks of the units a candidate fixed, per enumerated substitution drawing on the flow. */
   private readonly fixedSinks: Array<{ edge: number; sub: Substitution }> = [];
   private readonly rooms: ReadonlyMap<string, number>;
-  /** Where a held degree enters, per credential requirement; where certifications enter, per substitution. */
-  private readonly entries = new Map<string, number>();
+  /** Closed edges by which gap finding tries an addition on the relaxed flow: a held degree per
+   * credential requirement, one more certification per certification substitution (its relaxed
+   * supply), and study feeding each education use. */
+  private readonly credentialNodes = new Map<string, number>();
+  private readonly certificateSupply = new Map<string, number>();
+  /** Edges no solve opens, by credential requirement, and the study's (STUDY). */
+  private readonly probeEdges = new Map<string, number>();
+  private readonly studyUses: Array<{ edge: number; use: Use & { draws: 'education' } }> = [];
 
-  /** `extras`: filters of the extra supplies that gap finding may open, by index. */
-  constructor(path: Path, private readonly facts: Facts, subs: readonly Substitution[], extras: readonly JobFilter[] = []) {
+  /** `gapFinding`: filters of the extra supplies that gap finding may open, by index; with them, the
+   * closed edges of its probes (`probeGain`). */
+  constructor(path: Path, private readonly facts: Facts, subs: readonly Substitution[], gapFinding: readonly JobFilter[] | null = null) {
     this.rooms = roomsOf(path);
     const into = this.requirements(path);
     for (const sub of subs) this.substitution(sub, into);
     this.experience();
     this.education();
     this.hours();
-    for (const filter of extras) this.extraSupply(filter);
+    for (const filter of gapFinding ?? []) this.extraSupply(filter);
+    if (gapFinding) this.probes();
   }
 
   private settable(edge: number, phase: number, cap: Capacity['cap']): void {
@@ -162,7 +185,7 @@ export class AllocationNetwork {
         // Held or not: a fitting degree supplies the credential's whole months; substitutions feed the rest.
         const months = r.months ?? 0;
         const node = g.node();
-        this.entries.set(r.id, node);
+        this.credentialNodes.set(r.id, node);
         this.demand(node, r.id, 1, rest(r.id, months));
         const fitting = facts.held.filter((h) => (r.orHigher ? h.rank >= levelRank(facts, r.level) : h.degree.level === r.level) && matchesFields(h.degree.fieldIds, r.fields));
         const best = fitting.find((h) => !h.uncertain) ?? fitting[0];
@@ -200,12 +223,13 @@ export class AllocationNetwork {
     if (from.kind === 'certification' || from.kind === 'credits' || from.kind === 'training') {
       // Relaxed only: an upper bound of what the source could credit, up to the cap.
       const node = g.node();
-      this.entries.set(sub.id, node);
       const most = (s: Setting): number => {
         if (from.kind === 'certification') return (s.certifications ?? facts.certifications).filter((c) => certificationFits(c, from)).length * (sub.monthsEach ?? 0);
         return Math.floor(hoursFitting(facts, from.kind, from) / sub.rate!.hours + EPS) * sub.rate!.months;
       };
-      this.settable(g.edge(this.source, node, 0), 0, (s) => (s.relaxed ? Math.min(sub.maxMonths ?? Infinity, most(s)) : 0));
+      const edge = g.edge(this.source, node, 0);
+      if (from.kind === 'certification') this.certificateSupply.set(sub.id, edge);
+      this.settable(edge, 0, (s) => (s.relaxed ? Math.min(sub.maxMonths ?? Infinity, most(s)) : 0));
       feed(node);
       if (from.kind === 'certification') return;
       // Exact: the candidate fixes whole blocks, whose hours the pool must supply.
@@ -309,17 +333,46 @@ export class AllocationNetwork {
     for (const use of this.uses) if (use.draws === 'experience' && jobFits(job, use.filter)) g.edge(supply, use.node, Infinity);
   }
 
-  /** After a relaxed solve, whether supply entering the network as a held degree for a credential
-   * requirement (`credential`), as a certification for a substitution (`substitution`), or as study
-   * of `months` in `fields` (`education`) could still raise the flow: if not, such an addition
-   * cannot make the path met. */
-  canGrow(): (entry: { credential: string } | { substitution: string } | { education: readonly string[]; months: number }) => boolean {
-    const reach = this.g.reaching(this.sink);
-    return (entry) => {
-      if ('education' in entry) return this.uses.some((u) => u.draws === 'education' && u.beyond < entry.months && matchesFields(entry.education, u.fields) && reach[u.node]);
-      const node = this.entries.get('credential' in entry ? entry.credential : entry.substitution);
-      return node !== undefined && reach[node]!;
-    };
+  /** Closed edges, so that no solve ever uses them: source → each credential requirement, and
+   * source → study → each education use. */
+  private probes(): void {
+    const { g } = this;
+    for (const [requirement, node] of this.credentialNodes) this.probeEdges.set(requirement, g.edge(this.source, node, 0));
+    const study = g.node();
+    this.probeEdges.set(STUDY, g.edge(this.source, study, 0));
+    for (const use of this.uses) if (use.draws === 'education') this.studyUses.push({ edge: g.edge(study, use.node, 0), use });
+  }
+
+  /** The flow of the last solve and the capacities it had: what `probeGain` starts from. */
+  snapshot(): Snapshot {
+    return { flow: [...this.g.flow], cap: [...this.g.cap] };
+  }
+
+  /** How much more flow the relaxed problem of `snapshot` would carry with an addition: a held
+   * degree meeting a credential requirement, one more certification fitting certification
+   * substitutions, or study of `months` in `fields`, taken as months of its own (which bounds what
+   * it adds to the education a profile has). An addition gaining less than the relaxed flow lacks
+   * cannot make the path met. The network must have been built for gap finding. */
+  probeGain(from: Snapshot, probe: Probe): number {
+    const { g } = this;
+    g.flow.splice(0, g.flow.length, ...from.flow);
+    g.cap.splice(0, g.cap.length, ...from.cap);
+    if ('credential' in probe) g.open(this.probeEdges.get(probe.credential)!, probe.months);
+    else if ('certificate' in probe) {
+      // The substitution's relaxed supply, a solve's capacity: the next solve sets it again.
+      for (const { substitution, months, most } of probe.certificate) {
+        const edge = this.certificateSupply.get(substitution)!;
+        g.open(edge, Math.min(most, g.cap[edge]! + months));
+      }
+    } else {
+      g.open(this.probeEdges.get(STUDY)!, probe.months);
+      for (const { edge, use } of this.studyUses) if (use.beyond < probe.months && matchesFields(probe.study, use.fields)) g.open(edge, Infinity);
+    }
+    const gain = g.maxFlow(this.source, this.sink);
+    // Close the probe edges again: no solve sets them.
+    for (const edge of this.probeEdges.values()) g.open(edge, 0);
+    for (const { edge } of this.studyUses) g.open(edge, 0);
+    return gain;
   }
 
   /** Solves for a setting and leaves the flow in the graph, for `result` to read in full; returns

@@ -4,13 +4,12 @@ import type { CertificationFact } from '../../src/facts/certifications.ts';
 import type { Facts } from '../../src/facts/facts.ts';
 import { activeSubstitutions, allocate, qualifies, relaxedShortfall } from '../../src/engine/allocate.ts';
 import { gapFilters } from '../../src/engine/gaps.ts';
-import { AllocationNetwork } from '../../src/engine/network.ts';
+import { AllocationNetwork, type Probe } from '../../src/engine/network.ts';
 import { bruteForce, toFacts, worldArb } from '../helpers/worlds.ts';
 
 /* The shortcuts gap finding takes, checked on small random rules and profiles: the yes-or-no solve
- * answers as the full allocation and the exhaustive search do, and an addition the relaxed flow
- * rules out (too little supply, or none that could reach a requirement along room left) never
- * qualifies when tried in full. */
+ * answers as the full allocation and the exhaustive search do, and an addition whose supply, added
+ * to the relaxed maximum flow, gains less than that flow lacks never qualifies when tried in full. */
 
 type Addition = { kind: 'study'; months: number; computing: boolean } | { kind: 'certificate'; categories: string[] } | { kind: 'degree' };
 
@@ -47,14 +46,16 @@ describe('gap finding shortcuts', () => {
         const facts = toFacts(w);
         const network = new AllocationNetwork(w.path, facts, activeSubstitutions(w.path, facts), gapFilters(w.path));
         const shortfall = relaxedShortfall(facts, network);
-        const grows = network.canGrow();
+        const relaxed = network.snapshot();
         const cert = w.path.substitutions.filter((s) => s.from.kind === 'certification' && s.from.categories.some((c) => addition.kind === 'certificate' && addition.categories.includes(c)));
         const credential = w.path.requirements.find((r) => r.kind === 'credential');
-        const [supply, reaches] =
-          addition.kind === 'study' ? [addition.months, grows({ education: addition.computing ? ['computing'] : [], months: addition.months })]
-          : addition.kind === 'degree' ? [credential?.kind === 'credential' ? (credential.months ?? 0) : 0, credential !== undefined && grows({ credential: credential.id })]
-          : [cert.reduce((s, x) => s + (x.monthsEach ?? 0), 0), cert.some((x) => grows({ substitution: x.id }))];
-        if (shortfall > 1e-9 && (supply < shortfall - 1e-9 || !reaches)) {
+        const probe: Probe | null =
+          addition.kind === 'study' ? { study: addition.computing ? ['computing'] : [], months: addition.months }
+          : addition.kind === 'certificate' ? { certificate: cert.map((s) => ({ substitution: s.id, months: s.monthsEach ?? 0, most: s.maxMonths ?? Infinity })) }
+          : credential ? { credential: credential.id, months: credential.kind === 'credential' ? (credential.months ?? 0) : 0 }
+          : null;
+        const gain = probe ? network.probeGain(relaxed, probe) : 0;
+        if (shortfall > 1e-9 && gain < shortfall - 1e-9) {
           ruledOut++;
           expect(qualifies(w.path, withAddition(facts, addition))).toBe(false);
         }
