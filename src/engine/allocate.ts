@@ -5,7 +5,7 @@ import type { JobFilter } from './months.ts';
 import { candidates, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
 import { memo, once } from './once.ts';
-import { AllocationNetwork, HOUR_WEIGHT, type Setting } from './network.ts';
+import { AllocationNetwork, HOUR_WEIGHT, type Setting, type Snapshot } from './network.ts';
 import { isRefused } from './resolve.ts';
 import { assumptionKey, type Allocation, type Assumption, type Credit, type Shortfall } from './types.ts';
 
@@ -50,19 +50,26 @@ export function qualifies(path: Path, facts: Facts, network = new AllocationNetw
   return candidates(path, activeSubstitutions(path, facts), facts).some((candidate) => solveCandidate(path, facts, network, { candidate, relaxed: false }, false).feasible);
 }
 
-/** What the relaxed problem's flow lacks of its demand: an addition that can raise the flow by less
- * cannot make the path met (a maximum flow grows by no more than the capacity added). */
-export function relaxedShortfall(facts: Facts, network: AllocationNetwork): number {
+/** The relaxed problem's maximum flow, kept for gap finding to add to: an addition that cannot
+ * raise it by what it lacks of the demand cannot make the path met. */
+export interface RelaxedFlow {
+  flow: number;
+  demand: number;
+  snapshot: Snapshot;
+}
+
+export function relaxedFlow(facts: Facts, network: AllocationNetwork): RelaxedFlow {
   const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications }, false);
-  return net.demand - net.flow;
+  return { flow: net.flow, demand: net.demand, snapshot: network.snapshot() };
 }
 
 /** The fewest months of extra experience fitting `filter` that would make the path met; null when
- * no amount would (another requirement stands in the way). */
-export function fewestExtraMonths(path: Path, facts: Facts, filter: JobFilter, shared?: { network: AllocationNetwork; extra: number }): number | null {
+ * no amount would (another requirement stands in the way). Given the relaxed flow, its bound is
+ * found by adding the extra supply to it rather than solving again. */
+export function fewestExtraMonths(path: Path, facts: Facts, filter: JobFilter, shared?: { network: AllocationNetwork; extra: number; relaxed: RelaxedFlow }): number | null {
   const subs = activeSubstitutions(path, facts);
   const { network, extra } = shared ?? { network: new AllocationNetwork(path, facts, subs, [filter]), extra: 0 };
-  const bound = relaxedBound(path, facts, network, extra);
+  const bound = shared ? relaxedWithExtra(path, facts, shared) : relaxedBound(path, facts, network, extra);
   if (!bound.feasible) return null;
   let fewest = Infinity;
   for (const candidate of candidates(path, subs, facts)) {
@@ -71,6 +78,14 @@ export function fewestExtraMonths(path: Path, facts: Facts, filter: JobFilter, s
     if (fewest <= bound.extra + EPS) break; // the relaxed problem's need is a lower bound
   }
   return fewest === Infinity ? null : fewest;
+}
+
+/** `relaxedBound` with the extra supply open, from the relaxed flow without it: the extra carries
+ * exactly what the flow gains once it opens. */
+function relaxedWithExtra(path: Path, facts: Facts, { network, extra, relaxed }: { network: AllocationNetwork; extra: number; relaxed: RelaxedFlow }) {
+  const gain = network.probeGain(relaxed.snapshot, { extra });
+  const certs = matchCertifications(path, facts, NO_DELIVERIES);
+  return { feasible: certs.shortfalls.length === 0 && conditions(path, facts).shortfalls.length === 0 && relaxed.flow + gain >= relaxed.demand - EPS, extra: gain };
 }
 
 /** Conditions only a person can decide: assumed met in the generous reading, unmet in the strict;

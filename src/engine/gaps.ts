@@ -2,7 +2,7 @@ import { certificationFits, type CertificationFact } from '../facts/certificatio
 import type { EducationSource, Held, HoursPiece } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { CertificationFilter, HoursFilter, Path } from '../rules/schema.ts';
-import { fewestExtraMonths, qualifies, relaxedShortfall } from './allocate.ts';
+import { fewestExtraMonths, qualifies, relaxedFlow } from './allocate.ts';
 import type { AllocationNetwork, Probe } from './network.ts';
 import type { Gap } from './decision.ts';
 import { narrowed, type JobFilter } from './months.ts';
@@ -29,9 +29,9 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
   if (current.feasible) return gaps;
   // An addition is tried only if the relaxed problem's flow, given the addition, could grow by what
   // it lacks: found by augmenting the relaxed maximum flow with the addition's supply.
-  const shortfall = relaxedShortfall(strict, network) - 1e-9;
-  const relaxed = network.snapshot();
-  const could = (probe: Probe): boolean => shortfall <= 0 || network.probeGain(relaxed, probe) >= shortfall;
+  const relaxed = relaxedFlow(strict, network);
+  const shortfall = relaxed.demand - relaxed.flow - 1e-9;
+  const could = (probe: Probe): boolean => shortfall <= 0 || network.probeGain(relaxed.snapshot, probe) >= shortfall;
   // A hypothetical certification changes the matching, not the flow network: the same one serves;
   // in the relaxed problem it adds a unit to each certification substitution it fits, up to its cap.
   const withCertificate = (filter: CertificationFilter) => {
@@ -49,7 +49,7 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
       const best = filters
         .map((f, extra) => ({ f, extra }))
         .filter(({ f }) => f.requirement === r.id)
-        .map(({ f, extra }) => ({ f, months: wholeMonths(fewestExtraMonths(path, strict, f, { network, extra })) }))
+        .map(({ f, extra }) => ({ f, months: wholeMonths(fewestExtraMonths(path, strict, f, { network, extra, relaxed })) }))
         .filter((o): o is { f: (typeof filters)[number]; months: number } => o.months !== null)
         .sort((a, b) => a.months - b.months)[0];
       if (best) gaps.push(renderGap({ code: 'GAP_EXPERIENCE', ...base, ...(best.f.part ? { part: best.f.part } : {}), amount: best.months, unit: 'months' }, ctx));

@@ -55,6 +55,7 @@ export interface Snapshot {
 /** An addition gap finding tries: a held degree, one more certification (months it adds to each
  * substitution it fits, up to its cap), or study. */
 export type Probe =
+  | { extra: number }
   | { credential: string; months: number }
   | { certificate: Array<{ substitution: string; months: number; most: number }> }
   | { study: readonly string[]; months: number };
@@ -348,8 +349,8 @@ export class AllocationNetwork {
     return { flow: [...this.g.flow], cap: [...this.g.cap] };
   }
 
-  /** How much more flow the relaxed problem of `snapshot` would carry with an addition: a held
-   * degree meeting a credential requirement, one more certification fitting certification
+  /** How much more flow the relaxed problem of `snapshot` would carry with an addition: an extra
+   * supply of experience (by index), a held degree meeting a credential requirement, one more certification fitting certification
    * substitutions, or study of `months` in `fields`, taken as months of its own (which bounds what
    * it adds to the education a profile has). An addition gaining less than the relaxed flow lacks
    * cannot make the path met. The network must have been built for gap finding. */
@@ -357,7 +358,8 @@ export class AllocationNetwork {
     const { g } = this;
     g.flow.splice(0, g.flow.length, ...from.flow);
     g.cap.splice(0, g.cap.length, ...from.cap);
-    if ('credential' in probe) g.open(this.probeEdges.get(probe.credential)!, probe.months);
+    if ('extra' in probe) g.open(this.extraEdges[probe.extra]!, Infinity); // a solve's capacity, set again by the next
+    else if ('credential' in probe) g.open(this.probeEdges.get(probe.credential)!, probe.months);
     else if ('certificate' in probe) {
       // The substitution's relaxed supply, a solve's capacity: the next solve sets it again.
       for (const { substitution, months, most } of probe.certificate) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CertificationFact } from '../../src/facts/certifications.ts';
 import type { Facts } from '../../src/facts/facts.ts';
-import { activeSubstitutions, allocate, qualifies, relaxedShortfall } from '../../src/engine/allocate.ts';
+import { activeSubstitutions, allocate, qualifies, relaxedFlow } from '../../src/engine/allocate.ts';
 import { gapFilters } from '../../src/engine/gaps.ts';
 import { AllocationNetwork, type Probe } from '../../src/engine/network.ts';
 import { bruteForce, toFacts, worldArb } from '../helpers/worlds.ts';
@@ -45,8 +45,8 @@ describe('gap finding shortcuts', () => {
       fc.property(worldArb.filter((w) => w.reading === 'strict'), additionArb, (w, addition) => {
         const facts = toFacts(w);
         const network = new AllocationNetwork(w.path, facts, activeSubstitutions(w.path, facts), gapFilters(w.path));
-        const shortfall = relaxedShortfall(facts, network);
-        const relaxed = network.snapshot();
+        const relaxed = relaxedFlow(facts, network);
+        const shortfall = relaxed.demand - relaxed.flow;
         const cert = w.path.substitutions.filter((s) => s.from.kind === 'certification' && s.from.categories.some((c) => addition.kind === 'certificate' && addition.categories.includes(c)));
         const credential = w.path.requirements.find((r) => r.kind === 'credential');
         const probe: Probe | null =
@@ -54,7 +54,7 @@ describe('gap finding shortcuts', () => {
           : addition.kind === 'certificate' ? { certificate: cert.map((s) => ({ substitution: s.id, months: s.monthsEach ?? 0, most: s.maxMonths ?? Infinity })) }
           : credential ? { credential: credential.id, months: credential.kind === 'credential' ? (credential.months ?? 0) : 0 }
           : null;
-        const gain = probe ? network.probeGain(relaxed, probe) : 0;
+        const gain = probe ? network.probeGain(relaxed.snapshot, probe) : 0;
         if (shortfall > 1e-9 && gain < shortfall - 1e-9) {
           ruledOut++;
           expect(qualifies(w.path, withAddition(facts, addition))).toBe(false);
