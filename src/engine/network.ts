@@ -52,8 +52,8 @@ export interface Snapshot {
   cap: readonly number[];
 }
 
-/** An addition gap finding tries: a held degree, one more certification (months it adds to each
- * substitution it fits, up to its cap), or study. */
+/** An addition gap finding tries: an extra supply of experience (by index), a held degree, one more
+ * certification (the months it adds to each substitution it fits, up to its cap), or study. */
 export type Probe =
   | { extra: number }
   | { credential: string; months: number }
@@ -109,12 +109,12 @@ export class AllocationNetwork {
   /** Sinks of the units a candidate fixed, per enumerated substitution drawing on the flow. */
   private readonly fixedSinks: Array<{ edge: number; sub: Substitution }> = [];
   private readonly rooms: ReadonlyMap<string, number>;
-  /** Closed edges by which gap finding tries an addition on the relaxed flow: a held degree per
-   * credential requirement, one more certification per certification substitution (its relaxed
-   * supply), and study feeding each education use. */
+  /** Where gap finding's probes enter (`probeGain`): each credential requirement's node, and each
+   * certification substitution's relaxed supply edge. */
   private readonly credentialNodes = new Map<string, number>();
   private readonly certificateSupply = new Map<string, number>();
-  /** Edges no solve opens, by credential requirement, and the study's (STUDY). */
+  /** Edges no solve opens, added for gap finding: source → each credential requirement (by its id),
+   * and source → study (STUDY) → each education use. */
   private readonly probeEdges = new Map<string, number>();
   private readonly studyUses: Array<{ edge: number; use: Use & { draws: 'education' } }> = [];
 
