@@ -28,6 +28,7 @@ export function allocate(path: Path, facts: Facts, network = new AllocationNetwo
   // Most profiles qualify, if at all, without an enumerated substitution: try that first.
   const plain = solveCandidate(path, facts, network, { candidate: NO_DELIVERIES, relaxed: false });
   if (plain.feasible) return { ...plain.read(), coverage: 1 };
+  const plainFlow = network.snapshot();
   const bound = relaxedBound(path, facts, network);
   let best = plain;
   let last: typeof plain | null = null;
@@ -39,8 +40,9 @@ export function allocate(path: Path, facts: Facts, network = new AllocationNetwo
       if (tried.exact > best.exact + EPS) best = tried;
     }
   }
-  // The network holds the flow of the last solve: the best candidate is solved again unless it was that.
-  return { ...(best === last ? best : solveCandidate(path, facts, network, best.setting)).read(), coverage: bound.coverage };
+  // The network holds the flow of the last solve: plain's is put back, another candidate's solved again.
+  if (best === plain) network.restore(plainFlow);
+  return { ...(best === plain || best === last ? best : solveCandidate(path, facts, network, best.setting)).read(), coverage: bound.coverage };
 }
 
 /** Whether the path is met: `allocate`'s answer without reading any allocation. */
@@ -88,11 +90,11 @@ function relaxedWithExtra(path: Path, facts: Facts, { network, extra, relaxed }:
   return { feasible: certs.shortfalls.length === 0 && conditions(path, facts).shortfalls.length === 0 && relaxed.flow + gain >= relaxed.demand - EPS, extra: gain };
 }
 
-/** Conditions only a person can decide: assumed met in the generous reading, unmet in the strict;
- * one a reviewer refused is unmet in both. */
 const conditionsOf = once((path: Path) => path.requirements.filter((r) => r.kind === 'condition'));
 const NO_CONDITIONS = { shortfalls: [], assumed: [] };
 
+/** Conditions only a person can decide: assumed met in the generous reading, unmet in the strict;
+ * one a reviewer refused is unmet in both. */
 function conditions(path: Path, facts: Facts): { shortfalls: Shortfall[]; assumed: Assumption[] } {
   const all = conditionsOf(path);
   if (all.length === 0) return NO_CONDITIONS;
@@ -119,7 +121,7 @@ const pathDemand = once((path: Path): number =>
 );
 
 /** Every substitution as plain flow, certifications counted for each use they fit: if even this
- * cannot meet the demand, no assignment can. `shortfall` is what the flow lacks of the demand. */
+ * cannot meet the demand, no assignment can. */
 function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extra?: number) {
   const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications, ...(extra === undefined ? {} : { extra }) }, false);
   const certs = matchCertifications(path, facts, NO_DELIVERIES);

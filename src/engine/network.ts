@@ -344,9 +344,15 @@ export class AllocationNetwork {
     for (const use of this.uses) if (use.draws === 'education') this.studyUses.push({ edge: g.edge(study, use.node, 0), use });
   }
 
-  /** The flow of the last solve and the capacities it had: what `probeGain` starts from. */
+  /** The flow of the last solve and the capacities it had, to read or add to later. */
   snapshot(): Snapshot {
     return { flow: [...this.g.flow], cap: [...this.g.cap] };
+  }
+
+  /** Puts back a snapshot's flow and capacities, as if its solve were the last. */
+  restore(from: Snapshot): void {
+    this.g.flow.splice(0, this.g.flow.length, ...from.flow);
+    this.g.cap.splice(0, this.g.cap.length, ...from.cap);
   }
 
   /** How much more flow the relaxed problem of `snapshot` would carry with an addition: an extra
@@ -356,8 +362,7 @@ export class AllocationNetwork {
    * cannot make the path met. The network must have been built for gap finding. */
   probeGain(from: Snapshot, probe: Probe): number {
     const { g } = this;
-    g.flow.splice(0, g.flow.length, ...from.flow);
-    g.cap.splice(0, g.cap.length, ...from.cap);
+    this.restore(from);
     if ('extra' in probe) g.open(this.extraEdges[probe.extra]!, Infinity); // a solve's capacity, set again by the next
     else if ('credential' in probe) g.open(this.probeEdges.get(probe.credential)!, probe.months);
     else if ('certificate' in probe) {
