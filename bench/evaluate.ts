@@ -59,12 +59,12 @@ export function baselineFacts(profile: NormalisedProfile, loaded: LoadedRule, vo
       else if (r.kind === 'credits' || r.kind === 'training') out[key] = facts.hours.filter((h) => h.pool === r.kind).reduce((s, h) => s + h.hours, 0);
       else if (r.kind === 'certification') out[key] = facts.certifications.filter((c) => certificationFits(c, r)).length;
     }
-    for (const s of path.substitutions) {
-      const key = `${path.id}/${s.id}`;
-      if (s.from.kind === 'experience') out[key] = monthsFitting(facts, s.from, windowStartOf(facts, s.from.withinYears));
-      else if (s.from.kind === 'education') out[key] = Math.max(0, educationMonths(s.from.fields) - s.from.beyondMonths);
-      else if (s.from.kind === 'certification') out[key] = facts.certifications.filter((c) => certificationFits(c, s.from as never)).length * (s.monthsEach ?? 0);
-      else out[key] = facts.hours.filter((h) => h.pool === s.from.kind).reduce((sum, h) => sum + h.hours, 0);
+    for (const { id, from, monthsEach } of path.substitutions) {
+      const key = `${path.id}/${id}`;
+      if (from.kind === 'experience') out[key] = monthsFitting(facts, from, windowStartOf(facts, from.withinYears));
+      else if (from.kind === 'education') out[key] = Math.max(0, educationMonths(from.fields) - from.beyondMonths);
+      else if (from.kind === 'certification') out[key] = facts.certifications.filter((c) => certificationFits(c, from)).length * (monthsEach ?? 0);
+      else out[key] = facts.hours.filter((h) => h.pool === from.kind).reduce((sum, h) => sum + h.hours, 0);
     }
   }
   return out;
