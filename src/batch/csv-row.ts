@@ -1,8 +1,8 @@
 import type { FieldIssue } from '../errors.ts';
 import { parsePartialDate } from '../profile/dates.ts';
 import { FAMILIES, familyPattern, idOf, type Family } from './columns.ts';
-import type { Header } from './header.ts';
-import { convertDate, mapValue, NO_CONVERSIONS, startBefore, wordKey, type Conversions } from './map.ts';
+import type { Header, SelfReportedColumn } from './header.ts';
+import { convertDate, NO_CONVERSIONS, startBefore, throughTable, valueTable, wordKey, type Conversions, type ValueTable } from './map.ts';
 
 /** One applicant read from the CSV: the profile input, where each entry came from, and what could
  * not be read (named by column). The profile is validated later, by the same schema as the API's. */
@@ -29,6 +29,8 @@ export interface ApplicantRow {
 
 /** A CSV record keyed by column key (`job1title`). */
 export type Fields = Record<string, string | undefined>;
+/** A row's cells by position, as the header's keys name them; undefined for a column not read. */
+export type Values = ReadonlyArray<string | undefined>;
 /** Numbered column N of a line; `column` names another column an entry came from (a self-reported answer). */
 export type Source = { n: number; line: number; column?: string };
 export type RowShape = Pick<Header, 'jobs' | 'degrees' | 'credits' | 'trainings' | 'groupBy' | 'convert' | 'selfReported'>;
@@ -43,8 +45,9 @@ const text = (v: string | undefined): string | undefined => {
 
 /** The object without its undefined entries: the profile holds only what the row says. */
 function compact<T extends Record<string, unknown>>(o: T): T {
-  for (const key of Object.keys(o)) if (o[key] === undefined) delete o[key];
-  return o;
+  const out: Record<string, unknown> = {};
+  for (const key in o) if (o[key] !== undefined) out[key] = o[key];
+  return out as T;
 }
 
 /** A list only when it has entries: a file without the newer columns reads as it always did. */
@@ -53,15 +56,17 @@ const some = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefi
 type Reader<T> = (value: string | undefined, column: string, issues: FieldIssue[]) => T;
 
 /** yes/no/true/false/1/0, and the map's own words for true and false. */
-const bool = (convert: Conversions): Reader<boolean | undefined> => (value, column, issues) => {
-  if (value === undefined) return undefined;
-  const word = wordKey(value);
-  if (TRUE.has(value.toLowerCase()) || convert.yes.some((w) => wordKey(w) === word)) return true;
-  if (FALSE.has(value.toLowerCase()) || convert.no.some((w) => wordKey(w) === word)) return false;
+function bool(convert: Conversions): Reader<boolean | undefined> {
+  const [yes, no] = [new Set(convert.yes.map(wordKey)), new Set(convert.no.map(wordKey))];
   const own = convert.yes.length + convert.no.length > 0 ? ` or the map's words (yes: ${convert.yes.join(', ') || 'none'}; no: ${convert.no.join(', ') || 'none'})` : '';
-  issues.push({ path: column, message: `"${value}" is not yes/no/true/false/1/0${own}` });
-  return undefined;
-};
+  return (value, column, issues) => {
+    if (value === undefined) return undefined;
+    if (TRUE.has(value.toLowerCase()) || yes.has(wordKey(value))) return true;
+    if (FALSE.has(value.toLowerCase()) || no.has(wordKey(value))) return false;
+    issues.push({ path: column, message: `"${value}" is not yes/no/true/false/1/0${own}` });
+    return undefined;
+  };
+}
 
 const ISO_SAID = 'YYYY-MM-DD, YYYY-MM or YYYY';
 
@@ -78,16 +83,18 @@ const date = (convert: Conversions): Reader<string | undefined> => (value, colum
 
 /** An end date, or one of the words for a job still held (`present` always is): a date in the
  * map's `dates:` form, or YYYY-MM-DD, YYYY-MM or YYYY. */
-const end = (convert: Conversions): Reader<string | null> => (value, column, issues) => {
-  if (value === undefined) return null;
-  const word = wordKey(value);
-  if (word === 'present' || convert.present.some((w) => wordKey(w) === word)) return 'present';
-  const converted = convert.dates === undefined ? (parsePartialDate(value) ? value : null) : convertDate(value, convert.dates);
-  if (converted !== null) return converted;
+function end(convert: Conversions): Reader<string | null> {
+  const present = new Set(['present', ...convert.present.map(wordKey)]);
   const words = convert.present.filter((w) => w.trim()).join(', ') || 'present';
-  issues.push({ path: column, message: `"${value}" is not a date in ${convert.dates ?? ISO_SAID} or one of the words for a job still held (${words})` });
-  return value;
-};
+  return (value, column, issues) => {
+    if (value === undefined) return null;
+    if (present.has(wordKey(value))) return 'present';
+    const converted = convert.dates === undefined ? (parsePartialDate(value) ? value : null) : convertDate(value, convert.dates);
+    if (converted !== null) return converted;
+    issues.push({ path: column, message: `"${value}" is not a date in ${convert.dates ?? ISO_SAID} or one of the words for a job still held (${words})` });
+    return value;
+  };
+}
 
 function number(value: string | undefined, column: string, issues: FieldIssue[]): number | undefined {
   if (value === undefined) return undefined;
@@ -102,25 +109,53 @@ const required = (why: string) => (value: string | undefined, column: string, is
   return value;
 };
 
+const both = <T>(first: Reader<string | undefined>, then: Reader<T>): Reader<T> => (value, column, issues) => then(first(value, column, issues), column, issues);
+
+/** idOf, remembered: a file names the same few categories over and over. The memory is kept
+ * small, for a column of free text. */
+function remembered(of: (name: string) => string, most = 1000): (name: string) => string {
+  const seen = new Map<string, string>();
+  return (name) => {
+    let id = seen.get(name);
+    if (id === undefined) {
+      id = of(name);
+      if (seen.size < most) seen.set(name, id);
+    }
+    return id;
+  };
+}
+
+/** The readers that use the map's words and date form, made once per header. */
+function readers(convert: Conversions) {
+  const onDate = date(convert);
+  return {
+    id: remembered(idOf),
+    bool: bool(convert),
+    date: onDate,
+    end: end(convert),
+    start: both(required('a job needs a start date'), onDate),
+    level: required('name the degree level (none, high school, associate, bachelor, master, doctorate)'),
+  };
+}
+type Readers = ReturnType<typeof readers>;
+
 /** Splits a list cell on its separator, outside parentheses (`CCNA (2016-03, renewed)` stays
  * whole), into trimmed parts, blank ones left out. */
 export function splitList(value: string, separator = ';'): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let part = '';
+  let from = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value[i]!;
     if (c === '(') depth += 1;
     else if (c === ')') depth = Math.max(0, depth - 1);
     if (depth === 0 && value.startsWith(separator, i)) {
-      parts.push(part);
-      part = '';
+      parts.push(value.slice(from, i));
       i += separator.length - 1;
-      continue;
+      from = i + 1;
     }
-    part += c;
   }
-  parts.push(part);
+  parts.push(value.slice(from));
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
@@ -128,13 +163,27 @@ export function splitList(value: string, separator = ';'): string[] {
  * the map's `values:` for the column. */
 export type Split = (value: string) => string[];
 const semicolons: Split = (value) => splitList(value);
-const splitter = (convert: Conversions, key: string): Split => {
+
+/** Where each column key is in a row: its position, or -1 when the file has no such column. */
+type Position = (key: string) => number;
+
+/** One column as a row is read through it, worked out once per header: its position, its name in
+ * messages, and the map's value table and list separator for it. */
+interface Column {
+  at: number;
+  name: string;
+  table: ValueTable;
+  split: Split;
+}
+
+function column(convert: Conversions, at: Position, key: string, name = key): Column {
+  const table = valueTable(convert, key);
   const separator = convert.lists[key] ?? convert.lists[familyPattern(key)] ?? ';';
-  return (value) => splitList(value, separator).map((part) => mapValue(convert, key, part)!);
-};
+  return { at: at(key), name, table, split: (value) => splitList(value, separator).map((part) => throughTable(table, part)!) };
+}
 
 /** `IT Infrastructure; project management` → category (or capacity) ids. */
-const ids = (value: string | undefined, split: Split = semicolons): string[] | undefined => (value === undefined ? undefined : split(value).map(idOf));
+const ids = (value: string | undefined, split: Split, id: (name: string) => string): string[] | undefined => (value === undefined ? undefined : split(value).map(id));
 
 /** Credits count in semester hours unless said otherwise, as before there were quarter ones. */
 const system = (word: string | undefined): string => word?.toLowerCase() ?? 'semester';
@@ -172,47 +221,65 @@ export function parseCertifications(value: string | undefined, issues: FieldIssu
   });
 }
 
-/** One numbered entry of a row (`job2_*`): `cell('start')` is the text of `job2_start` through
- * the map's `values:`, `read('start', reader)` reads it with issues naming that column, and
- * `split('categories')` is a list column's parts. */
-function entry(f: Fields, family: Family, n: number, issues: FieldIssue[], convert: Conversions) {
-  const key = (field: string) => `${family}${n}${field}`;
-  const raw = (field: string) => text(f[key(field)]);
-  const cell = (field: string) => mapValue(convert, key(field), raw(field));
-  return {
-    convert,
-    cell,
-    filled: () => FAMILIES[family].fields.some((field) => raw(field) !== undefined),
-    read: <T>(field: string, reader: Reader<T>) => reader(cell(field), `${family}${n}_${field}`, issues),
-    split: (field: string) => splitter(convert, key(field)),
-    raw,
-  };
+/** The columns of one numbered entry (`job2_*`), worked out once per header. */
+interface EntryPlan {
+  n: number;
+  fields: readonly string[];
+  columns: Record<string, Column>;
+  readers: Readers;
 }
-type Entry = ReturnType<typeof entry>;
 
-const both = <T>(first: Reader<string | undefined>, then: Reader<T>): Reader<T> => (value, column, issues) => then(first(value, column, issues), column, issues);
+function entryPlan(family: Family, n: number, convert: Conversions, at: Position, read: Readers): EntryPlan {
+  const fields = FAMILIES[family].fields;
+  return { n, fields, readers: read, columns: Object.fromEntries(fields.map((field) => [field, column(convert, at, `${family}${n}${field}`, `${family}${n}_${field}`)])) };
+}
+
+/** One numbered entry of a row: `cell('start')` is the text of `job2_start` through the map's
+ * `values:`, `read('start', reader)` reads it with issues naming that column, and
+ * `split('categories')` is a list column's parts. */
+class Entry {
+  constructor(readonly plan: EntryPlan, private readonly values: Values, private readonly issues: FieldIssue[]) {}
+  get readers(): Readers {
+    return this.plan.readers;
+  }
+  raw(field: string): string | undefined {
+    return text(this.values[this.plan.columns[field]!.at]);
+  }
+  cell(field: string): string | undefined {
+    return throughTable(this.plan.columns[field]!.table, this.raw(field));
+  }
+  filled(): boolean {
+    return this.plan.fields.some((field) => this.raw(field) !== undefined);
+  }
+  read<T>(field: string, reader: Reader<T>): T {
+    return reader(this.cell(field), this.plan.columns[field]!.name, this.issues);
+  }
+  split(field: string): Split {
+    return this.plan.columns[field]!.split;
+  }
+}
 
 function job(e: Entry): Record<string, unknown> {
   return compact({
     title: e.cell('title') ?? '',
     employer: e.cell('employer'),
-    start: e.read('start', both(required('a job needs a start date'), date(e.convert))),
-    end: e.read('end', end(e.convert)),
+    start: e.read('start', e.readers.start),
+    end: e.read('end', e.readers.end),
     hoursPerWeek: e.read('hours', number),
-    supervisory: e.read('supervisory', bool(e.convert)),
-    categories: ids(e.raw('categories'), e.split('categories')),
-    capacities: ids(e.raw('capacities'), e.split('capacities')),
+    supervisory: e.read('supervisory', e.readers.bool),
+    categories: ids(e.raw('categories'), e.split('categories'), e.readers.id),
+    capacities: ids(e.raw('capacities'), e.split('capacities'), e.readers.id),
     description: e.cell('description'),
   });
 }
 
 function degree(e: Entry): Record<string, unknown> {
   return compact({
-    level: e.read('level', required('name the degree level (none, high school, associate, bachelor, master, doctorate)')),
+    level: e.read('level', e.readers.level),
     field: e.cell('field'),
-    completed: e.read('completed', date(e.convert)),
-    foreign: e.read('foreign', bool(e.convert)),
-    evaluated: e.read('evaluated', bool(e.convert)),
+    completed: e.read('completed', e.readers.date),
+    foreign: e.read('foreign', e.readers.bool),
+    evaluated: e.read('evaluated', e.readers.bool),
     credits: e.read('credits', (_value, column, issues) => parseSubjectCredits(e.raw('credits'), column, issues, e.split('credits'))),
   });
 }
@@ -222,19 +289,19 @@ function credit(e: Entry): Record<string, unknown> {
 }
 
 function training(e: Entry): Record<string, unknown> {
-  return compact({ name: e.cell('name'), hours: e.read('hours', number), completed: e.read('completed', date(e.convert)) });
+  return compact({ name: e.cell('name'), hours: e.read('hours', number), completed: e.read('completed', e.readers.date) });
 }
 
 /** The entries of one numbered family that the row fills, in column order, and the N of each;
  * blank ones (`job2_*` all empty) are left out. */
-function entries(f: Fields, family: Family, numbers: readonly number[], line: number, issues: FieldIssue[], convert: Conversions, read: (e: Entry) => Record<string, unknown>) {
+function entries(values: Values, plans: readonly EntryPlan[], line: number, issues: FieldIssue[], read: (e: Entry) => Record<string, unknown>) {
   const list: Array<Record<string, unknown>> = [];
   const sources: Source[] = [];
-  for (const n of numbers) {
-    const e = entry(f, family, n, issues, convert);
+  for (const plan of plans) {
+    const e = new Entry(plan, values, issues);
     if (!e.filled()) continue;
     list.push(read(e));
-    sources.push({ n, line });
+    sources.push({ n: plan.n, line });
   }
   return { list, sources };
 }
@@ -243,13 +310,13 @@ function entries(f: Fields, family: Family, numbers: readonly number[], line: nu
 const MOST_MONTHS = 1200;
 
 /** The answers to screening questions (a map's `selfReported:`), as experience marked self-reported:
- * `value × months` months ending now, in the question's categories. The strict reading leaves such
- * an entry out, so that it leads to review, never to qualified alone. */
-function selfReported(f: Fields, shape: RowShape, convert: Conversions, line: number, issues: FieldIssue[]) {
+ * `value × months` months ending `today`, in the question's categories. The strict reading leaves
+ * such an entry out, so that it leads to review, never to qualified alone. */
+function selfReported(values: Values, questions: ReadonlyArray<SelfReportedColumn & { at: number; table: ValueTable }>, today: Date, line: number, issues: FieldIssue[]) {
   const list: Array<Record<string, unknown>> = [];
   const sources: Source[] = [];
-  for (const q of shape.selfReported ?? []) {
-    const value = mapValue(convert, q.key, text(f[q.key]));
+  for (const q of questions) {
+    const value = throughTable(q.table, text(values[q.at]));
     if (value === undefined) continue;
     const amount = /^(\d+(?:\.\d+)?)\s*\+?$/.exec(value);
     const months = amount ? Math.round(Number(amount[1]) * q.months) : NaN;
@@ -258,41 +325,60 @@ function selfReported(f: Fields, shape: RowShape, convert: Conversions, line: nu
       continue;
     }
     if (months === 0) continue;
-    list.push({ title: `Self-reported: ${q.question}`, start: startBefore(convert.today ?? new Date(), months), end: 'present', categories: q.categories, capacities: [], selfReported: true });
+    list.push({ title: `Self-reported: ${q.question}`, start: startBefore(today, months), end: 'present', categories: q.categories, capacities: [], selfReported: true });
     sources.push({ n: 0, line, column: q.question });
   }
   return { list, sources };
 }
 
-/** Reads one wide-layout row into a profile input, through the map's conversions (shape.convert). */
-export function readApplicant(f: Fields, line: number, shape: RowShape): ApplicantRow {
-  const issues: FieldIssue[] = [];
+/** A reader of wide-layout rows into profile inputs, through the map's conversions (shape.convert):
+ * where each column is (`keys`, by position, as Header.keys), its tables, words and list separators
+ * worked out once, for every row. */
+export function rowReader(shape: RowShape, keys: ReadonlyArray<string | null>): (values: Values, line: number) => ApplicantRow {
   const convert = shape.convert ?? NO_CONVERSIONS;
-  const id = mapValue(convert, 'id', text(f.id));
-  if (id === undefined) issues.push({ path: 'id', message: 'missing: every applicant needs an id' });
-  const jobs = entries(f, 'job', shape.jobs, line, issues, convert, job);
-  const degrees = entries(f, 'degree', shape.degrees, line, issues, convert, degree);
-  const credits = entries(f, 'credit', shape.credits, line, issues, convert, credit);
-  const trainings = entries(f, 'training', shape.trainings, line, issues, convert, training);
-  const asked = selfReported(f, shape, convert, line, issues);
-  jobs.list.push(...asked.list);
-  jobs.sources.push(...asked.sources);
-  const profile = compact({
-    id,
-    education: degrees.list,
-    experience: jobs.list,
-    certifications: parseCertifications(f.certifications, issues, splitter(convert, 'certifications')),
-    collegeCredits: some(credits.list),
-    training: some(trainings.list),
-    statement: mapValue(convert, 'statement', text(f.statement)),
-  });
-  return { line, id: id ?? '', profile, jobs: jobs.sources, degrees: degrees.sources, credits: credits.sources, trainings: trainings.sources, issues, ...(shape.groupBy ? { group: text(f[shape.groupBy]) ?? '' } : {}) };
+  const at: Position = (key) => keys.indexOf(key);
+  const read = readers(convert);
+  const plans = (family: Family, numbers: readonly number[]) => numbers.map((n) => entryPlan(family, n, convert, at, read));
+  const [jobs, degrees, credits, trainings] = [plans('job', shape.jobs), plans('degree', shape.degrees), plans('credit', shape.credits), plans('training', shape.trainings)];
+  const [id, statement, certifications] = [column(convert, at, 'id'), column(convert, at, 'statement'), column(convert, at, 'certifications')];
+  const questions = (shape.selfReported ?? []).map((q) => ({ ...q, at: at(q.key), table: valueTable(convert, q.key) }));
+  const group = shape.groupBy === undefined ? undefined : at(shape.groupBy);
+  const today = convert.today ?? new Date();
+  return (values, line) => {
+    const issues: FieldIssue[] = [];
+    const applicant = throughTable(id.table, text(values[id.at]));
+    if (applicant === undefined) issues.push({ path: 'id', message: 'missing: every applicant needs an id' });
+    const jobList = entries(values, jobs, line, issues, job);
+    const degreeList = entries(values, degrees, line, issues, degree);
+    const creditList = entries(values, credits, line, issues, credit);
+    const trainingList = entries(values, trainings, line, issues, training);
+    const asked = selfReported(values, questions, today, line, issues);
+    jobList.list.push(...asked.list);
+    jobList.sources.push(...asked.sources);
+    const profile = compact({
+      id: applicant,
+      education: degreeList.list,
+      experience: jobList.list,
+      certifications: parseCertifications(values[certifications.at], issues, certifications.split),
+      collegeCredits: some(creditList.list),
+      training: some(trainingList.list),
+      statement: throughTable(statement.table, text(values[statement.at])),
+    });
+    return { line, id: applicant ?? '', profile, jobs: jobList.sources, degrees: degreeList.sources, credits: creditList.sources, trainings: trainingList.sources, issues, ...(group === undefined ? {} : { group: text(values[group]) ?? '' }) };
+  };
+}
+
+/** Reads one wide-layout row, given as cells by key, into a profile input. */
+export function readApplicant(f: Fields, line: number, shape: RowShape): ApplicantRow {
+  const keys = Object.keys(f);
+  return rowReader(shape, keys)(keys.map((key) => f[key]), line);
 }
 
 /** The long layout: consecutive rows with the same id are one applicant, each adding its jobs,
  * degrees, trainings and certifications. */
 export function mergeApplicants(rows: readonly ApplicantRow[]): ApplicantRow {
   const [first, ...rest] = rows as [ApplicantRow, ...ApplicantRow[]];
+  if (rest.length === 0) return first;
   const merged = structuredClone(first);
   const list = (p: Record<string, unknown>, key: string) => (p[key] as unknown[] | undefined) ?? [];
   const asked = (job: unknown): string | undefined => ((job as Record<string, unknown>).selfReported === true ? String((job as Record<string, unknown>).title) : undefined);

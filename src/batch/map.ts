@@ -53,11 +53,15 @@ export const wordKey = (value: string): string => value.toLowerCase().replace(/[
 /** The key a self-reported answer's cells are read by: apart from every column key. */
 export const selfKey = (question: string): string => `selfreported:${columnKey(question)}`;
 
-/** A cell's value through the map's `values:` for its column (or column family), else as it is. */
-export function mapValue(convert: Conversions, key: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const table = convert.values[key] ?? convert.values[familyPattern(key)];
-  if (table === undefined) return value;
+/** The map's `values:` for a column: their value (as wordKey) → ours; undefined when it has none. */
+export type ValueTable = Readonly<Record<string, string>> | undefined;
+
+/** The map's `values:` for a column, or for its column family. */
+export const valueTable = (convert: Conversions, key: string): ValueTable => convert.values[key] ?? convert.values[familyPattern(key)];
+
+/** A cell's value through a column's value table, else as it is. */
+export function throughTable(table: ValueTable, value: string | undefined): string | undefined {
+  if (value === undefined || table === undefined) return value;
   const word = wordKey(value);
   return Object.hasOwn(table, word) ? table[word] : value;
 }

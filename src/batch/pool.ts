@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { projectRoot } from '../paths.ts';
 import { bundledCatalogue, type Catalogue } from '../rules/load.ts';
-import type { ApplicantRow } from './csv-row.ts';
-import { scoreApplicant, type Scored } from './score.ts';
-import type { Task } from './worker.ts';
+import { inOrder } from '../threads.ts';
+import { taskScorer, type Done, type Run, type Task } from './block.ts';
+import type { ScoreOptions } from './score.ts';
 
 export interface PoolOptions {
   classes: string[];
@@ -18,26 +18,13 @@ export interface PoolOptions {
   offThread?: boolean;
   /** Worker threads; 1 scores in this thread. Default: every core. */
   workers?: number;
-  /** Applicants per task: large enough that messaging costs little, small enough to keep memory flat. */
-  chunk?: number;
+  decision?: ScoreOptions['decision'];
 }
 
 export const WORKER_FILE = join(projectRoot, 'dist', 'batch-worker.mjs');
 export const defaultWorkers = (): number => availableParallelism();
-/** Inputs of fewer chunks than this are scored in the calling thread. */
-export const SERIAL_CHUNKS = 4;
-
-async function* chunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
-  let chunk: T[] = [];
-  for await (const item of items) {
-    chunk.push(item);
-    if (chunk.length >= size) {
-      yield chunk;
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) yield chunk;
-}
+/** Inputs of fewer tasks than this are scored in the calling thread. */
+export const SERIAL_TASKS = 4;
 
 /** Up to `n` items from the iterator; fewer only when it has ended. */
 async function take<T>(source: AsyncIterator<T>, n: number): Promise<T[]> {
@@ -55,37 +42,31 @@ async function* concat<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGene
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
-/** Scores applicants on all cores and yields the results in input order; at most two tasks per
- * thread are in flight, so memory stays flat whatever the file size. */
-export async function* scoreAll(applicants: AsyncIterable<ApplicantRow>, options: PoolOptions): AsyncGenerator<Scored> {
+/** The bytes of a block move to the worker thread rather than being copied. */
+const moved = (task: Task): ArrayBuffer[] => ('bytes' in task ? [task.bytes.buffer as ArrayBuffer] : []);
+
+/** Scores the tasks on all cores and yields the results in input order (src/threads.ts). */
+export async function* scoreTasks(tasks: AsyncIterable<Task>, run: Run, options: PoolOptions): AsyncGenerator<Done> {
   const workers = options.workers ?? defaultWorkers();
-  const size = options.chunk ?? 256;
-  const source = applicants[Symbol.asyncIterator]();
+  const source = tasks[Symbol.asyncIterator]();
   // Starting threads (each loads the engine and its vocabularies) costs more than scoring a few
-  // chunks here: a small input is scored in this thread.
+  // tasks here: a small input is scored in this thread.
   const own = options.catalogue === undefined || options.catalogue === bundledCatalogue();
   const serial = !own || (workers <= 1 && !options.offThread);
-  const head = serial || options.offThread ? [] : await take(source, size * SERIAL_CHUNKS);
-  if (serial || (!options.offThread && head.length < size * SERIAL_CHUNKS)) {
-    const catalogue = options.catalogue ?? bundledCatalogue();
-    for await (const row of concat(head, source)) yield scoreApplicant(row, { ...options, catalogue });
+  const head = serial || options.offThread ? [] : await take(source, SERIAL_TASKS);
+  if (serial || (!options.offThread && head.length < SERIAL_TASKS)) {
+    const score = taskScorer(run, options.catalogue ?? bundledCatalogue());
+    for await (const task of concat(head, source)) yield score(task);
     return;
   }
   if (!existsSync(WORKER_FILE)) throw new Error(`the batch worker is not built (${WORKER_FILE}); run npm run build`);
   // Each worker is a V8 isolate of its own; a small young generation makes it collect early, keeping
   // the process's peak memory flat whatever the file size.
-  const pool = new Piscina<Task, Scored[]>({ filename: WORKER_FILE, maxThreads: workers, minThreads: workers, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } });
-  const inFlight: Array<Promise<Scored[]>> = [];
-  const asOf = options.asOf?.toISOString();
+  const pool = new Piscina<Task, Done>({ filename: WORKER_FILE, workerData: run, maxThreads: workers, minThreads: workers, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 } });
   try {
-    for await (const rows of chunks(concat(head, source), size)) {
-      inFlight.push(pool.run({ rows, classes: options.classes, ...(asOf === undefined ? {} : { asOf }) }));
-      if (inFlight.length >= workers * 2) yield* await inFlight.shift()!;
-    }
-    while (inFlight.length > 0) yield* await inFlight.shift()!;
+    // Four tasks per thread: one slow task keeps the others busy.
+    yield* inOrder(pool, concat(head, source), workers * 4, moved);
   } finally {
-    // A failed run leaves tasks in flight: their rejections are settled here, not left unhandled.
-    for (const task of inFlight) task.catch(() => {});
     await pool.destroy();
   }
 }

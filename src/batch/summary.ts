@@ -12,6 +12,11 @@ export interface Gap {
   count: number;
 }
 
+/** A tally's counts as plain data (Maps cross between threads as they are), for merging. */
+export type TallyData = Pick<Tally, 'rows' | 'byClass' | 'groups'> & { gaps: ReadonlyMap<string, number> };
+
+type Selection = { applicants: number; qualified: number };
+
 /** Counts by class and status, the most common gaps, and per-group selection for the report. */
 export class Tally {
   readonly rows = { total: 0, errors: 0 };
@@ -19,7 +24,7 @@ export class Tally {
   /** `class \t code \t message` → count */
   private readonly gaps = new Map<string, number>();
   /** class → group → { applicants, qualified } */
-  readonly groups = new Map<string, Map<string, { applicants: number; qualified: number }>>();
+  readonly groups = new Map<string, Map<string, Selection>>();
 
   add(scored: Scored): void {
     this.rows.total += 1;
@@ -45,6 +50,34 @@ export class Tally {
         byGroup.set(group, g);
         this.groups.set(d.class, byGroup);
       }
+    }
+  }
+
+  /** The counts, to send from the thread that made them. */
+  data(): TallyData {
+    return { rows: this.rows, byClass: this.byClass, gaps: this.gaps, groups: this.groups };
+  }
+
+  /** Adds the counts of the rows after these (a block scored on another thread). Merged in input
+   * order, classes and groups keep the order they were first seen in, as if counted here. */
+  merge(later: TallyData): void {
+    this.rows.total += later.rows.total;
+    this.rows.errors += later.rows.errors;
+    for (const [cls, counts] of later.byClass) {
+      const mine = this.byClass.get(cls) ?? { qualified: 0, review: 0, not_qualified: 0 };
+      for (const [status, n] of Object.entries(counts)) mine[status] = (mine[status] ?? 0) + n;
+      this.byClass.set(cls, mine);
+    }
+    for (const [key, n] of later.gaps) this.gaps.set(key, (this.gaps.get(key) ?? 0) + n);
+    for (const [cls, groups] of later.groups) {
+      const mine = this.groups.get(cls) ?? new Map<string, Selection>();
+      for (const [group, { applicants, qualified }] of groups) {
+        const g = mine.get(group) ?? { applicants: 0, qualified: 0 };
+        g.applicants += applicants;
+        g.qualified += qualified;
+        mine.set(group, g);
+      }
+      this.groups.set(cls, mine);
     }
   }
 

@@ -1,16 +1,13 @@
-// A piscina worker: scores a chunk of applicants. Bundled to dist/batch-worker.mjs by the build.
-import type { ApplicantRow } from './csv-row.ts';
+// A piscina worker: scores the tasks of one run (block.ts). Bundled to dist/batch-worker.mjs by the build.
+import { workerData } from 'node:worker_threads';
 import { bundledCatalogue } from '../rules/load.ts';
-import { scoreApplicant, type Scored } from './score.ts';
+import { taskScorer, type Done, type Task } from './block.ts';
 
-export interface Task {
-  rows: ApplicantRow[];
-  classes: string[];
-  asOf?: string;
-}
+// Workers score with the project's own rules, and read with the run's reading (piscina's
+// workerData): both are worked out once per thread, on its first task.
+let score: ((task: Task) => Done) | undefined;
 
-// Workers score with the project's own rules: a thread loads them once, on its first task.
-export default function score({ rows, classes, asOf }: Task): Scored[] {
-  const date = asOf === undefined ? undefined : new Date(asOf);
-  return rows.map((row) => scoreApplicant(row, { classes, asOf: date, catalogue: bundledCatalogue() }));
+export default function scoreTask(task: Task): Done {
+  score ??= taskScorer(workerData, bundledCatalogue());
+  return score(task);
 }

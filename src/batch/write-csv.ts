@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify';
-import type { Stringifier } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { Scored } from './score.ts';
 
 /** Cells a spreadsheet would run as a formula are prefixed with a quote (OWASP CSV injection). */
@@ -30,13 +29,24 @@ export function csvRecord(scored: Scored, classes: readonly string[]): string[] 
   return cells.map((c) => neutralise(String(c)));
 }
 
-export function csvWriter(classes: readonly string[]): Stringifier {
-  return stringify({ header: true, columns: csvColumns(classes), record_delimiter: 'unix' });
-}
-
 /** JSON Lines: one object per applicant; with one class the decision itself. */
 export function jsonLine(scored: Scored, classes: readonly string[]): string {
   if ('error' in scored) return JSON.stringify({ line: scored.line, id: scored.id, ...(classes.length === 1 ? { class: classes[0] } : { classes }), status: 'error', error: scored.error });
   if (classes.length === 1) return JSON.stringify({ line: scored.line, ...scored.decisions[0] });
   return JSON.stringify({ line: scored.line, id: scored.id, decisions: scored.decisions });
+}
+
+export type Format = 'csv' | 'jsonl';
+
+/** What the output starts with: the CSV header row; nothing for JSON Lines. */
+export const outputHead = (classes: readonly string[], format: Format): string => (format === 'csv' ? stringify([csvColumns(classes)], { record_delimiter: 'unix' }) : '');
+
+/** Output records made one applicant at a time, and written out together. */
+export function outputRecords(classes: readonly string[], format: Format): { add: (scored: Scored) => void; text: () => string } {
+  const csv: string[][] = [];
+  const lines: string[] = [];
+  return {
+    add: (scored) => (format === 'csv' ? csv.push(csvRecord(scored, classes)) : lines.push(`${jsonLine(scored, classes)}\n`)),
+    text: () => (format === 'csv' ? stringify(csv, { record_delimiter: 'unix' }) : lines.join('')),
+  };
 }

@@ -170,13 +170,14 @@ describe('one record per row, whatever the rows hold', () => {
     rows: fc.array(rowArb, { maxLength: 25 }),
     encoding: fc.constantFrom('utf8', 'utf8-bom', 'utf16le', 'utf16be'),
     piece: fc.integer({ min: 1, max: 64 }),
+    blockSize: fc.integer({ min: 1, max: 400 }),
   });
 
   const quote = (field: string, always: boolean): string => (always || /[",\n\r]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
 
-  it('yields as many records as non-empty rows, in input order by line, each scored or an error naming its line', async () => {
+  it('yields as many records as non-empty rows, in input order by line, each scored or an error naming its line, whatever the blocks', async () => {
     await fc.assert(
-      fc.asyncProperty(fileArb, async ({ rows, encoding, piece }) => {
+      fc.asyncProperty(fileArb, async ({ rows, encoding, piece, blockSize }) => {
         let text = `${HEADER}\n`;
         let line = 2;
         const expected: Array<{ line: number; kind: Kind }> = [];
@@ -197,7 +198,7 @@ describe('one record per row, whatever the rows hold', () => {
           line += 1 + (fields.join('').match(/\n/g) ?? []).length; // a quoted line break moves the next row down
         }
         const bytes = { utf8: Buffer.from(text), 'utf8-bom': Buffer.from(`\ufeff${text}`), utf16le: utf16le(text), utf16be: utf16be(text) }[encoding];
-        const { records } = await score(bytes, { piece });
+        const { records } = await score(bytes, { piece, blockSize });
         expect(records).toHaveLength(expected.length);
         expect(records.map((r) => r.line)).toEqual(expected.map((e) => e.line));
         records.forEach((record, i) => {

@@ -2,7 +2,9 @@ import { Readable, Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { generateApplicants } from '../../src/batch/generate.ts';
-import { scoreCsv, type BatchOptions } from '../../src/batch/run.ts';
+import { text } from 'node:stream/consumers';
+import { openApplicants } from '../../src/batch/read-csv.ts';
+import { scoreApplicants, scoreCsv, type BatchOptions } from '../../src/batch/run.ts';
 import { neutralise } from '../../src/batch/write-csv.ts';
 
 const asOf = new Date(Date.UTC(2026, 0, 1));
@@ -144,10 +146,80 @@ describe('rows and files that cannot be read as they stand', () => {
   });
 });
 
+describe('scoring in blocks', () => {
+  /** Blocks of one record each, of a few records, and of the default size; in this thread and on workers. */
+  const RUNS: Array<Partial<BatchOptions>> = [{ blockSize: 1 }, { blockSize: 300 }, {}, { workers: 2, offThread: true, blockSize: 1 }, { workers: 2, offThread: true, blockSize: 300 }];
+  const DESCRIBED = `${HEADER},job1_description`;
+  const described = (id: string, description: string) => `${GOOD.replace('A-1', id)},${description}`;
+
+  it('reports each bad row by its line in the file, in whatever block it falls, and keeps quoted line breaks within their row', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => described(`A-${i}`, i % 3 === 0 ? '"Ran the WAN,\nfirewalls\nand VMware"' : 'Ran the WAN'));
+    rows[17] = rows[17]!.replace('2015-01', '2015-13');
+    rows[31] = rows[31]!.replace(',40,', ',lots,');
+    const csv = `\ufeff${[DESCRIBED, ...rows].join('\r\n')}\r\n`;
+    const lineOf = (i: number) => 2 + rows.slice(0, i).reduce((n, row) => n + 1 + (row.match(/\n/g) ?? []).length, 0);
+    const reference = await score(csv);
+    expect(reference.records).toHaveLength(40);
+    expect(reference.records.filter((r) => r.status === 'error').map((r) => r.error)).toEqual([
+      `line ${lineOf(17)}: job1_start: must be a date YYYY-MM-DD, YYYY-MM or YYYY`,
+      `line ${lineOf(31)}: job1_hours: "lots" is not a number`,
+    ]);
+    for (const run of RUNS) expect((await score(csv, run)).text).toBe(reference.text);
+  });
+
+  it('reports a quote that never closes in a later block on its row, and reads on after it', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => described(`A-${i}`, 'Ran the WAN'));
+    rows[9] = 'B-1,"B.S.,CS';
+    const reference = await score([DESCRIBED, ...rows].join('\n'));
+    expect(reference.records.map((r) => r.line)).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 2)));
+    expect(reference.records[9]!.error).toBe('line 11: cannot read the row: a quote opened in this row is never closed');
+    for (const run of RUNS) expect((await score([DESCRIBED, ...rows].join('\n'), run)).text).toBe(reference.text);
+  });
+
+  it('keeps the rows of one applicant of the long layout together when blocks end among them', async () => {
+    const jobs = (id: string, n: number) => Array.from({ length: n }, (_, j) => GOOD.replace('A-1', id).replace('2015-01,2020-12', `${2010 + j}-01,${2010 + j}-12`));
+    const csv = [HEADER, ...jobs('L-1', 4), ...jobs('L-2', 1), ...jobs('', 1), ...jobs('L-3', 6), ...jobs('L-1', 2)].join('\n');
+    const reference = await score(csv, { layout: 'long' });
+    expect(reference.records.map((r) => [r.line, r.id])).toEqual([['2', 'L-1'], ['6', 'L-2'], ['7', ''], ['8', 'L-3'], ['14', 'L-1']]);
+    expect(reference.records[3]!.reasons).toContain('6 years');
+    for (const run of RUNS) expect((await score(csv, { layout: 'long', ...run })).text).toBe(reference.text);
+  });
+
+  it('reports progress once per applicant, the bytes read rising to the whole input', async () => {
+    const csv = [HEADER, ...Array.from({ length: 30 }, (_, i) => GOOD.replace('A-1', `A-${i}`))].join('\n');
+    for (const run of RUNS) {
+      const seen: Array<{ rows: number; bytes: number }> = [];
+      await score(csv, { ...run, onScored: (progress) => seen.push({ ...progress }) });
+      expect(seen.map((p) => p.rows)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(seen.every((p, i) => i === 0 || p.bytes >= seen[i - 1]!.bytes)).toBe(true);
+      expect(seen.at(-1)!.bytes).toBe(csv.length);
+    }
+  });
+
+  it('scores rows read elsewhere as it scores the file they were read from', async () => {
+    const csv = await text(generateApplicants(600, { seed: 4, badShare: 0.05 }));
+    const reference = await score(csv, { layout: 'long' });
+    for (const workers of [1, 2]) {
+      let written = '';
+      const out = new Writable({ write(chunk, _e, done) { written += chunk.toString(); done(); } });
+      const rows = await openApplicants(Readable.from([csv]), { layout: 'long' });
+      await scoreApplicants((async function* () { yield* rows; })(), out, { classes: ['houston-440.4'], asOf, format: 'csv', workers, offThread: true });
+      expect(written).toBe(reference.text);
+    }
+  });
+
+  it('reads and validates every row when the bench reuses the engine\'s first decisions', async () => {
+    const csv = await text(generateApplicants(300, { seed: 5, badShare: 0.1 }));
+    const [engine, reused] = [await score(csv), await score(csv, { decision: 'reused' })];
+    expect(reused.records.map((r) => [r.line, r.id, r.status === 'error' ? r.error : 'scored'])).toEqual(engine.records.map((r) => [r.line, r.id, r.status === 'error' ? r.error : 'scored']));
+    expect(new Set(reused.records.filter((r) => r.status !== 'error').map((r) => r.reasons)).size).toBe(1);
+  });
+});
+
 describe('parallel scoring', () => {
   it('keeps the order and the count of rows, bad rows included, on worker threads', async () => {
     const serial = await score(generateApplicants(1500, { seed: 3, badShare: 0.05 }), { workers: 1 });
-    const parallel = await score(generateApplicants(1500, { seed: 3, badShare: 0.05 }), { workers: 2, chunk: 100 });
+    const parallel = await score(generateApplicants(1500, { seed: 3, badShare: 0.05 }), { workers: 2, blockSize: 10_000 });
     expect(parallel.records).toHaveLength(1500);
     expect(parallel.text).toBe(serial.text);
     expect(serial.tally.rows.errors).toBeGreaterThan(30);
