@@ -96,7 +96,7 @@ async function* decided(tasks: readonly CheckTask[], options: CheckOptions): Asy
   }
   const pool = new Piscina<CheckTask, Checked[]>({ filename: CHECK_WORKER, maxThreads: threads, minThreads: threads });
   try {
-    yield* inOrder(pool, tasks, threads);
+    yield* inOrder(pool, tasks, threads * 2);
   } finally {
     await pool.destroy();
   }

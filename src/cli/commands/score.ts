@@ -96,23 +96,15 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
   const started = Date.now();
   let rows = 0;
   let shown = 0;
-  const ends: number[] = [];
-  async function* tracked(): AsyncGenerator<ApplicantRow> {
-    for await (const row of applicants) {
-      ends.push(row.end ?? 0);
-      yield row;
-    }
-  }
   bar?.start(size, 0, { rows: 0, speed: 0 });
-  const tally = await scoreApplicants(bar ? tracked() : applicants, output, {
+  const tally = await scoreApplicants(applicants, output, {
     classes, asOf, format, catalogue,
     ...(workers === undefined ? {} : { workers }),
-    onScored: () => {
-      rows += 1;
-      const end = ends.shift() ?? 0;
+    onScored: (progress) => {
+      rows = progress.rows;
       if (bar && Date.now() - shown > 100) {
         shown = Date.now();
-        bar.update(end, { rows, speed: Math.round(rows / Math.max(0.001, (shown - started) / 1000)) });
+        bar.update(progress.bytes, { rows, speed: Math.round(rows / Math.max(0.001, (shown - started) / 1000)) });
       }
     },
   });
