@@ -68,14 +68,14 @@ export function checkLines(input: unknown, index: number, options: CheckOptions)
  * A large file is decided on every core, its lines printed in the file's order. */
 export async function runCheck(file: string, options: CheckCommandOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const classes = options.class ? options.class.split(',').map((c) => c.trim()) : undefined;
-  parseAsOf(options.asOf);
+  const asOf = parseAsOf(options.asOf);
   const catalogue = bundledCatalogue();
   selectRules(classes, catalogue.rules); // an unknown class fails before any profile is read
   const profiles = readProfiles(file);
   const tasks: CheckTask[] = [];
   for (let first = 0; first < profiles.length; first += TASK_PROFILES) tasks.push({ profiles: profiles.slice(first, first + TASK_PROFILES), first, classes, asOf: options.asOf });
   let status = 0;
-  for await (const checked of decided(tasks, { classes, asOf: parseAsOf(options.asOf), catalogue })) {
+  for await (const checked of decided(tasks, { classes, asOf, catalogue })) {
     for (const c of checked) {
       if ('lines' in c) {
         if (c.lines !== '') out(c.lines);
