@@ -75,7 +75,7 @@ export class FlowGraph {
   /** Augments from the current flow to a maximum one; returns the flow added. */
   maxFlow(source: number, sink: number): number {
     if (!this.frozen) this.freeze();
-    const { level, queue, next, first } = this;
+    const { level, queue, next, first, adjacency, to, cap, flow } = this;
     let total = 0;
     for (;;) {
       for (let v = 0; v < level.length; v++) level[v] = -1;
@@ -84,9 +84,9 @@ export class FlowGraph {
       for (let head = 0, tail = 1; head < tail; head++) {
         const v = queue[head]!;
         for (let i = first[v]!; i < first[v + 1]!; i++) {
-          const e = this.adjacency[i]!;
-          const w = this.to[e]!;
-          if (level[w] === -1 && this.cap[e]! - this.flow[e]! > EPS) {
+          const e = adjacency[i]!;
+          const w = to[e]!;
+          if (level[w] === -1 && cap[e]! - flow[e]! > EPS) {
             level[w] = level[v]! + 1;
             queue[tail++] = w;
           }

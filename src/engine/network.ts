@@ -351,8 +351,11 @@ export class AllocationNetwork {
 
   /** Puts back a snapshot's flow and capacities, as if its solve were the last. */
   restore(from: Snapshot): void {
-    this.g.flow.splice(0, this.g.flow.length, ...from.flow);
-    this.g.cap.splice(0, this.g.cap.length, ...from.cap);
+    const { flow, cap } = this.g;
+    for (let e = 0; e < flow.length; e++) {
+      flow[e] = from.flow[e]!;
+      cap[e] = from.cap[e]!;
+    }
   }
 
   /** How much more flow the relaxed problem of `snapshot` would carry with an addition: an extra
