@@ -250,14 +250,15 @@ export class AllocationNetwork {
     // Exact: the candidate fixes whole steps, which the source must supply.
     const fixed = g.node();
     this.fixedSinks.push({ edge: this.demand(fixed, targetsOf(sub), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub))), sub });
-    this.uses.push({ ...this.sourceUse(sub, fixed), fixed: true });
+    this.uses.push(this.sourceUse(sub, fixed, true));
   }
 
-  private sourceUse(sub: Substitution, node: number): Use {
-    const base = { node, requirement: targetsOf(sub), via: sub.id };
-    if (sub.from.kind === 'experience') return { ...base, draws: 'experience', filter: sub.from, windowStart: windowStartOf(this.facts, sub.from.withinYears) };
-    if (sub.from.kind === 'education') return { ...base, draws: 'education', fields: sub.from.fields, beyond: sub.from.beyondMonths };
-    throw new Error(`substitution ${sub.id}: ${sub.from.kind} sources are not flowed month for month`);
+  private sourceUse(sub: Substitution, node: number, fixed = false): Use {
+    const { from } = sub;
+    const requirement = targetsOf(sub);
+    if (from.kind === 'experience') return { node, requirement, via: sub.id, fixed, draws: 'experience', filter: from, windowStart: windowStartOf(this.facts, from.withinYears) };
+    if (from.kind === 'education') return { node, requirement, via: sub.id, fixed, draws: 'education', fields: from.fields, beyond: from.beyondMonths };
+    throw new Error(`substitution ${sub.id}: ${from.kind} sources are not flowed month for month`);
   }
 
   private track(edge: number, use: Use, asset: AssetRef, uncertain: boolean): void {
