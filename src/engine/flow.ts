@@ -102,28 +102,6 @@ export class FlowGraph {
     }
   }
 
-  /** Nodes from which the sink is reached along edges with room left: where more supply could
-   * still flow, given the current flow (which must be maximal for that to mean anything). */
-  reaching(sink: number): boolean[] {
-    if (!this.frozen) this.freeze();
-    const reach = new Array<boolean>(this.nodes).fill(false);
-    const { queue, first } = this;
-    reach[sink] = true;
-    queue[0] = sink;
-    for (let head = 0, tail = 1; head < tail; head++) {
-      const w = queue[head]!;
-      for (let i = first[w]!; i < first[w + 1]!; i++) {
-        const back = this.adjacency[i]!; // w → v: its reverse is the edge v → w
-        const v = this.to[back]!;
-        if (!reach[v] && this.cap[back ^ 1]! - this.flow[back ^ 1]! > EPS) {
-          reach[v] = true;
-          queue[tail++] = v;
-        }
-      }
-    }
-    return reach;
-  }
-
   private push(v: number, sink: number, limit: number): number {
     if (v === sink) return limit;
     const { next, level } = this;
