@@ -1,5 +1,7 @@
-import { monthIndex, type PartialDate } from '../profile/dates.ts';
+import { once } from '../engine/once.ts';
+import { monthIndex, type MonthDay, type PartialDate } from '../profile/dates.ts';
 import type { Certification } from '../profile/normalise.ts';
+import type { CertMatch } from '../vocab/certifications.ts';
 import type { Reading } from './timeline.ts';
 
 export interface CertificationFact {
@@ -16,31 +18,34 @@ function lastDay(date: PartialDate): number {
   return date.day ?? 31;
 }
 
-function isCurrent(cert: Certification, asOf: Date): 'expired' | 'not-yet-issued' | null {
-  const asOfMonth = monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1);
+/** Why a certification does not count on the as-of day, or null when it does. */
+function staleness(cert: Certification, asOf: MonthDay): 'expired' | 'not-yet-issued' | null {
   const { expires, issued } = cert;
   if (expires) {
     const month = monthIndex(expires.year, expires.month ?? 12);
-    if (month < asOfMonth || (month === asOfMonth && lastDay(expires) < asOf.getUTCDate())) return 'expired';
+    if (month < asOf.month || (month === asOf.month && lastDay(expires) < asOf.day)) return 'expired';
   }
   if (issued) {
     const month = monthIndex(issued.year, issued.month ?? 1);
-    if (month > asOfMonth || (month === asOfMonth && (issued.day ?? 1) > asOf.getUTCDate())) return 'not-yet-issued';
+    if (month > asOf.month || (month === asOf.month && (issued.day ?? 1) > asOf.day)) return 'not-yet-issued';
   }
   return null;
 }
 
+/** A catalogue entry's categories as a set, made once per match (the vocabulary hands out one match per name). */
+const categoriesOf = once((match: CertMatch): ReadonlySet<string> => new Set(match.categories));
+
 export function certificationFacts(
   certs: readonly Certification[],
-  asOf: Date,
+  asOf: MonthDay,
   reading: Reading,
 ): { current: CertificationFact[]; excluded: CertificationExclusion[] } {
   const current: CertificationFact[] = [];
   const excluded: CertificationExclusion[] = [];
   for (const cert of certs) {
-    const stale = isCurrent(cert, asOf);
+    const stale = staleness(cert, asOf);
     if (stale) excluded.push({ cert, why: stale });
-    else if (cert.match) current.push({ cert, categories: new Set(cert.match.categories), uncertain: false });
+    else if (cert.match) current.push({ cert, categories: categoriesOf(cert.match), uncertain: false });
     else if (reading === 'generous') current.push({ cert, categories: null, uncertain: true });
     else excluded.push({ cert, why: 'unrecognised' });
   }

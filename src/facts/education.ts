@@ -64,23 +64,29 @@ export function hoursPieces(profile: NormalisedProfile, reading: Reading, vocab:
   const pieces: HoursPiece[] = [];
   let largest = 0;
   let named = 0;
+  // The rest is credited to the degree whose hours it stands for: the first of most years.
+  let rest: Degree | undefined;
+  let restYears = 0;
   for (const degree of profile.degrees) {
     if (degree.unevaluatedForeign && reading === 'strict') continue;
     const level = vocab.levels.get(degree.level)!;
     const asset: AssetRef = { kind: 'degree', index: degree.index };
-    const base = { pool: 'credits' as const, asset, uncertain: degree.unevaluatedForeign };
-    for (const c of degree.credits) pieces.push({ ...base, ...c, label: `${c.hours} hours of ${c.subject} in ${degree.levelText}` });
-    const stated = degree.credits.filter((c) => degree.fieldIds.some((id) => c.ids.has(id))).reduce((s, c) => s + c.hours, 0);
+    const uncertain = degree.unevaluatedForeign;
+    let credited = 0;
+    let stated = 0;
+    for (const c of degree.credits) {
+      pieces.push({ pool: 'credits', hours: c.hours, subject: c.subject, ids: c.ids, asset, uncertain, label: `${c.hours} hours of ${c.subject} in ${degree.levelText}` });
+      credited += c.hours;
+      if (degree.fieldIds.some((id) => c.ids.has(id))) stated += c.hours;
+    }
     const major = Math.max(0, level.majorHours - stated);
-    if (major > 0 && degree.fieldIds.length > 0) pieces.push({ ...base, hours: major, subject: degree.fieldText, ids: new Set(degree.fieldIds), label: `${degree.levelText}${inField(degree.fieldText)}` });
-    named += degree.credits.reduce((s, c) => s + c.hours, 0) + (degree.fieldIds.length > 0 ? major : 0);
+    if (major > 0 && degree.fieldIds.length > 0) pieces.push({ pool: 'credits', hours: major, subject: degree.fieldText, ids: new Set(degree.fieldIds), asset, uncertain, label: `${degree.levelText}${inField(degree.fieldText)}` });
+    named += credited + (degree.fieldIds.length > 0 ? major : 0);
     largest = Math.max(largest, level.years * vocab.creditHoursPerYear);
+    if (level.years > restYears) [rest, restYears] = [degree, level.years];
   }
-  // The rest is credited to the degree whose hours it stands for: the one of most years.
-  const years = (d: Degree) => vocab.levels.get(d.level)!.years;
-  const held = profile.degrees.filter((d) => !(d.unevaluatedForeign && reading === 'strict') && years(d) > 0).reduce<Degree | undefined>((a, d) => (a && years(a) >= years(d) ? a : d), undefined);
-  if (held && largest > named) pieces.push({ pool: 'credits', asset: { kind: 'degree', index: held.index }, uncertain: held.unevaluatedForeign, hours: largest - named, subject: null, ids: new Set(), label: 'other credit of your degrees' });
-  for (const c of profile.credits) pieces.push({ ...c, pool: 'credits', asset: { kind: 'credits', index: c.index }, uncertain: false, label: `${c.hours} hours of college credit${inField(c.subject)}` });
+  if (rest && largest > named) pieces.push({ pool: 'credits', hours: largest - named, subject: null, ids: new Set(), asset: { kind: 'degree', index: rest.index }, uncertain: rest.unevaluatedForeign, label: 'other credit of your degrees' });
+  for (const c of profile.credits) pieces.push({ pool: 'credits', hours: c.hours, subject: c.subject, ids: c.ids, asset: { kind: 'credits', index: c.index }, uncertain: false, label: `${c.hours} hours of college credit${inField(c.subject)}` });
   for (const t of profile.training) pieces.push({ pool: 'training', hours: t.hours, subject: t.name, ids: t.ids, asset: { kind: 'training', index: t.index }, uncertain: false, label: `${t.name} (${t.hours} hours)` });
   return pieces;
 }

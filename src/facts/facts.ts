@@ -1,5 +1,5 @@
 import { once } from '../engine/once.ts';
-import { monthIndex } from '../profile/dates.ts';
+import { monthDayOf } from '../profile/dates.ts';
 import type { Job, NormalisedProfile, UnrecognisedDegree } from '../profile/normalise.ts';
 import type { TextSource } from '../criteria/evidence.ts';
 import type { Counting } from '../rules/schema.ts';
@@ -65,15 +65,16 @@ function jobFact(job: Job, reading: Reading, counting: Counting): JobFact {
   // The strict reading leaves a self-reported answer out, and what was read with low confidence (what
   // the profile stated stays); the generous one counts both.
   const drop = (part: 'categories' | 'capacities'): boolean => reading === 'strict' && (job.selfReported || (lowConfidence && job.attribution.inferred.includes(part)));
-  return {
+  const fact: JobFact = {
     job,
     categories: drop('categories') ? NONE : job.categories,
     capacities: drop('capacities') ? NONE : job.capacities,
     fullTime: job.hoursPerWeek >= counting.fullTimeHours,
     uncertain: yearOnly || doubtful,
-    // A doubtful kind still leaves months of work in some field; an unverified answer leaves nothing.
-    ...(job.selfReported && reading === 'strict' ? { left: true as const } : {}),
   };
+  // A doubtful kind still leaves months of work in some field; an unverified answer leaves nothing.
+  if (job.selfReported && reading === 'strict') fact.left = true;
+  return fact;
 }
 
 function applicationTexts(profile: NormalisedProfile): TextSource[] {
@@ -87,15 +88,16 @@ function applicationTexts(profile: NormalisedProfile): TextSource[] {
 
 export function buildFacts(profile: NormalisedProfile, reading: Reading, options: FactOptions, vocab: Vocabulary): Facts {
   const { asOf } = options;
-  const certs = certificationFacts(profile.certifications, asOf, reading);
+  const asOfDay = monthDayOf(asOf);
+  const certs = certificationFacts(profile.certifications, asOfDay, reading);
   const jobs = profile.jobs.map((job) => jobFact(job, reading, options.counting));
   return {
     reading,
     asOf,
     counting: options.counting,
-    asOfMonth: monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1),
+    asOfMonth: asOfDay.month,
     jobs,
-    segments: buildTimeline(profile.jobs, { ...options, reading }),
+    segments: buildTimeline(profile.jobs, { asOf, reading, counting: options.counting, breakpoints: options.breakpoints }),
     education: educationSources(profile, reading, vocab),
     hours: hoursPieces(profile, reading, vocab),
     held: heldDegrees(profile, reading, vocab),

@@ -1,5 +1,4 @@
-import { getDaysInMonth } from 'date-fns';
-import { monthIndex, type PartialDate } from '../profile/dates.ts';
+import { daysInMonth, monthDayOf, monthIndex, type MonthDay, type PartialDate } from '../profile/dates.ts';
 import type { Job } from '../profile/normalise.ts';
 import type { Counting } from '../rules/schema.ts';
 
@@ -29,23 +28,13 @@ export interface TimelineOptions {
   breakpoints?: readonly number[];
 }
 
-const DAYS = new Map<number, number>();
-/** Days in a month index; memoised because every job's first and last month asks. */
-function daysIn(month: number): number {
-  let days = DAYS.get(month);
-  if (days === undefined) DAYS.set(month, (days = getDaysInMonth(new Date(Date.UTC(Math.floor(month / 12), month % 12, 1)))));
-  return days;
-}
-
 /** A year-only start means January (generous) or December (strict); a year-only end the reverse. */
-function startMonth(date: PartialDate, reading: Reading): [number, number] {
-  if (date.month === undefined) return [monthIndex(date.year, reading === 'generous' ? 1 : 12), 1];
-  return [monthIndex(date.year, date.month), date.day ?? 1];
+function startMonth(date: PartialDate, reading: Reading): number {
+  return monthIndex(date.year, date.month ?? (reading === 'generous' ? 1 : 12));
 }
 
-function endMonth(date: PartialDate, reading: Reading): [number, number] {
-  if (date.month === undefined) return [monthIndex(date.year, reading === 'generous' ? 12 : 1), 31];
-  return [monthIndex(date.year, date.month), date.day ?? 31];
+function endMonth(date: PartialDate, reading: Reading): number {
+  return monthIndex(date.year, date.month ?? (reading === 'generous' ? 12 : 1));
 }
 
 export function jobFte(job: Job, counting: Counting): number {
@@ -55,13 +44,21 @@ export function jobFte(job: Job, counting: Counting): number {
   return Math.min(job.hoursPerWeek, counting.fullTimeHours) / counting.fullTimeHours;
 }
 
-function spanOf(job: Job, options: TimelineOptions): Span | null {
-  const { asOf, reading, counting } = options;
-  const asOfMonth = monthIndex(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1);
-  const [first, firstDay] = startMonth(job.start, reading);
-  let [last, lastDay] = job.end ? endMonth(job.end, reading) : [asOfMonth, asOf.getUTCDate()];
+/** The months a job covers up to the as-of date (a day not given is the first or last of its month); null when none. */
+function spanOf(job: Job, reading: Reading, counting: Counting, asOf: MonthDay): Span | null {
+  const first = startMonth(job.start, reading);
+  const firstDay = job.start.day ?? 1;
+  let last = asOf.month;
+  let lastDay = asOf.day;
   // Nothing after the as-of date counts.
-  if (last > asOfMonth || (last === asOfMonth && lastDay > asOf.getUTCDate())) [last, lastDay] = [asOfMonth, asOf.getUTCDate()];
+  if (job.end) {
+    const month = endMonth(job.end, reading);
+    const day = job.end.day ?? 31;
+    if (month < last || (month === last && day <= lastDay)) {
+      last = month;
+      lastDay = day;
+    }
+  }
   if (last < first || (last === first && lastDay < firstDay)) return null;
   return { first, last, firstDay, lastDay, fte: jobFte(job, counting) };
 }
@@ -69,7 +66,7 @@ function spanOf(job: Job, options: TimelineOptions): Span | null {
 /** FTE of a span in one month: the covered share of the month, or all-or-nothing under a days rule. */
 function creditIn(span: Span, month: number, minDays: number): number {
   if (month < span.first || month > span.last) return 0;
-  const days = daysIn(month);
+  const days = daysInMonth(month);
   const from = month === span.first ? span.firstDay : 1;
   const to = month === span.last ? Math.min(span.lastDay, days) : days;
   const worked = Math.max(0, to - from + 1);
@@ -77,23 +74,48 @@ function creditIn(span: Span, month: number, minDays: number): number {
   return coverage * span.fte;
 }
 
+/** The months where some job's credit may change, in order: each job's first, second, last and
+ * after-last month, and the breakpoints among them; empty when no job counts. */
+function cutsOf(spans: readonly (Span | null)[], breakpoints: readonly number[]): number[] {
+  const cuts: number[] = [];
+  let from = Infinity;
+  let to = -Infinity;
+  for (const s of spans) {
+    if (!s) continue;
+    cuts.push(s.first, s.first + 1, s.last, s.last + 1);
+    from = Math.min(from, s.first);
+    to = Math.max(to, s.last + 1);
+  }
+  for (const b of breakpoints) if (b >= from && b <= to) cuts.push(b);
+  return cuts.sort((a, b) => a - b);
+}
+
+/** FTE credited to each job in one month (none to a job that does not count); null when no job is credited. */
+function creditsIn(spans: readonly (Span | null)[], month: number, minDays: number): number[] | null {
+  const fte: number[] = [];
+  let credited = false;
+  for (const s of spans) {
+    const f = s ? creditIn(s, month, minDays) : 0;
+    fte.push(f);
+    credited ||= f > 0;
+  }
+  return credited ? fte : null;
+}
+
 /** The FTE timeline as segments: months only change credit at a job's first,
  * second, last and after-last month, so those (and the breakpoints) are the only cuts needed. */
 export function buildTimeline(jobs: readonly Job[], options: TimelineOptions): Segment[] {
-  const spans = jobs.map((job) => spanOf(job, options));
-  const live = spans.filter((s): s is Span => s !== null);
-  if (live.length === 0) return [];
-  const from = Math.min(...live.map((s) => s.first));
-  const to = Math.max(...live.map((s) => s.last)) + 1;
-  const cuts = new Set<number>([from, to]);
-  for (const s of live) [s.first, s.first + 1, s.last, s.last + 1].forEach((m) => cuts.add(m));
-  for (const b of options.breakpoints ?? []) cuts.add(b);
-  const sorted = [...cuts].filter((m) => m >= from && m <= to).sort((a, b) => a - b);
+  const { asOf, reading, counting } = options;
+  const asOfDay = monthDayOf(asOf);
+  const spans = jobs.map((job) => spanOf(job, reading, counting, asOfDay));
+  const cuts = cutsOf(spans, options.breakpoints ?? []);
   const segments: Segment[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const start = sorted[i]!;
-    const fte = spans.map((s) => (s ? creditIn(s, start, options.counting.minDaysPerMonth) : 0));
-    if (fte.some((f) => f > 0)) segments.push({ start, months: sorted[i + 1]! - start, fte });
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const start = cuts[i]!;
+    const end = cuts[i + 1]!;
+    if (start === end) continue; // the same cut twice
+    const fte = creditsIn(spans, start, counting.minDaysPerMonth);
+    if (fte) segments.push({ start, months: end - start, fte });
   }
   return segments;
 }

@@ -1,4 +1,4 @@
-import { getDaysInMonth } from 'date-fns';
+import { isExists } from 'date-fns';
 
 /** A date as people give it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (docs/rule-format.md, counting). */
 export interface PartialDate {
@@ -21,12 +21,31 @@ export function parsePartialDate(text: string): PartialDate | null {
   if (month < 1 || month > 12) return null;
   if (m[3] === undefined) return { year, month, precision: 'month' };
   const day = Number(m[3]);
-  if (day < 1 || day > getDaysInMonth(new Date(Date.UTC(year, month - 1, 1)))) return null;
+  if (!isExists(year, month - 1, day)) return null;
   return { year, month, day, precision: 'day' };
 }
 
 /** Months since year 0, so month arithmetic is plain subtraction. */
 export const monthIndex = (year: number, month: number): number => year * 12 + (month - 1);
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month index, by the Gregorian calendar: plain arithmetic, the same in every time zone. */
+export function daysInMonth(month: number): number {
+  const year = Math.floor(month / 12);
+  const inYear = month % 12; // 0 is January
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return inYear === 1 && leap ? 29 : MONTH_DAYS[inYear]!;
+}
+
+/** A day as the facts compare days: its month index and its day of that month. */
+export interface MonthDay {
+  month: number;
+  day: number;
+}
+
+/** The UTC day of a date (the as-of date), read once rather than for every job or certification. */
+export const monthDayOf = (date: Date): MonthDay => ({ month: monthIndex(date.getUTCFullYear(), date.getUTCMonth() + 1), day: date.getUTCDate() });
 
 export function formatMonthIndex(index: number): string {
   const year = Math.floor(index / 12);
