@@ -16,14 +16,22 @@ export const essentialsEvidenced = (evidence: CriteriaEvidence): boolean =>
   [...evidence.values()].every((list) => list.every((e) => e.criterion.importance !== 'essential' || e.status === 'evidenced'));
 
 /** Shares for the score: essential criteria evidenced, and desirable ones (with preferred criteria). */
-export function criteriaShares(rule: RuleFile, evidence: CriteriaEvidence, facts: Facts): { essential: number; desirable: number | null } {
+export interface CriteriaShares {
+  essential: number;
+  /** Read only in the qualified band; assessing the preferred criteria is the costly part, so it waits to be asked. */
+  desirable: () => number | null;
+}
+
+export function criteriaShares(rule: RuleFile, evidence: CriteriaEvidence, facts: Facts): CriteriaShares {
   const all = [...evidence.values()].flat();
-  const desirable = [
-    ...all.filter((e) => e.criterion.importance === 'desirable'),
-    ...rule.preferred.flatMap((p) => (p.kind === 'criteria' ? assessCriteria(p.criteria, facts.texts) : [])),
-  ];
   return {
     essential: evidenceShare(all.filter((e) => e.criterion.importance === 'essential')),
-    desirable: desirable.length === 0 ? null : evidenceShare(desirable),
+    desirable: () => {
+      const desirable = [
+        ...all.filter((e) => e.criterion.importance === 'desirable'),
+        ...rule.preferred.flatMap((p) => (p.kind === 'criteria' ? assessCriteria(p.criteria, facts.texts) : [])),
+      ];
+      return desirable.length === 0 ? null : evidenceShare(desirable);
+    },
   };
 }

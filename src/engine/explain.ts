@@ -5,8 +5,8 @@ import type { CriteriaRequirement, ExperienceRequirement, Path, Requirement } fr
 import type { CriteriaEvidence } from './criteria.ts';
 import type { Reason, Status } from './decision.ts';
 import { formatMonths as formatTotal, monthsFitting, windowStartOf } from './months.ts';
-import { describeSources, renderReason, type RenderContext } from './render.ts';
-import { assetKey, type Allocation, type AssetRef, type Unit } from './types.ts';
+import { describeSources, renderReason, totalsByAsset, type AssetTotal, type RenderContext } from './render.ts';
+import type { Allocation, AssetRef, Unit } from './types.ts';
 
 /** Reasons for one decision: one per requirement and per substitution used, each citing its
  * clause, then what a person must check and what did not count. */
@@ -14,25 +14,24 @@ export function explain(path: Path, status: Status, allocation: Allocation, fact
   const ctx: RenderContext = { path, facts };
   const reasons: Reason[] = [];
   for (const r of path.requirements) {
-    reasons.push(...(r.kind === 'criteria' ? criteriaReasons(r, evidence.get(r.id) ?? [], ctx) : requirementReasons(r, allocation, ctx)));
+    if (r.kind === 'criteria') reasons.push(...criteriaReasons(r, evidence.get(r.id) ?? [], ctx));
+    else reasons.push(requirementReason(r, allocation, ctx));
   }
   for (const sub of path.substitutions) {
     const months = allocation.substituted.get(sub.id) ?? 0;
     if (months <= 0) continue;
-    const credits = allocation.credits.filter((c) => c.via === sub.id);
+    const sources = totalsByAsset(allocation.credits.filter((c) => c.via === sub.id));
     const code = sub.discretionary ? 'SUBSTITUTION_DISCRETIONARY' : 'SUBSTITUTION_USED';
     const unit: Unit = sub.from.kind === 'credits' || sub.from.kind === 'training' ? 'hours' : 'months';
-    reasons.push(renderReason({ code, substitution: sub.id, clause: sub.clause, received: months, unit: 'months', assets: assets(credits) }, ctx, describeSources(credits, facts, unit)));
+    reasons.push(renderReason({ code, substitution: sub.id, clause: sub.clause, received: months, unit: 'months', assets: refsOf(sources) }, ctx, describeSources(sources, facts, unit)));
   }
   if (status !== 'qualified') reasons.push(...uncertainReasons(allocation, ctx));
   reasons.push(...inferenceReasons(allocation, ctx), ...notCounted(path, allocation, status, ctx));
   return reasons;
 }
 
-const assets = (credits: ReadonlyArray<{ asset: AssetRef }>): AssetRef[] => {
-  const seen = new Map(credits.map((c) => [assetKey(c.asset), c.asset]));
-  return [...seen.values()];
-};
+/** The assets a reason rests on, each once. */
+const refsOf = (totals: readonly AssetTotal[]): AssetRef[] => totals.map((t) => t.ref);
 
 const EVIDENCE_CODE = { evidenced: 'CRITERION_EVIDENCED', partly: 'CRITERION_PARTLY_EVIDENCED', not: 'CRITERION_NOT_EVIDENCED' } as const;
 
@@ -55,19 +54,20 @@ const CODES = {
   certification: ['CERTIFICATION_MET', 'CERTIFICATION_MISSING'],
 } as const;
 
-function requirementReasons(r: Exclude<Requirement, CriteriaRequirement>, allocation: Allocation, ctx: RenderContext): Reason[] {
+function requirementReason(r: Exclude<Requirement, CriteriaRequirement>, allocation: Allocation, ctx: RenderContext): Reason {
   const { facts } = ctx;
   const base = { requirement: r.id, clause: r.clause };
-  if (r.kind === 'condition') return [renderReason({ code: 'CONDITION_TO_CONFIRM', ...base, unit: 'conditions' }, ctx)];
+  if (r.kind === 'condition') return renderReason({ code: 'CONDITION_TO_CONFIRM', ...base, unit: 'conditions' }, ctx);
   const unit = UNIT[r.kind]!;
   const direct = allocation.credits.filter((c) => c.requirement === r.id && !c.via);
+  const sources = totalsByAsset(direct);
   const met = !allocation.shortfalls.some((s) => s.requirement === r.id);
   const code = CODES[r.kind][met ? 0 : 1];
-  if (r.kind === 'certification') return [renderReason({ code, ...base, expected: r.count, received: direct.length, unit, assets: assets(direct) }, ctx, describeSources(direct, facts, unit))];
+  if (r.kind === 'certification') return renderReason({ code, ...base, expected: r.count, received: direct.length, unit, assets: refsOf(sources) }, ctx, describeSources(sources, facts, unit));
   const substituted = allocation.into.get(r.id) ?? 0;
   if (r.kind === 'credential') {
-    const detail = direct.length > 0 ? ` (${describeSources(direct, facts, unit)})` : substituted > 0 ? '; stood in for by substitution' : '';
-    return [renderReason({ code, ...base, expected: 1, received: met ? 1 : 0, unit, assets: assets(direct) }, ctx, detail)];
+    const detail = sources.length > 0 ? ` (${describeSources(sources, facts, unit)})` : substituted > 0 ? '; stood in for by substitution' : '';
+    return renderReason({ code, ...base, expected: 1, received: met ? 1 : 0, unit, assets: refsOf(sources) }, ctx, detail);
   }
   // Credit is counted in semester hours; a quarter-hour requirement reads it back in quarter hours.
   const scale = r.kind === 'credits' && r.system === 'quarter' ? 3 / 2 : 1;
@@ -78,11 +78,10 @@ function requirementReasons(r: Exclude<Requirement, CriteriaRequirement>, alloca
     detail += `, from your ${formatTotal(monthsFitting(facts, r, windowStartOf(facts, r.withinYears)))} of such experience`;
     for (const p of r.including) detail += `, ${formatTotal(direct.filter((c) => c.part === p.id).reduce((s, c) => s + c.amount, 0))} of them ${p.label} (${formatTotal(p.months)} required)`;
   }
-  if (direct.length > 0) detail += ` (${describeSources(direct, facts, unit)})`;
+  if (sources.length > 0) detail += ` (${describeSources(sources, facts, unit)})`;
   if (substituted > 0) detail += `; ${formatTotal(substituted)} by substitution`;
-  return [renderReason({ code, ...base, expected, received: amount + (unit === 'months' ? substituted : 0), unit, assets: assets(direct) }, ctx, detail)];
+  return renderReason({ code, ...base, expected, received: amount + (unit === 'months' ? substituted : 0), unit, assets: refsOf(sources) }, ctx, detail);
 }
-
 
 /** What a person must confirm: the uncertain facts and conditions the reading relied on. */
 export function uncertainReasons(allocation: Allocation, ctx: RenderContext): Reason[] {
@@ -107,16 +106,20 @@ export function uncertainReasons(allocation: Allocation, ctx: RenderContext): Re
 /** What was read of the jobs used, never what the profile stated: categories read (with the
  * confidence of that reading), or only capacities read beside stated categories, when any were. */
 function inferenceReasons(allocation: Allocation, ctx: RenderContext): Reason[] {
-  const used = new Set(allocation.credits.flatMap((c) => (c.asset.kind === 'job' ? [c.asset.index] : [])));
-  return ctx.facts.jobs.flatMap((j) => {
-    const { inferred, evidence, confidence } = j.job.attribution;
+  const used = new Set<number>();
+  for (const c of allocation.credits) if (c.asset.kind === 'job') used.add(c.asset.index);
+  const reasons: Reason[] = [];
+  for (const { job } of ctx.facts.jobs) {
+    if (!used.has(job.index)) continue;
+    const { inferred, evidence, confidence } = job.attribution;
     const categories = inferred.includes('categories');
-    const capacities = inferred.includes('capacities') ? [...j.job.capacities].map((c) => `${c} capacity`) : [];
-    if (!used.has(j.job.index) || (!categories && capacities.length === 0)) return [];
-    const read = [...(categories ? j.job.categories : []), ...capacities].join(', ') || `no ${inferred.join(' or ')}`;
+    const capacities = inferred.includes('capacities') ? [...job.capacities].map((c) => `${c} capacity`) : [];
+    if (!categories && capacities.length === 0) continue;
+    const read = [...(categories ? job.categories : []), ...capacities].join(', ') || `no ${inferred.join(' or ')}`;
     const sure = categories ? `; confidence ${confidence.toFixed(2)}` : '';
-    return [renderReason({ code: categories ? 'CATEGORY_INFERRED' : 'CAPACITY_INFERRED', assets: [{ kind: 'job', index: j.job.index }] }, ctx, `${read} from its title and duties (${evidence.join(', ') || 'no strong words'}${sure})`)];
-  });
+    reasons.push(renderReason({ code: categories ? 'CATEGORY_INFERRED' : 'CAPACITY_INFERRED', assets: [{ kind: 'job', index: job.index }] }, ctx, `${read} from its title and duties (${evidence.join(', ') || 'no strong words'}${sure})`));
+  }
+  return reasons;
 }
 
 /** Why a job does not fit an experience requirement (or any of its parts); null when it does. */

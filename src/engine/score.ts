@@ -1,6 +1,7 @@
 import { certificationFits } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { ExperienceRequirement, Path, RuleFile } from '../rules/schema.ts';
+import type { CriteriaShares } from './criteria.ts';
 import type { Status } from './decision.ts';
 import { monthsFitting, windowStartOf } from './months.ts';
 import type { Allocation } from './types.ts';
@@ -22,12 +23,10 @@ export function score(status: Status, rule: RuleFile, path: Path, strict: Alloca
   // Criteria evidence is read only when the band uses it: it costs more than the rest of the score.
   if (status === 'review') return 50 + Math.floor(19 * strict.coverage * shares().essential + 1e-9);
   const surplus = surplusShare(path, strictFacts);
-  const preferred = preferredShare(rule, strictFacts, shares().desirable);
+  const preferred = preferredShare(rule, strictFacts, shares().desirable());
   const share = preferred === null ? surplus : (2 * surplus + preferred) / 3;
   return 70 + Math.floor(30 * share + 1e-9);
 }
-
-type CriteriaShares = { essential: number; desirable: number | null };
 
 function surplusShare(path: Path, facts: Facts): number {
   const experience = path.requirements.filter((r): r is ExperienceRequirement => r.kind === 'experience');
