@@ -1,4 +1,4 @@
-import { certificationFits } from '../facts/certifications.ts';
+import { certificationFits, type CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { Path, Substitution } from '../rules/schema.ts';
 import type { JobFilter } from './months.ts';
@@ -46,10 +46,21 @@ export function allocate(path: Path, facts: Facts, network = new AllocationNetwo
 }
 
 /** Whether the path is met: `allocate`'s answer without reading any allocation. */
-export function qualifies(path: Path, facts: Facts, network = new AllocationNetwork(path, facts, activeSubstitutions(path, facts))): boolean {
+export function qualifies(path: Path, facts: Facts, network?: AllocationNetwork): boolean {
+  if (!requisitesMet(path, facts)) return false;
+  network ??= new AllocationNetwork(path, facts, activeSubstitutions(path, facts));
   if (!relaxedBound(path, facts, network).feasible) return false;
   // The relaxed problem's flow bounds every candidate's: plain (no deliveries) is among them.
-  return candidates(path, activeSubstitutions(path, facts), facts).some((candidate) => solveCandidate(path, facts, network, { candidate, relaxed: false }, false).feasible);
+  return candidates(path, activeSubstitutions(path, facts), facts).some((candidate) => meets(path, facts, network, { candidate, relaxed: false }) !== null);
+}
+
+/** Whether a candidate meets the path, solved for its totals only (unphased); null if it does not,
+ * else the months of extra supply it used. Certifications and conditions are checked first: a
+ * candidate they rule out needs no solve. */
+function meets(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting): number | null {
+  if (!enoughCertifications(path, facts, setting.candidate) || matchCertifications(path, facts, setting.candidate).shortfalls.length > 0 || conditions(path, facts).shortfalls.length > 0) return null;
+  const net = network.solve(setting, false);
+  return net.flow >= net.demand - EPS ? net.extra : null;
 }
 
 /** The relaxed problem's maximum flow, kept for gap finding to add to: an addition that cannot
@@ -75,8 +86,8 @@ export function fewestExtraMonths(path: Path, facts: Facts, filter: JobFilter, s
   if (!bound.feasible) return null;
   let fewest = Infinity;
   for (const candidate of candidates(path, subs, facts)) {
-    const tried = solveCandidate(path, facts, network, { candidate, relaxed: false, extra }, false);
-    if (tried.feasible) fewest = Math.min(fewest, tried.extra);
+    const extraUsed = meets(path, facts, network, { candidate, relaxed: false, extra });
+    if (extraUsed !== null) fewest = Math.min(fewest, extraUsed);
     if (fewest <= bound.extra + EPS) break; // the relaxed problem's need is a lower bound
   }
   return fewest === Infinity ? null : fewest;
@@ -85,10 +96,15 @@ export function fewestExtraMonths(path: Path, facts: Facts, filter: JobFilter, s
 /** `relaxedBound` with the extra supply open, from the relaxed flow without it: the extra carries
  * exactly what the flow gains once it opens. */
 function relaxedWithExtra(path: Path, facts: Facts, { network, extra, relaxed }: { network: AllocationNetwork; extra: number; relaxed: RelaxedFlow }) {
+  if (!requisitesMet(path, facts)) return { feasible: false, extra: 0 };
   const gain = network.probeGain(relaxed.snapshot, { extra });
-  const certs = matchCertifications(path, facts, NO_DELIVERIES);
-  return { feasible: certs.shortfalls.length === 0 && conditions(path, facts).shortfalls.length === 0 && relaxed.flow + gain >= relaxed.demand - EPS, extra: gain };
+  return { feasible: relaxed.flow + gain >= relaxed.demand - EPS, extra: gain };
 }
+
+/** The certification requirements can be matched and no condition is unmet: without them no
+ * candidate meets the path, whatever the flow. */
+const requisitesMet = (path: Path, facts: Facts): boolean =>
+  matchCertifications(path, facts, NO_DELIVERIES).shortfalls.length === 0 && conditions(path, facts).shortfalls.length === 0;
 
 const conditionsOf = once((path: Path) => path.requirements.filter((r) => r.kind === 'condition'));
 const NO_CONDITIONS = { shortfalls: [], assumed: [] };
@@ -134,17 +150,16 @@ function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extr
 }
 
 /** One candidate solved for its totals: whether it qualifies and how much it covers; `read` gives
- * the whole allocation while the network still holds this candidate's flow (solved `phased`). */
-function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting, phased = true) {
+ * the whole allocation while the network still holds this candidate's flow. */
+function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting) {
   const certs = matchCertifications(path, facts, setting.candidate);
-  const net = network.solve(setting, phased);
+  const net = network.solve(setting);
   const cond = conditions(path, facts);
   const demand = pathDemand(path);
   return {
     setting,
     feasible: certs.shortfalls.length === 0 && cond.shortfalls.length === 0 && net.flow >= net.demand - EPS,
     exact: demand === 0 ? 1 : (net.weightedFlow + net.fixedMonths - net.extra + certs.covered) / demand,
-    extra: net.extra,
     read: (): Omit<Allocation, 'coverage'> => {
       const full = network.result(setting, net);
       const substituted = new Map(full.substituted);
@@ -167,6 +182,27 @@ function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, se
       };
     },
   };
+}
+
+/** What every matching needs, checked without making one: as many certifications as all uses
+ * take together, and as many fitting each use as it takes alone. */
+function enoughCertifications(path: Path, facts: Facts, candidate: Candidate): boolean {
+  const certs = facts.certifications;
+  let wanted = certificationsRequired(path);
+  for (const d of candidate.deliveries) {
+    if (d.sub.from.kind !== 'certification') continue;
+    wanted += d.units;
+    if (wanted > certs.length || fitting(certs, d.sub.from) < d.units) return false;
+  }
+  return wanted <= certs.length;
+}
+
+const certificationsRequired = once((path: Path): number => path.requirements.reduce((n, r) => n + (r.kind === 'certification' ? r.count : 0), 0));
+
+function fitting(certs: readonly CertificationFact[], filter: Parameters<typeof certificationFits>[1]): number {
+  let n = 0;
+  for (const c of certs) if (certificationFits(c, filter)) n++;
+  return n;
 }
 
 interface CertMatch {
