@@ -161,15 +161,14 @@ function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, se
     feasible: certs.shortfalls.length === 0 && cond.shortfalls.length === 0 && net.flow >= net.demand - EPS,
     exact: demand === 0 ? 1 : (net.weightedFlow + net.fixedMonths - net.extra + certs.covered) / demand,
     read: (): Omit<Allocation, 'coverage'> => {
+      // The network's result is made afresh for this call: its maps take the certifications' part.
       const full = network.result(setting, net);
-      const substituted = new Map(full.substituted);
-      const into = new Map(full.into);
+      const { substituted, into, assumed } = full;
       for (const c of certs.credits) {
         if (!c.via) continue;
         substituted.set(c.via, (substituted.get(c.via) ?? 0) + c.amount);
         into.set(c.requirement, (into.get(c.requirement) ?? 0) + c.amount);
       }
-      const assumed = new Map(full.assumed);
       for (const [key, a] of certs.assumed) assumed.set(key, a);
       for (const a of cond.assumed) assumed.set(assumptionKey(a), a);
       return {
@@ -254,14 +253,16 @@ function matchedCertifications(path: Path, facts: Facts, candidate: Candidate): 
     });
   });
   g.maxFlow(source, sink);
-  for (const edge of uncertainEdges) g.open(edge, 1); // lean on recognised certifications first
-  g.maxFlow(source, sink);
+  if (uncertainEdges.length > 0) {
+    for (const edge of uncertainEdges) g.open(edge, 1); // lean on recognised certifications first
+    g.maxFlow(source, sink);
+  }
   for (const t of tracked) {
     if (g.flow[t.edge]! < 0.5) continue;
     const use = uses[t.use]!;
     const fact = facts.certifications[t.cert]!;
     const asset = { kind: 'certification' as const, index: fact.cert.index };
-    result.credits.push({ requirement: use.requirement, ...(use.via ? { via: use.via } : {}), asset, amount: use.via ? use.monthsEach : 1 });
+    result.credits.push({ requirement: use.requirement, part: undefined, via: use.via, asset, amount: use.via ? use.monthsEach : 1 });
     result.covered += use.monthsEach;
     if (fact.uncertain) {
       const a: Assumption = { kind: 'asset', asset };

@@ -450,7 +450,7 @@ export class AllocationNetwork {
       const amount = g.flow[t.edge]!;
       if (amount <= EPS) continue;
       const { requirement, part, via } = t.use;
-      credits.push({ requirement, ...(part ? { part } : {}), ...(via ? { via } : {}), asset: t.asset, amount });
+      credits.push({ requirement, part, via, asset: t.asset, amount });
       if (t.uncertain) {
         const a: Assumption = { kind: 'asset', asset: t.asset };
         assumed.set(assumptionKey(a), a);
@@ -466,7 +466,8 @@ export class AllocationNetwork {
     }
     const into = setting.relaxed ? new Map<string, number>() : this.fixedCredit(setting, substituted);
     for (const f of this.feeds) if (g.flow[f.edge]! > EPS) into.set(f.target, (into.get(f.target) ?? 0) + g.flow[f.edge]!);
-    return { ...totals, credits, shortfalls, assumed, substituted, into };
+    const { flow, demand, weightedFlow, fixedMonths, extra } = totals;
+    return { flow, demand, weightedFlow, fixedMonths, extra, credits, shortfalls, assumed, substituted, into };
   }
 }
 
