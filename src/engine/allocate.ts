@@ -191,14 +191,14 @@ function enoughCertifications(path: Path, facts: Facts, candidate: Candidate): b
   for (const d of candidate.deliveries) {
     if (d.sub.from.kind !== 'certification') continue;
     wanted += d.units;
-    if (wanted > certs.length || fitting(certs, d.sub.from) < d.units) return false;
+    if (wanted > certs.length || countFitting(certs, d.sub.from) < d.units) return false;
   }
   return wanted <= certs.length;
 }
 
 const certificationsRequired = once((path: Path): number => path.requirements.reduce((n, r) => n + (r.kind === 'certification' ? r.count : 0), 0));
 
-function fitting(certs: readonly CertificationFact[], filter: Parameters<typeof certificationFits>[1]): number {
+function countFitting(certs: readonly CertificationFact[], filter: Parameters<typeof certificationFits>[1]): number {
   let n = 0;
   for (const c of certs) if (certificationFits(c, filter)) n++;
   return n;

@@ -15,9 +15,8 @@ export const assumptionKey = (a: Assumption): string => (a.kind === 'asset' ? as
 export type Unit = 'months' | 'hours' | 'certificates' | 'credentials' | 'conditions';
 
 /** One asset's contribution: `amount` of it (months, hours, or one certification or credential)
- * credited to a requirement, directly or through a substitution (`via`). */
-/** Every credit has all five keys (`part` and `via` undefined when they do not apply): one shape
- * keeps the code that reads them fast. */
+ * credited to a requirement, directly or through a substitution (`via`). Every credit has all five
+ * keys (`part` and `via` undefined when they do not apply): one shape keeps the code that reads them fast. */
 export interface Credit {
   requirement: string;
   part?: string;
