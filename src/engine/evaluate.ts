@@ -8,7 +8,7 @@ import { AllocationNetwork } from './network.ts';
 import { criteriaShares, essentialsEvidenced, pathEvidence } from './criteria.ts';
 import { STATUS_RANK, type Decision, type Gap, type Status } from './decision.ts';
 import { explain, uncertainReasons } from './explain.ts';
-import { findGaps, gapFilters, gapKey } from './gaps.ts';
+import { dedupe, findGaps, gapFilters, gapKey } from './gaps.ts';
 import { renderGap, type RenderContext } from './render.ts';
 import { once } from './once.ts';
 import { timed } from './stages.ts';
@@ -38,12 +38,10 @@ type Outcome = ReturnType<typeof evaluatePath>;
 function gapsOf(best: Outcome, outcomes: readonly Outcome[]): Gap[] {
   if (best.status === 'qualified') return [];
   const several = outcomes.length > 1;
-  const seen = new Set<string>();
-  return [best, ...outcomes.filter((o) => o !== best && o.status !== 'qualified')].flatMap((o) =>
-    o.gaps
-      .filter((g) => (o === best || g.code !== 'GAP_CONFIRM') && !seen.has(`${o.path}|${gapKey(g)}`) && seen.add(`${o.path}|${gapKey(g)}`))
-      .map((g) => (several ? { ...g, path: o.path } : g)),
+  const gaps = [best, ...outcomes.filter((o) => o !== best && o.status !== 'qualified')].flatMap((o) =>
+    o.gaps.filter((g) => o === best || g.code !== 'GAP_CONFIRM').map((g) => (several ? { ...g, path: o.path } : g)),
   );
+  return dedupe(gaps, (g) => `${g.path}|${gapKey(g)}`);
 }
 
 function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Decision, 'id' | 'class' | 'rulesVersion' | 'asOf'> {

@@ -143,7 +143,11 @@ function allOf(path: Path, current: Allocation, ctx: RenderContext): Gap {
 export const gapKey = (g: Gap): string =>
   g.code === 'GAP_ALL_OF' && g.parts ? g.parts.map(gapKey).join('&') : [g.code === 'GAP_CONFIRM' ? 'confirm' : g.code, g.requirement, g.part, g.substitution, JSON.stringify(g.assets ?? [])].join('|');
 
-function dedupe(gaps: Gap[]): Gap[] {
+/** The gaps, each addition once: the first of those asking for the same is kept. */
+export function dedupe(gaps: readonly Gap[], keyOf = gapKey): Gap[] {
   const seen = new Set<string>();
-  return gaps.filter((g) => !seen.has(gapKey(g)) && seen.add(gapKey(g)));
+  return gaps.filter((g) => {
+    const key = keyOf(g);
+    return !seen.has(key) && seen.add(key);
+  });
 }
