@@ -1,4 +1,4 @@
-import { certificationFits, type CertificationFact } from '../facts/certifications.ts';
+import { certificationFits, countFitting } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { Path, Substitution } from '../rules/schema.ts';
 import type { JobFilter } from './months.ts';
@@ -197,12 +197,6 @@ function enoughCertifications(path: Path, facts: Facts, candidate: Candidate): b
 }
 
 const certificationsRequired = once((path: Path): number => path.requirements.reduce((n, r) => n + (r.kind === 'certification' ? r.count : 0), 0));
-
-function countFitting(certs: readonly CertificationFact[], filter: Parameters<typeof certificationFits>[1]): number {
-  let n = 0;
-  for (const c of certs) if (certificationFits(c, filter)) n++;
-  return n;
-}
 
 interface CertMatch {
   credits: Credit[];

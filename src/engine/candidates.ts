@@ -1,8 +1,8 @@
 import type { Facts } from '../facts/facts.ts';
-import { certificationFits } from '../facts/certifications.ts';
+import { countFitting } from '../facts/certifications.ts';
 import type { Path, Substitution } from '../rules/schema.ts';
 import { hoursFitting } from './network.ts';
-import { memo } from './once.ts';
+import { memo, once } from './once.ts';
 
 /** The discrete choices the flow network cannot make itself: how many certifications each
  * certification substitution uses per target, how many whole steps a year-for-year substitution
@@ -52,20 +52,25 @@ function* splits(n: number, max: number): Generator<number[]> {
   }
 }
 
-/** Months one unit credits, what one unit takes from the source, and how many units the profile has. */
-function unitOf(sub: Substitution, facts: Facts): { each: number; takes: number; available: number } {
-  const from = sub.from;
-  if (from.kind === 'certification') return { each: sub.monthsEach ?? 0, takes: 1, available: facts.certifications.filter((c) => certificationFits(c, from)).length };
-  if (from.kind === 'credits' || from.kind === 'training') {
-    const rate = sub.rate!;
-    return { each: rate.months, takes: rate.hours, available: Math.floor(hoursFitting(facts, from.kind, from) / rate.hours + 1e-9) };
-  }
-  return { each: sub.step, takes: sub.step, available: Infinity };
+/** Months one unit credits, and what one unit takes from the source. */
+function unitOf(sub: Substitution): { each: number; takes: number } {
+  if (sub.from.kind === 'certification') return { each: sub.monthsEach ?? 0, takes: 1 };
+  if (sub.from.kind === 'credits' || sub.from.kind === 'training') return { each: sub.rate!.months, takes: sub.rate!.hours };
+  return { each: sub.step, takes: sub.step };
 }
 
-function options(sub: Substitution, path: Path, facts: Facts): Delivery[][] {
+/** How many units of a substitution's source the profile has: fitting certifications, whole blocks
+ * of hours, or (stepped experience and education, which the flow bounds) no limit. */
+function availableUnits(sub: Substitution, facts: Facts): number {
+  const from = sub.from;
+  if (from.kind === 'certification') return countFitting(facts.certifications, from);
+  if (from.kind === 'credits' || from.kind === 'training') return Math.floor(hoursFitting(facts, from.kind, from) / sub.rate!.hours + 1e-9);
+  return Infinity;
+}
+
+function options(sub: Substitution, path: Path, available: number): Delivery[][] {
   const limit = reach(sub, path);
-  const { each, takes, available } = unitOf(sub, facts);
+  const { each, takes } = unitOf(sub);
   const maxUnits = Math.min(Math.ceil(limit / each), available);
   const out: Delivery[][] = [];
   for (const split of splits(sub.to.length, maxUnits)) {
@@ -85,17 +90,22 @@ function options(sub: Substitution, path: Path, facts: Facts): Delivery[][] {
 
 const listed = memo<Candidate[]>();
 
-/** Every combination of enumerated choices, cheapest first: the same for every question asked of a
- * profile with the same certifications and hours, so listed once. */
-export const candidates = (path: Path, subs: readonly Substitution[], facts: Facts): readonly Candidate[] =>
-  listed([path, subs, facts.certifications, facts.hours], '', () => combinations(path, subs, facts));
+/** Every combination of enumerated choices, cheapest first. They depend on a profile only through
+ * how many units of each source it has, so profiles with the same counts share one list. */
+export function candidates(path: Path, subs: readonly Substitution[], facts: Facts): readonly Candidate[] {
+  const enumerated = enumeratedOf(subs);
+  const available = enumerated.map((sub) => availableUnits(sub, facts));
+  return listed([path, subs], available.join(','), () => combinations(path, enumerated, available));
+}
 
-function combinations(path: Path, subs: readonly Substitution[], facts: Facts): Candidate[] {
+const enumeratedOf = once((subs: readonly Substitution[]) => subs.filter(isEnumerated));
+
+function combinations(path: Path, subs: readonly Substitution[], available: readonly number[]): Candidate[] {
   let combos: Delivery[][] = [[]];
-  for (const sub of subs.filter(isEnumerated)) {
-    const opts = options(sub, path, facts);
+  subs.forEach((sub, i) => {
+    const opts = options(sub, path, available[i]!);
     combos = combos.flatMap((combo) => opts.map((o) => [...combo, ...o]));
-  }
+  });
   return combos.map((deliveries) => ({ deliveries, cost: costOf(deliveries) })).sort((a, b) => a.cost - b.cost);
 }
 

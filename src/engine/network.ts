@@ -1,5 +1,5 @@
 import { matchesFields, type HoursPiece } from '../facts/education.ts';
-import { certificationFits, type CertificationFact } from '../facts/certifications.ts';
+import { countFitting, type CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { HoursFilter, Path, Requirement, Substitution } from '../rules/schema.ts';
 import { roomOf, type Candidate } from './candidates.ts';
@@ -225,7 +225,7 @@ export class AllocationNetwork {
       // Relaxed only: an upper bound of what the source could credit, up to the cap.
       const node = g.node();
       const most = (s: Setting): number => {
-        if (from.kind === 'certification') return (s.certifications ?? facts.certifications).filter((c) => certificationFits(c, from)).length * (sub.monthsEach ?? 0);
+        if (from.kind === 'certification') return countFitting(s.certifications ?? facts.certifications, from) * (sub.monthsEach ?? 0);
         return Math.floor(hoursFitting(facts, from.kind, from) / sub.rate!.hours + EPS) * sub.rate!.months;
       };
       const edge = g.edge(this.source, node, 0);

@@ -1,6 +1,7 @@
 import { once } from '../engine/once.ts';
 import { monthIndex, type MonthDay, type PartialDate } from '../profile/dates.ts';
 import type { Certification } from '../profile/normalise.ts';
+import type { CertificationFilter } from '../rules/schema.ts';
 import type { CertMatch } from '../vocab/certifications.ts';
 import type { Reading } from './timeline.ts';
 
@@ -54,6 +55,13 @@ export function certificationFacts(
 
 /** A certification fits a filter by catalogue id or by category; an unrecognised one (generous
  * reading) fits any category, but never a named certification. */
-export const certificationFits = (fact: CertificationFact, filter: { categories: readonly string[]; certifications: readonly string[] }): boolean =>
+export const certificationFits = (fact: CertificationFact, filter: CertificationFilter): boolean =>
   (fact.cert.match !== null && filter.certifications.includes(fact.cert.match.id)) ||
   filter.categories.some((c) => fact.categories === null || fact.categories.has(c));
+
+/** How many of the certifications fit a filter. */
+export function countFitting(certs: readonly CertificationFact[], filter: CertificationFilter): number {
+  let n = 0;
+  for (const c of certs) if (certificationFits(c, filter)) n++;
+  return n;
+}
