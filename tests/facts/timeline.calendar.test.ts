@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inTimeZone } from '../helpers/time-zone.ts';
 import { buildTimeline } from '../../src/facts/timeline.ts';
 import { parsePartialDate } from '../../src/profile/dates.ts';
 import type { Job } from '../../src/profile/normalise.ts';
@@ -13,12 +14,6 @@ const options = { asOf: new Date(Date.UTC(2200, 0, 1)), reading: 'strict' as con
 const months = (start: string, end: string) => buildTimeline([job(start, end)], options).reduce((sum, s) => sum + s.months * s.fte[0]!, 0);
 
 describe('the length of a month in the FTE timeline', () => {
-  const zone = process.env.TZ;
-  afterEach(() => {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  });
-
   it('follows the Gregorian calendar, leap years included', () => {
     expect(months('2025-03-16', '2025-03')).toBeCloseTo(16 / 31, 12);
     expect(months('2025-04-16', '2025-04')).toBeCloseTo(15 / 30, 12);
@@ -29,8 +24,9 @@ describe('the length of a month in the FTE timeline', () => {
   });
 
   it('is the same in a time zone west of UTC', () => {
-    process.env.TZ = 'America/New_York';
-    expect(months('2024-03-16', '2024-03')).toBeCloseTo(16 / 31, 12);
-    expect(months('2024-02-15', '2024-02')).toBeCloseTo(15 / 29, 12);
+    inTimeZone('America/New_York', () => {
+      expect(months('2024-03-16', '2024-03')).toBeCloseTo(16 / 31, 12);
+      expect(months('2024-02-15', '2024-02')).toBeCloseTo(15 / 29, 12);
+    });
   });
 });

@@ -1,13 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { inTimeZone } from '../helpers/time-zone.ts';
 import { daysInMonth, monthIndex, parsePartialDate } from '../../src/profile/dates.ts';
 
 describe('reading a date', () => {
-  const zone = process.env.TZ;
-  afterEach(() => {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  });
-
   it('accepts the last day of every month and refuses the day after, leap years included', () => {
     expect(parsePartialDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29, precision: 'day' });
     expect(parsePartialDate('2023-02-29')).toBeNull();
@@ -22,9 +17,10 @@ describe('reading a date', () => {
   });
 
   it('reads the same calendar in a time zone west of UTC', () => {
-    process.env.TZ = 'America/New_York';
-    expect(parsePartialDate('2020-03-31')).not.toBeNull();
-    expect(parsePartialDate('2023-02-30')).toBeNull();
-    expect(parsePartialDate('2024-03-31')).not.toBeNull();
+    inTimeZone('America/New_York', () => {
+      expect(parsePartialDate('2020-03-31')).not.toBeNull();
+      expect(parsePartialDate('2023-02-30')).toBeNull();
+      expect(parsePartialDate('2024-03-31')).not.toBeNull();
+    });
   });
 });
