@@ -75,6 +75,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   // Decisions, scores and extracts are personal data: no cache keeps them.
   app.addHook('onSend', (request, reply, payload, done) => {
     if (request.method === 'POST') reply.header('cache-control', 'no-store');
+    // An answer that starts while its upload is still being read (a CSV scored as it streams, or
+    // refused part-way) ends its connection: what is left of the body would stand in front of the
+    // client's next request on it.
+    if (!request.raw.complete && request.raw.readableFlowing !== null) reply.header('connection', 'close');
     done(null, payload);
   });
 

@@ -146,6 +146,15 @@ describe('CSV uploads', () => {
     const res = await fetch(url(), { method: 'POST', body: chunked(csv) as never, duplex: 'half', headers: { 'content-type': 'text/csv' } } as RequestInit);
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: 'QUAL_ERR_BODY_TOO_LARGE' });
+    // The rest of the body is never read: the connection cannot carry another request.
+    expect(res.headers.get('connection')).toBe('close');
+  });
+
+  it('leave their connection open for the next request once read to the end', async () => {
+    const res = await fetch(url(), { method: 'POST', body: 'id,statement\nA-1,hello\n', headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(200);
+    await res.text();
+    expect(res.headers.get('connection')).toBe('keep-alive');
   });
 
   it('are cut short, never completed, when the limit is passed once records have gone out', async () => {
