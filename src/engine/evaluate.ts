@@ -1,4 +1,5 @@
 import { buildFacts, type Facts } from '../facts/facts.ts';
+import { monthDayOf } from '../profile/dates.ts';
 import type { NormalisedProfile } from '../profile/normalise.ts';
 import type { LoadedRule } from '../rules/load.ts';
 import type { Path, RuleFile } from '../rules/schema.ts';
@@ -104,7 +105,7 @@ const countingOf = once((rule: RuleFile) => {
 
 /** Builds both readings' facts for a rule; the same profile reuses them across rules that count alike. */
 export function factsFor(rule: RuleFile, profile: NormalisedProfile, asOf: Date, vocab: Vocabulary, cache?: Map<string, ReadingFacts>): ReadingFacts {
-  const asOfMonth = asOf.getUTCFullYear() * 12 + asOf.getUTCMonth();
+  const asOfMonth = monthDayOf(asOf).month;
   const { years, key: counting } = countingOf(rule);
   // Month indices where a recency window starts, so the timeline cuts a segment there.
   const points = years.map((y) => asOfMonth - Math.floor(y * 12) + 1);
