@@ -7,7 +7,7 @@ import type { Vocabulary } from '../vocab/vocabulary.ts';
 import { activeSubstitutions, allocate } from './allocate.ts';
 import { AllocationNetwork } from './network.ts';
 import { criteriaShares, essentialsEvidenced, pathEvidence } from './criteria.ts';
-import { STATUS_RANK, type Decision, type Gap, type Status } from './decision.ts';
+import { STATUS_RANK, type Decision, type Gap, type Reason, type Status } from './decision.ts';
 import { explain, uncertainReasons } from './explain.ts';
 import { dedupe, findGaps, gapFilters, gapKey } from './gaps.ts';
 import { renderGap, type RenderContext } from './render.ts';
@@ -24,15 +24,24 @@ export interface ReadingFacts {
 }
 
 /** Decides one profile against one rule: a pure function of the rule and the facts. Each path is
- * read strictly and generously; the best path decides. */
+ * read strictly and generously; the best path decides. Only what the decision shows is worked out:
+ * scores of the paths with the best status, reasons of the best path, gaps when it is not met. */
 export function evaluate(rule: RuleFile, rulesVersion: string, facts: ReadingFacts, profileId: string): Decision {
-  const outcomes = rule.paths.map((path) => evaluatePath(rule, path, facts));
-  const best = outcomes.reduce((a, b) => (STATUS_RANK[b.status] < STATUS_RANK[a.status] || (b.status === a.status && b.score > a.score) ? b : a));
+  const outcomes = rule.paths.map((path) => outcomeOf(rule, path, facts));
+  const rank = Math.min(...outcomes.map((o) => STATUS_RANK[o.status]));
+  const best = outcomes.filter((o) => STATUS_RANK[o.status] === rank).reduce((a, b) => (b.score() > a.score() ? b : a));
   const asOf = facts.strict.asOf.toISOString().slice(0, 10);
-  return { id: profileId, class: rule.id, status: best.status, score: best.score, reasons: best.reasons, gaps: gapsOf(best, outcomes), rulesVersion, asOf, path: best.path };
+  return { id: profileId, class: rule.id, status: best.status, score: best.score(), reasons: best.reasons(), gaps: gapsOf(best, outcomes), rulesVersion, asOf, path: best.path.id };
 }
 
-type Outcome = ReturnType<typeof evaluatePath>;
+/** One path's status, and what the decision may ask of it, each worked out once when asked. */
+interface Outcome {
+  path: Path;
+  status: Status;
+  score: () => number;
+  reasons: () => Reason[];
+  gaps: () => Gap[];
+}
 
 /** Any single addition that would qualify by any path is a gap ("either … or"): the deciding
  * path's first, then the others', each naming its path when the rule has several. */
@@ -40,32 +49,43 @@ function gapsOf(best: Outcome, outcomes: readonly Outcome[]): Gap[] {
   if (best.status === 'qualified') return [];
   const several = outcomes.length > 1;
   const gaps = [best, ...outcomes.filter((o) => o !== best && o.status !== 'qualified')].flatMap((o) =>
-    o.gaps.filter((g) => o === best || g.code !== 'GAP_CONFIRM').map((g) => (several ? { ...g, path: o.path } : g)),
+    o.gaps().filter((g) => o === best || g.code !== 'GAP_CONFIRM').map((g) => (several ? { ...g, path: o.path.id } : g)),
   );
   return dedupe(gaps, (g) => `${g.path}|${gapKey(g)}`);
 }
 
-function evaluatePath(rule: RuleFile, path: Path, facts: ReadingFacts): Omit<Decision, 'id' | 'class' | 'rulesVersion' | 'asOf'> {
+function outcomeOf(rule: RuleFile, path: Path, facts: ReadingFacts): Outcome {
   // One network for the strict reading, with the gap finder's extra supplies (closed unless asked).
   const { network, strict, generous } = timed('allocate', () => {
     const network = new AllocationNetwork(path, facts.strict, activeSubstitutions(path, facts.strict), gapFilters(path));
     const strict = allocate(path, facts.strict, network);
-    const sameReading = !facts.strict.uncertain && !path.substitutions.some((s) => s.discretionary) && !path.requirements.some((r) => r.kind === 'condition');
-    return { network, strict, generous: strict.feasible || sameReading ? strict : allocate(path, facts.generous) };
+    return { network, strict, generous: strict.feasible || sameReading(path, facts.strict) ? strict : allocate(path, facts.generous) };
   });
-  const evidence = timed('facts', () => pathEvidence(path, facts.strict));
+  const evidence = lazy(() => timed('facts', () => pathEvidence(path, facts.strict)));
   const met: Status = strict.feasible ? 'qualified' : generous.feasible ? 'review' : 'not_qualified';
-  const status: Status = met === 'qualified' && !essentialsEvidenced(evidence) ? 'review' : met;
-  const shown = strict.feasible ? strict : generous;
-  const shownFacts = shown === strict ? facts.strict : facts.generous;
+  const status: Status = met === 'qualified' && !essentialsEvidenced(evidence()) ? 'review' : met;
+  // The reasons show the strict allocation when it is met (or both readings agree), else the generous one.
+  const shownFacts = generous === strict ? facts.strict : facts.generous;
   return {
+    path,
     status,
-    ...timed('explain', () => ({
-      score: score(status, rule, path, strict, generous, facts.strict, () => criteriaShares(rule, evidence, facts.strict)),
-      reasons: explain(path, status, shown, shownFacts, evidence),
-    })),
-    gaps: timed('gaps', () => (status === 'qualified' ? [] : [...confirmations(status, path, shown, shownFacts), ...findGaps(path, facts.strict, strict, evidence, network)])),
-    path: path.id,
+    score: lazy(() => timed('explain', () => score(status, rule, path, strict, generous, facts.strict, () => criteriaShares(rule, evidence(), facts.strict)))),
+    reasons: lazy(() => timed('explain', () => explain(path, status, generous, shownFacts, evidence()))),
+    gaps: lazy(() => timed('gaps', () => (status === 'qualified' ? [] : [...confirmations(status, path, generous, shownFacts), ...findGaps(path, facts.strict, strict, evidence(), network)]))),
+  };
+}
+
+/** The generous reading decides alike when nothing is uncertain, discretionary or left to a person. */
+const sameReading = (path: Path, strict: Facts): boolean =>
+  !strict.uncertain && !path.substitutions.some((s) => s.discretionary) && !path.requirements.some((r) => r.kind === 'condition');
+
+/** A value worked out the first time it is asked for. */
+function lazy<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) [value, made] = [make(), true];
+    return value!;
   };
 }
 
