@@ -6,7 +6,7 @@ import type { Path, RuleFile } from '../rules/schema.ts';
 import type { Vocabulary } from '../vocab/vocabulary.ts';
 import { activeSubstitutions, allocate } from './allocate.ts';
 import { AllocationNetwork } from './network.ts';
-import { criteriaShares, essentialsEvidenced, pathEvidence } from './criteria.ts';
+import { criteriaShares, essentialsEvidenced, pathEvidence, type CriteriaEvidence, type CriteriaShares } from './criteria.ts';
 import { STATUS_RANK, type Decision, type Gap, type Reason, type Status } from './decision.ts';
 import { explain, uncertainReasons } from './explain.ts';
 import { dedupe, findGaps, gapFilters, gapKey } from './gaps.ts';
@@ -14,7 +14,7 @@ import { renderGap, type RenderContext } from './render.ts';
 import { once } from './once.ts';
 import { timed } from './stages.ts';
 import { NO_RESOLUTIONS, resolveProfile, resolveRule } from './resolve.ts';
-import { score } from './score.ts';
+import { qualifiedScore, score } from './score.ts';
 import type { Allocation } from './types.ts';
 
 /** The profile's facts under both readings, as one rule counts them. */
@@ -24,12 +24,24 @@ export interface ReadingFacts {
 }
 
 /** Decides one profile against one rule: a pure function of the rule and the facts. Each path is
- * read strictly and generously; the best path decides. Only what the decision shows is worked out:
- * scores of the paths with the best status, reasons of the best path, gaps when it is not met. */
+ * read strictly and generously; the best path decides: the best status, then the highest score,
+ * then the first. Only what the decision shows is worked out: a path that could not outscore a
+ * met one before it is not allocated; reasons are the best path's; gaps are found only when it is
+ * not met. */
 export function evaluate(rule: RuleFile, rulesVersion: string, facts: ReadingFacts, profileId: string): Decision {
-  const outcomes = rule.paths.map((path) => outcomeOf(rule, path, facts));
+  const outcomes: Outcome[] = [];
+  let leader: Outcome | undefined; // the met path with the highest score so far
+  for (const path of rule.paths) {
+    const evidence = lazy(() => timed('facts', () => pathEvidence(path, facts.strict)));
+    const shares = () => criteriaShares(rule, evidence(), facts.strict);
+    // Met, a path would score from its facts alone: one that could not outscore the leader is not allocated.
+    if (leader && !(essentialsEvidenced(evidence()) && timed('explain', () => qualifiedScore(rule, path, facts.strict, shares)) > leader.score())) continue;
+    const outcome = outcomeOf(rule, path, facts, evidence, shares);
+    outcomes.push(outcome);
+    if (outcome.status === 'qualified' && (!leader || outcome.score() > leader.score())) leader = outcome;
+  }
   const rank = Math.min(...outcomes.map((o) => STATUS_RANK[o.status]));
-  const best = outcomes.filter((o) => STATUS_RANK[o.status] === rank).reduce((a, b) => (b.score() > a.score() ? b : a));
+  const best = leader ?? outcomes.filter((o) => STATUS_RANK[o.status] === rank).reduce((a, b) => (b.score() > a.score() ? b : a));
   const asOf = facts.strict.asOf.toISOString().slice(0, 10);
   return { id: profileId, class: rule.id, status: best.status, score: best.score(), reasons: best.reasons(), gaps: gapsOf(best, outcomes), rulesVersion, asOf, path: best.path.id };
 }
@@ -54,14 +66,13 @@ function gapsOf(best: Outcome, outcomes: readonly Outcome[]): Gap[] {
   return dedupe(gaps, (g) => `${g.path}|${gapKey(g)}`);
 }
 
-function outcomeOf(rule: RuleFile, path: Path, facts: ReadingFacts): Outcome {
+function outcomeOf(rule: RuleFile, path: Path, facts: ReadingFacts, evidence: () => CriteriaEvidence, shares: () => CriteriaShares): Outcome {
   // One network for the strict reading, with the gap finder's extra supplies (closed unless asked).
   const { network, strict, generous } = timed('allocate', () => {
     const network = new AllocationNetwork(path, facts.strict, activeSubstitutions(path, facts.strict), gapFilters(path));
     const strict = allocate(path, facts.strict, network);
     return { network, strict, generous: strict.feasible || sameReading(path, facts.strict) ? strict : allocate(path, facts.generous) };
   });
-  const evidence = lazy(() => timed('facts', () => pathEvidence(path, facts.strict)));
   const met: Status = strict.feasible ? 'qualified' : generous.feasible ? 'review' : 'not_qualified';
   const status: Status = met === 'qualified' && !essentialsEvidenced(evidence()) ? 'review' : met;
   // The reasons show the strict allocation when it is met (or both readings agree), else the generous one.
@@ -69,7 +80,7 @@ function outcomeOf(rule: RuleFile, path: Path, facts: ReadingFacts): Outcome {
   return {
     path,
     status,
-    score: lazy(() => timed('explain', () => score(status, rule, path, strict, generous, facts.strict, () => criteriaShares(rule, evidence(), facts.strict)))),
+    score: lazy(() => timed('explain', () => score(status, rule, path, strict, generous, facts.strict, shares))),
     reasons: lazy(() => timed('explain', () => explain(path, status, generous, shownFacts, evidence()))),
     gaps: lazy(() => timed('gaps', () => (status === 'qualified' ? [] : [...confirmations(status, path, generous, shownFacts), ...findGaps(path, facts.strict, strict, evidence(), network)]))),
   };

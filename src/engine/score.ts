@@ -22,6 +22,12 @@ export function score(status: Status, rule: RuleFile, path: Path, strict: Alloca
   if (status === 'not_qualified') return Math.floor(49 * generous.coverage + 1e-9);
   // Criteria evidence is read only when the band uses it: it costs more than the rest of the score.
   if (status === 'review') return 50 + Math.floor(19 * strict.coverage * shares().essential + 1e-9);
+  return qualifiedScore(rule, path, strictFacts, shares);
+}
+
+/** The score in the qualified band: it rests on the facts alone, not on how they are allocated, so
+ * it is known before a path is found met. */
+export function qualifiedScore(rule: RuleFile, path: Path, strictFacts: Facts, shares: () => CriteriaShares): number {
   const surplus = surplusShare(path, strictFacts);
   const preferred = preferredShare(rule, strictFacts, shares().desirable());
   const share = preferred === null ? surplus : (2 * surplus + preferred) / 3;

@@ -43,6 +43,13 @@ writeFileSync(join(dir, 'manager.yaml'), `${head('manager')}paths:
         clause: Two years of experience in a managerial capacity.
       - { kind: credits, id: credits, label: 90 quarter hours, hours: 90, system: quarter, clause: Completion of 90 quarter hours of college credit. }
 `);
+// Three ways in: four years of IT, one year of IT, or (listed last) the same one year again.
+const itPath = (id: string, months: number) => `  - id: ${id}
+    label: ${months} months of IT
+    requirements:
+      - { kind: experience, id: experience, label: ${months} months of IT, months: ${months}, categories: [information-technology], clause: ${months} months of experience in information technology. }
+`;
+writeFileSync(join(dir, 'either.yaml'), `${head('either')}paths:\n${itPath('long', 48)}${itPath('short', 12)}${itPath('short-again', 12)}`);
 const catalogue = loadCatalogue({ rulesDir: dir });
 const decide = (cls: string, profile: object, asOf?: Date) => checkProfile({ id: 't', ...profile }, { classes: [cls], catalogue, ...(asOf ? { asOf } : {}) })[0]!;
 const AS_OF = new Date(Date.UTC(2026, 0, 1));
@@ -130,6 +137,21 @@ describe('findings that once misled', () => {
     const d = checkProfile({ id: 'c', certifications: [{ name: 'CompTIA A+' }] }, { classes: ['la-it-technical-support-analyst-1'], asOf: AS_OF })[0]!;
     expect(d.status).toBe('review');
     expect(d.gaps.filter((g) => g.code === 'GAP_CONFIRM' && g.path === undefined || (g.code === 'GAP_CONFIRM' && g.path === d.path))).toHaveLength(1);
+  });
+});
+
+describe('a class with several paths', () => {
+  const developer = (start: string) => ({ experience: [{ title: 'Developer', start, end: '2025-12', categories: ['information-technology'], capacities: [] }] });
+
+  it('is decided by the best status, then the highest score, then the first path listed', () => {
+    // 60 months: both met; the short path leaves 48 months of surplus (score 94), the long one 12 (76).
+    expect(decide('either', developer('2021-01'), AS_OF)).toMatchObject({ status: 'qualified', path: 'short', score: 94 });
+    // 24 months: only the later, shorter path is met, so it decides whatever the long path scores.
+    expect(decide('either', developer('2024-01'), AS_OF)).toMatchObject({ status: 'qualified', path: 'short' });
+    // 6 months: none is met; the gaps name each path that one addition would meet.
+    const none = decide('either', developer('2025-07'), AS_OF);
+    expect(none.status).toBe('not_qualified');
+    expect(none.gaps.map((g) => [g.path, g.amount])).toEqual([['short', 6], ['long', 42], ['short-again', 6]]);
   });
 });
 
