@@ -33,7 +33,7 @@ export function evaluate(rule: RuleFile, rulesVersion: string, facts: ReadingFac
   let leader: Outcome | undefined; // the met path with the highest score so far
   for (const path of rule.paths) {
     const evidence = lazy(() => timed('facts', () => pathEvidence(path, facts.strict)));
-    const shares = () => criteriaShares(rule, evidence(), facts.strict);
+    const shares = lazy(() => criteriaShares(rule, evidence(), facts.strict));
     // Met, a path would score from its facts alone: one that could not outscore the leader is not allocated.
     if (leader && !(essentialsEvidenced(evidence()) && timed('explain', () => qualifiedScore(rule, path, facts.strict, shares)) > leader.score())) continue;
     const outcome = outcomeOf(rule, path, facts, evidence, shares);
