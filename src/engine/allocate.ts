@@ -59,7 +59,7 @@ export function qualifies(path: Path, facts: Facts, network?: AllocationNetwork)
  * candidate they rule out needs no solve. */
 function meets(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting): number | null {
   if (!enoughCertifications(path, facts, setting.candidate) || matchCertifications(path, facts, setting.candidate).shortfalls.length > 0 || conditions(path, facts).shortfalls.length > 0) return null;
-  const net = network.solve(setting, false);
+  const net = network.totals(setting);
   return net.flow >= net.demand - EPS ? net.extra : null;
 }
 
@@ -72,7 +72,7 @@ export interface RelaxedFlow {
 }
 
 export function relaxedFlow(facts: Facts, network: AllocationNetwork): RelaxedFlow {
-  const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications }, false);
+  const net = network.totals({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications });
   return { flow: net.flow, demand: net.demand, snapshot: network.snapshot() };
 }
 
@@ -139,7 +139,7 @@ const pathDemand = once((path: Path): number =>
 /** Every substitution as plain flow, certifications counted for each use they fit: if even this
  * cannot meet the demand, no assignment can. */
 function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extra?: number) {
-  const net = network.solve({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications, ...(extra === undefined ? {} : { extra }) }, false);
+  const net = network.totals({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications, ...(extra === undefined ? {} : { extra }) });
   const certs = matchCertifications(path, facts, NO_DELIVERIES);
   const demand = pathDemand(path);
   return {

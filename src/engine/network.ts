@@ -1,4 +1,6 @@
 import { matchesFields, type HoursPiece } from '../facts/education.ts';
+import { deliveredOf, educationLayers, extraJob, fittingDegree } from './supplies.ts';
+import { ClosedForm, closedShape } from './closed.ts';
 import { countFitting, type CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { HoursFilter, Path, Requirement, Substitution } from '../rules/schema.ts';
@@ -120,7 +122,12 @@ export class AllocationNetwork {
 
   /** `gapFinding`: filters of the extra supplies that gap finding may open, by index; with them, the
    * closed edges of its probes (`probeGain`). */
-  constructor(path: Path, private readonly facts: Facts, subs: readonly Substitution[], gapFinding: readonly JobFilter[] | null = null) {
+  /** The closed form of this network's totals, made when first asked; null for shapes it does not cover. */
+  private closedForm: ClosedForm | null | undefined;
+
+  /** `closedForm: false` answers every question by solving the network, as the closed form's tests do. */
+  constructor(private readonly path: Path, private readonly facts: Facts, private readonly subs: readonly Substitution[], private readonly gapFinding: readonly JobFilter[] | null = null, closedForm = true) {
+    if (!closedForm) this.closedForm = null;
     this.rooms = roomsOf(path);
     const into = this.requirements(path);
     for (const sub of subs) this.substitution(sub, into);
@@ -188,8 +195,7 @@ export class AllocationNetwork {
         const node = g.node();
         this.credentialNodes.set(r.id, node);
         this.demand(node, r.id, 1, rest(r.id, months));
-        const fitting = facts.held.filter((h) => (r.orHigher ? h.rank >= levelRank(facts, r.level) : h.degree.level === r.level) && matchesFields(h.degree.fieldIds, r.fields));
-        const best = fitting.find((h) => !h.uncertain) ?? fitting[0];
+        const best = fittingDegree(facts, r);
         if (best) {
           const edge = g.edge(this.source, node, 0);
           this.settable(edge, best.uncertain ? 2 : 0, () => months);
@@ -292,21 +298,10 @@ export class AllocationNetwork {
   private education(): void {
     const { g, facts } = this;
     const uses = this.uses.filter((u): u is Use & { draws: 'education' } => u.draws === 'education');
-    if (facts.education.length === 0 || uses.length === 0) return;
-    const cuts = [...new Set([0, ...facts.education.map((s) => s.months), ...uses.map((u) => u.beyond)])].sort((a, b) => a - b);
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const [from, to] = [cuts[i]!, cuts[i + 1]!];
-      const covering = facts.education.filter((s) => s.months >= to);
-      if (covering.length === 0) break;
+    for (const { months, fits } of educationLayers(facts, uses)) {
       const layer = g.node();
-      g.edge(this.source, layer, to - from);
-      for (const use of uses) {
-        if (from < use.beyond) continue;
-        // Explain the layer by a certain source where there is one; an uncertain one opens in its phase.
-        const eligible = covering.filter((s) => matchesFields(s.ids, use.fields));
-        const best = eligible.find((s) => !s.uncertain) ?? eligible[0];
-        if (best) this.track(g.edge(layer, use.node, best.uncertain ? 0 : Infinity), use, best.asset, best.uncertain);
-      }
+      g.edge(this.source, layer, months);
+      for (const { use, best } of fits) this.track(g.edge(layer, use.node, best.uncertain ? 0 : Infinity), use, best.asset, best.uncertain);
     }
   }
 
@@ -331,7 +326,7 @@ export class AllocationNetwork {
     const edge = g.edge(this.source, supply, 0);
     const index = this.extraEdges.push(edge) - 1;
     this.settable(edge, LAST_PHASE, (s) => (s.extra === index ? Infinity : 0));
-    const job = { categories: new Set(filter.categories), capacities: new Set([...filter.capacities.slice(0, 1), ...(filter.alsoCapacities ?? []).slice(0, 1)]), fullTime: true };
+    const job = extraJob(filter);
     for (const use of this.uses) if (use.draws === 'experience' && jobFits(job, use.filter)) g.edge(supply, use.node, Infinity);
   }
 
@@ -343,6 +338,20 @@ export class AllocationNetwork {
     const study = g.node();
     this.probeEdges.set(STUDY, g.edge(this.source, study, 0));
     for (const use of this.uses) if (use.draws === 'education') this.studyUses.push({ edge: g.edge(study, use.node, 0), use });
+  }
+
+  private get closed(): ClosedForm | null {
+    if (this.closedForm === undefined) {
+      const shape = closedShape(this.path, this.subs);
+      this.closedForm = shape && new ClosedForm(shape, this.facts, this.gapFinding ?? []);
+    }
+    return this.closedForm;
+  }
+
+  /** A solve's totals, for a yes-or-no question: from the closed form where the path's shape has
+   * one (leaving the flow of the last solve in place), else solved unphased. */
+  totals(setting: Setting): FlowTotals {
+    return this.closed?.totals(setting) ?? this.solve(setting, false);
   }
 
   /** The flow of the last solve and the capacities it had, to read or add to later. */
@@ -365,6 +374,7 @@ export class AllocationNetwork {
    * it adds to the education a profile has). An addition gaining less than the relaxed flow lacks
    * cannot make the path met. The network must have been built for gap finding. */
   probeGain(from: Snapshot, probe: Probe): number {
+    if (this.closed) return this.closed.probeGain(probe);
     const { g } = this;
     this.restore(from);
     if ('extra' in probe) g.open(this.extraEdges[probe.extra]!, Infinity); // a solve's capacity, set again by the next
@@ -391,10 +401,7 @@ export class AllocationNetwork {
    * and extra, fewer passes, but not the same assignment, so only for a yes-or-no question. */
   solve(setting: Setting, phased = true): FlowTotals {
     const { g, capacities, caps } = this;
-    // What several substitutions deliver together beyond a requirement's room is wasted, never
-    // taken from its floor or its "of which" parts.
-    const delivered = new Map<string, number>();
-    for (const d of setting.candidate.deliveries) delivered.set(d.target, Math.min(this.rooms.get(d.target) ?? 0, (delivered.get(d.target) ?? 0) + d.months));
+    const delivered = deliveredOf(setting, this.rooms);
     g.reset();
     const phaseOf = (c: Capacity): number => (phased || c.phase === LAST_PHASE ? c.phase : 0);
     const opens = new Array<boolean>(LAST_PHASE + 1).fill(false);
@@ -480,8 +487,4 @@ const sum = (values: Iterable<number>): number => {
 /** Units a candidate fixes for a substitution: source months of whole steps, or hours of whole blocks. */
 function unitsOf(s: Setting, sub: Substitution): number {
   return s.candidate.deliveries.reduce((sum, d) => sum + (d.sub === sub ? d.units : 0), 0);
-}
-
-function levelRank(facts: Facts, level: string): number {
-  return facts.levelRanks.get(level) ?? Infinity;
 }

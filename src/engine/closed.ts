@@ -1,0 +1,276 @@
+import { countFitting } from '../facts/certifications.ts';
+import { matchesFields } from '../facts/education.ts';
+import type { Facts } from '../facts/facts.ts';
+import type { Path, Substitution } from '../rules/schema.ts';
+import { roomOf } from './candidates.ts';
+import { jobFits, narrowed, windowStartOf, type JobFilter } from './months.ts';
+import { memo } from './once.ts';
+import type { FlowTotals, Probe, Setting } from './network.ts';
+import { deliveredOf, educationLayers, extraJob, fittingDegree } from './supplies.ts';
+
+/** The allocation network's maximum flow in closed form, for the shapes most classes have:
+ * experience, education and credential requirements, with month-for-month substitutions and
+ * certification substitutions between them. By max-flow min-cut, the maximum flow is the cheapest
+ * way to cut every source from the sink; in these shapes a cut is fixed by a few choices (which
+ * requirements it leaves joined to the sink, which substitutions it cuts at their cap), and the
+ * experience, education and extra supplies each cost what the uses left joined can draw from them.
+ * So a yes-or-no question costs a few sums instead of a network solve; reading an allocation still
+ * solves the network (network.ts), and other shapes are always solved. Both must agree on every
+ * total: a property test compares them on random rules and profiles. */
+
+/** More choices than this and a cut is not worth enumerating: the network solves it. */
+const MOST_CHOICES = 10;
+const MOST_USES = 16;
+const NO_DELIVERIES = { deliveries: [], cost: 0 };
+
+type Use = { draws: 'experience'; filter: JobFilter; within: readonly (number | undefined)[] } | { draws: 'education'; fields: readonly string[] | undefined; beyond: number };
+
+/** A requirement's edge to the sink: what it demands (less what a candidate delivered, unless
+ * fixed), and the use that draws supply into it directly, if any. */
+interface Demand {
+  requirement: string;
+  months: number;
+  fixed: boolean;
+  use: number;
+  /** A credential requirement: a fitting degree supplies its months straight into it. */
+  credential?: Extract<Path['requirements'][number], { kind: 'credential' }>;
+}
+
+/** Where substitutions feed: an experience requirement's feed node (then `room` into its general
+ * part) or straight into an education or credential requirement's demand. */
+type Feed = { experience: number } | { demand: number };
+
+interface Compiled {
+  demands: Demand[];
+  experience: Array<{ demand: number; requirement: string; room: number }>;
+  uses: Use[];
+  subs: Array<{ sub: Substitution; use: number; cap: number; feeds: Feed[] }>;
+  rooms: ReadonlyMap<string, number>;
+}
+
+const compiled = memo<Compiled | null>();
+
+/** The path's shape, compiled once per set of substitutions; null when the closed form does not
+ * cover it (hours, stepped or rate substitutions, or too many choices). */
+export function closedShape(path: Path, subs: readonly Substitution[]): Compiled | null {
+  return compiled([path, subs], '', () => compile(path, subs));
+}
+
+function compile(path: Path, subs: readonly Substitution[]): Compiled | null {
+  const demands: Demand[] = [];
+  const experience: Compiled['experience'] = [];
+  const uses: Use[] = [];
+  const feedOf = new Map<string, Feed>();
+  const use = (u: Use): number => uses.push(u) - 1;
+  for (const r of path.requirements) {
+    switch (r.kind) {
+      case 'experience': {
+        const partMonths = r.including.reduce((sum, p) => sum + p.months, 0);
+        const general = demands.push({ requirement: r.id, months: r.months - partMonths, fixed: false, use: use({ draws: 'experience', filter: r, within: [r.withinYears] }) }) - 1;
+        for (const p of r.including) demands.push({ requirement: r.id, months: p.months, fixed: true, use: use({ draws: 'experience', filter: narrowed(r, p), within: [r.withinYears, p.withinYears] }) });
+        feedOf.set(r.id, { experience: experience.push({ demand: general, requirement: r.id, room: roomOf(r) }) - 1 });
+        break;
+      }
+      case 'education':
+        feedOf.set(r.id, { demand: demands.push({ requirement: r.id, months: r.months, fixed: false, use: use({ draws: 'education', fields: r.fields, beyond: 0 }) }) - 1 });
+        break;
+      case 'credential':
+        feedOf.set(r.id, { demand: demands.push({ requirement: r.id, months: r.months ?? 0, fixed: false, use: -1, credential: r }) - 1 });
+        break;
+      case 'credits':
+      case 'training':
+        return null;
+      default:
+        break; // certifications are matched, conditions assumed, criteria read from text
+    }
+  }
+  const compiledSubs: Compiled['subs'] = [];
+  for (const sub of subs) {
+    const { from } = sub;
+    const feeds = sub.to.map((target) => feedOf.get(target)!);
+    if (from.kind === 'certification') compiledSubs.push({ sub, use: -1, cap: sub.maxMonths ?? Infinity, feeds });
+    else if (from.kind === 'experience' && sub.step <= 1) compiledSubs.push({ sub, use: use({ draws: 'experience', filter: from, within: [from.withinYears] }), cap: sub.maxMonths ?? Infinity, feeds });
+    else if (from.kind === 'education' && sub.step <= 1) compiledSubs.push({ sub, use: use({ draws: 'education', fields: from.fields, beyond: from.beyondMonths }), cap: sub.maxMonths ?? Infinity, feeds });
+    else return null;
+  }
+  const capped = compiledSubs.filter((s) => s.use >= 0 && s.cap < Infinity).length;
+  if (demands.length + experience.length + capped > MOST_CHOICES || uses.length > MOST_USES) return null;
+  return { demands, experience, uses, subs: compiledSubs, rooms: new Map(path.requirements.map((r) => [r.id, roomOf(r)])) };
+}
+
+/** One profile's supplies, as masks of the uses each can feed. */
+export class ClosedForm {
+  /** Per segment: its months, and each job working in it with its FTE and the uses it fits there. */
+  private readonly segments: Array<{ months: number; jobs: Array<{ fte: number; uses: number }> }> = [];
+  private readonly layers: Array<{ months: number; uses: number }> = [];
+  /** Months a held degree supplies to each demand (credentials only). */
+  private readonly held: number[];
+  /** Per gap-finding filter, the uses a job of that kind would fit. */
+  private readonly extras: number[];
+  /** What each set of uses draws from the profile's own supplies, worked out once per set. */
+  private readonly cost: number[];
+  /** The shape's nodes as bits: each demand's use, whether it is a credential, and the sink-side
+   * nodes each substitution feeds (demands, then experience feed nodes). */
+  private readonly masks: { demandUse: number[]; credential: boolean[]; feedOf: number[]; subs: Compiled['subs'] };
+  /** Capacities of the current question (`prepare`). */
+  private readonly demands: number[];
+  private readonly rooms: number[];
+  private readonly subSupply: number[];
+  private readonly heldNow: number[];
+
+  constructor(private readonly shape: Compiled, private readonly facts: Facts, gapFinding: readonly JobFilter[]) {
+    const { uses } = shape;
+    const bit = (i: number) => 1 << i;
+    const experienceUses = uses.flatMap((u, i) => (u.draws === 'experience' ? [{ u, i, start: Math.max(...u.within.map((y) => windowStartOf(facts, y))) }] : []));
+    const fitting = facts.jobs.map((job) => experienceUses.filter(({ u }) => jobFits(job, u.filter)));
+    for (const segment of facts.segments) {
+      const jobs: Array<{ fte: number; uses: number }> = [];
+      segment.fte.forEach((fte, j) => {
+        let mask = 0;
+        if (fte > 0) for (const { i, start } of fitting[j]!) if (segment.start >= start) mask |= bit(i);
+        if (mask !== 0) jobs.push({ fte, uses: mask });
+      });
+      if (jobs.length > 0) this.segments.push({ months: segment.months, jobs });
+    }
+    const educationUses = uses.flatMap((u, i) => (u.draws === 'education' ? [{ ...u, i }] : []));
+    for (const layer of educationLayers(facts, educationUses)) {
+      let mask = 0;
+      for (const { use } of layer.fits) mask |= bit(use.i);
+      if (mask !== 0) this.layers.push({ months: layer.months, uses: mask });
+    }
+    this.held = shape.demands.map((d) => (d.credential && fittingDegree(facts, d.credential) ? d.months : 0));
+    this.extras = gapFinding.map((filter) => {
+      const job = extraJob(filter);
+      return experienceUses.reduce((mask, { u, i }) => (jobFits(job, u.filter) ? mask | bit(i) : mask), 0);
+    });
+    this.cost = new Array<number>(1 << uses.length).fill(-1);
+    const count = shape.demands.length;
+    this.masks = {
+      demandUse: shape.demands.map((d) => (d.use >= 0 ? bit(d.use) : 0)),
+      credential: shape.demands.map((d) => d.credential !== undefined),
+      feedOf: shape.subs.map((s) => s.feeds.reduce((mask, f) => mask | ('demand' in f ? bit(f.demand) : bit(count + f.experience)), 0)),
+      subs: shape.subs,
+    };
+    this.demands = new Array<number>(count).fill(0);
+    this.heldNow = new Array<number>(count).fill(0);
+    this.rooms = new Array<number>(shape.experience.length).fill(0);
+    this.subSupply = new Array<number>(shape.subs.length).fill(0);
+  }
+
+  /** What `AllocationNetwork.solve(setting, false)` adds up to. */
+  totals(setting: Setting): FlowTotals {
+    const demand = this.prepare(setting, null);
+    const without = this.maxFlow(null);
+    const flow = setting.extra === undefined ? without : this.maxFlow({ extra: setting.extra });
+    return { flow, demand, weightedFlow: flow, fixedMonths: 0, extra: flow - without };
+  }
+
+  /** What `AllocationNetwork.probeGain` finds: how much more the relaxed problem carries with the addition. */
+  probeGain(probe: Probe): number {
+    const relaxed: Setting = { candidate: NO_DELIVERIES, relaxed: true, certifications: this.facts.certifications };
+    this.prepare(relaxed, null);
+    const without = this.maxFlow(null);
+    this.prepare(relaxed, probe);
+    return this.maxFlow(probe) - without;
+  }
+
+  /** Sets the capacities a setting gives (and a probe adds): demands, rooms and certification
+   * supplies; returns the whole demand. */
+  private prepare(setting: Setting, probe: Probe | null): number {
+    const { shape, demands, rooms, subSupply, held } = this;
+    const delivered = setting.relaxed || setting.candidate.deliveries.length === 0 ? null : deliveredOf(setting, shape.rooms);
+    let total = 0;
+    shape.demands.forEach((d, q) => {
+      demands[q] = d.fixed || !delivered ? d.months : Math.max(0, d.months - (delivered.get(d.requirement) ?? 0));
+      total += demands[q]!;
+      this.heldNow[q] = held[q]! + (probe && 'credential' in probe && probe.credential === d.requirement ? probe.months : 0);
+    });
+    shape.experience.forEach((e, k) => (rooms[k] = Math.max(0, e.room - (delivered?.get(e.requirement) ?? 0))));
+    // Certification substitutions supply only the relaxed problem (a candidate fixes them otherwise).
+    shape.subs.forEach(({ sub, cap }, i) => {
+      if (sub.from.kind !== 'certification') return void (subSupply[i] = cap);
+      let most = setting.relaxed ? Math.min(cap, countFitting(setting.certifications ?? this.facts.certifications, sub.from) * (sub.monthsEach ?? 0)) : 0;
+      if (probe && 'certificate' in probe) for (const c of probe.certificate) if (c.substitution === sub.id) most = Math.min(c.most, most + c.months);
+      subSupply[i] = most;
+    });
+    return total;
+  }
+
+  /** The cheapest cut, over every choice of requirements left joined to the sink (bits of
+   * `joined`), experience feed nodes joined with them (`fed`), and capped substitutions cut at
+   * their cap (`cut`), for the capacities `prepare` set. */
+  private maxFlow(probe: Probe | null): number {
+    const { shape, demands, rooms, subSupply, heldNow } = this;
+    const { demandUse, credential, feedOf, subs } = this.masks;
+    const count = demands.length;
+    const experience = shape.experience;
+    let best = Infinity;
+    for (let joined = 0; joined < 1 << count; joined++) {
+      let base = 0;
+      let uses = 0;
+      let feedable = 0; // experience feed nodes whose requirement is joined
+      for (let q = 0; q < count; q++) {
+        if (!(joined & (1 << q))) base += demands[q]!;
+        else {
+          uses |= demandUse[q]!;
+          if (credential[q]) base += heldNow[q]!;
+        }
+      }
+      for (let k = 0; k < experience.length; k++) if (joined & (1 << experience[k]!.demand)) feedable |= 1 << k;
+      if (base >= best) continue;
+      // Every subset of the feedable feed nodes, the empty one last.
+      for (let fed = feedable; ; fed = (fed - 1) & feedable) {
+        let cost = base;
+        for (let k = 0; k < experience.length; k++) if (feedable & ~fed & (1 << k)) cost += rooms[k]!;
+        const sinkSide = joined | (fed << count);
+        let drawn = uses;
+        let cappable = 0;
+        for (let i = 0; i < subs.length; i++) {
+          if (!(feedOf[i]! & sinkSide)) continue;
+          const sub = subs[i]!;
+          if (sub.use < 0) cost += subSupply[i]!;
+          else if (sub.cap === Infinity) drawn |= 1 << sub.use;
+          else cappable |= 1 << i;
+        }
+        if (cost < best) {
+          for (let cut = cappable; ; cut = (cut - 1) & cappable) {
+            let total = cost;
+            let from = drawn;
+            for (let i = 0; i < subs.length; i++) {
+              if (!(cappable & (1 << i))) continue;
+              if (cut & (1 << i)) total += subSupply[i]!;
+              else from |= 1 << subs[i]!.use;
+            }
+            if (total < best) best = Math.min(best, total + this.supply(from, probe));
+            if (cut === 0) break;
+          }
+        }
+        if (fed === 0) break;
+      }
+    }
+    return best;
+  }
+
+  /** What the uses in `mask` can draw from the profile: the cost of cutting them off from it. */
+  private supply(mask: number, probe: Probe | null): number {
+    if (probe && 'extra' in probe && this.extras[probe.extra]! & mask) return Infinity;
+    const cached = this.cost[mask]!;
+    let total = cached;
+    if (cached < 0) {
+      total = 0;
+      for (const segment of this.segments) {
+        let fte = 0;
+        for (const job of segment.jobs) if (job.uses & mask) fte += segment.months * job.fte;
+        total += Math.min(segment.months, fte);
+      }
+      for (const layer of this.layers) if (layer.uses & mask) total += layer.months;
+      this.cost[mask] = total;
+    }
+    if (probe && 'study' in probe) total += this.studyUses(probe) & mask ? probe.months : 0;
+    return total;
+  }
+
+  private studyUses(probe: Extract<Probe, { study: readonly string[] }>): number {
+    return this.shape.uses.reduce((mask, u, i) => (u.draws === 'education' && u.beyond < probe.months && matchesFields(probe.study, u.fields) ? mask | (1 << i) : mask), 0);
+  }
+}

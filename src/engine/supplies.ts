@@ -1,0 +1,48 @@
+import { matchesFields, type EducationSource, type Held } from '../facts/education.ts';
+import type { Facts } from '../facts/facts.ts';
+import type { Requirement } from '../rules/schema.ts';
+import type { JobFilter } from './months.ts';
+import type { Setting } from './network.ts';
+
+/* What the allocation network and its closed form (closed.ts) read from a profile alike. */
+
+const levelRank = (facts: Facts, level: string): number => facts.levelRanks.get(level) ?? Infinity;
+
+/** The held degree that meets a credential requirement, a certain one where there is one. */
+export function fittingDegree(facts: Facts, r: Extract<Requirement, { kind: 'credential' }>): Held | undefined {
+  const fitting = facts.held.filter((h) => (r.orHigher ? h.rank >= levelRank(facts, r.level) : h.degree.level === r.level) && matchesFields(h.degree.fieldIds, r.fields));
+  return fitting.find((h) => !h.uncertain) ?? fitting[0];
+}
+
+/** Months of education in layers, cut where a degree or a use's "beyond" threshold ends, each with
+ * the uses it can feed and the source that explains it there: a certain one where there is one. */
+export function educationLayers<U extends { fields?: readonly string[] | undefined; beyond: number }>(facts: Facts, uses: readonly U[]): Array<{ months: number; fits: Array<{ use: U; best: EducationSource }> }> {
+  if (facts.education.length === 0 || uses.length === 0) return [];
+  const cuts = [...new Set([0, ...facts.education.map((s) => s.months), ...uses.map((u) => u.beyond)])].sort((a, b) => a - b);
+  const layers: Array<{ months: number; fits: Array<{ use: U; best: EducationSource }> }> = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i]!, cuts[i + 1]!];
+    const covering = facts.education.filter((s) => s.months >= to);
+    if (covering.length === 0) break;
+    const fits: Array<{ use: U; best: EducationSource }> = [];
+    for (const use of uses) {
+      if (from < use.beyond) continue;
+      const eligible = covering.filter((s) => matchesFields(s.ids, use.fields));
+      const best = eligible.find((s) => !s.uncertain) ?? eligible[0];
+      if (best) fits.push({ use, best });
+    }
+    layers.push({ months: to - from, fits });
+  }
+  return layers;
+}
+
+/** The job an extra supply of experience fitting a filter stands for. */
+export const extraJob = (filter: JobFilter) => ({ categories: new Set(filter.categories), capacities: new Set([...filter.capacities.slice(0, 1), ...(filter.alsoCapacities ?? []).slice(0, 1)]), fullTime: true });
+
+/** Months each requirement received from a candidate's enumerated deliveries: several
+ * substitutions together give at most its room, never its floor or its "of which" parts. */
+export function deliveredOf(setting: Setting, rooms: ReadonlyMap<string, number>): Map<string, number> {
+  const delivered = new Map<string, number>();
+  for (const d of setting.candidate.deliveries) delivered.set(d.target, Math.min(rooms.get(d.target) ?? 0, (delivered.get(d.target) ?? 0) + d.months));
+  return delivered;
+}

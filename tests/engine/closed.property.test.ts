@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { activeSubstitutions } from '../../src/engine/allocate.ts';
+import { candidates } from '../../src/engine/candidates.ts';
+import { ClosedForm, closedShape } from '../../src/engine/closed.ts';
+import { gapFilters } from '../../src/engine/gaps.ts';
+import { AllocationNetwork, type Probe, type Setting } from '../../src/engine/network.ts';
+import { toFacts, worldArb } from '../helpers/worlds.ts';
+
+/* The closed form answers every yes-or-no question the network would, with the same totals: the
+ * maximum flow, the demand and what an extra supply carries, for every candidate, relaxed or not,
+ * and the gain of every probe gap finding makes. Random rules and profiles, some with jobs held at
+ * the same time in part, some with recency windows. */
+
+// Recency windows of 8, 8¼ and 9 years start among the jobs of a world (all about 8 years back).
+const variantArb = fc.record({ concurrent: fc.boolean(), ftes: fc.array(fc.constantFrom(0.25, 0.5, 1), { minLength: 2, maxLength: 2 }), within: fc.option(fc.constantFrom(8, 8.25, 9), { nil: undefined }) });
+
+const worlds = fc.tuple(worldArb, variantArb).map(([w, { concurrent, ftes, within }]) => {
+  const path = within === undefined ? w.path : { ...w.path, requirements: w.path.requirements.map((r) => (r.kind === 'experience' ? { ...r, withinYears: within } : r)) };
+  const facts = toFacts({ ...w, path });
+  // Or every job held at once, each at a share of full time.
+  if (!concurrent || facts.jobs.length < 2) return { w: { ...w, path }, facts };
+  const segment = { start: facts.segments[0]!.start, months: Math.max(...facts.segments.map((s) => s.months)), fte: ftes };
+  return { w: { ...w, path }, facts: { ...facts, segments: [segment] } };
+});
+
+const close = (a: number, b: number) => (a === Infinity ? b === Infinity : Math.abs(a - b) < 1e-9);
+
+describe('the closed form', () => {
+  it('adds up to what the network solves, for every candidate and extra supply', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(worlds, ({ w, facts }) => {
+        const subs = activeSubstitutions(w.path, facts);
+        const shape = closedShape(w.path, subs);
+        if (!shape) return;
+        const filters = gapFilters(w.path);
+        const network = new AllocationNetwork(w.path, facts, subs, filters, false);
+        const closed = new ClosedForm(shape, facts, filters);
+        const settings: Setting[] = [{ candidate: { deliveries: [], cost: 0 }, relaxed: true, certifications: facts.certifications }, ...candidates(w.path, subs, facts).map((candidate) => ({ candidate, relaxed: false }))];
+        for (const base of settings) {
+          for (const extra of [undefined, ...filters.keys()]) {
+            const setting = extra === undefined ? base : { ...base, extra };
+            const net = network.solve(setting, false);
+            const ours = closed.totals(setting);
+            compared++;
+            expect([ours.flow, ours.demand, ours.extra].every((x, i) => close(x, [net.flow, net.demand, net.extra][i]!)), JSON.stringify({ setting: { ...setting, candidate: setting.candidate.deliveries.map((d) => [d.sub.id, d.target, d.months]) }, ours, net })).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 400, seed: 20261125 },
+    );
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it('gains what the network gains from each probe of gap finding', () => {
+    fc.assert(
+      fc.property(worlds, fc.integer({ min: 1, max: 4 }), fc.boolean(), ({ w, facts }, months, computing) => {
+        const subs = activeSubstitutions(w.path, facts);
+        const shape = closedShape(w.path, subs);
+        if (!shape) return;
+        const filters = gapFilters(w.path);
+        const network = new AllocationNetwork(w.path, facts, subs, filters, false);
+        const closed = new ClosedForm(shape, facts, filters);
+        network.solve({ candidate: { deliveries: [], cost: 0 }, relaxed: true, certifications: facts.certifications }, false);
+        const snapshot = network.snapshot();
+        const probes: Probe[] = [
+          ...filters.map((_, extra) => ({ extra })),
+          { study: computing ? ['computing'] : [], months },
+          ...w.path.requirements.flatMap((r) => (r.kind === 'credential' ? [{ credential: r.id, months: r.months ?? 0 }] : [])),
+          { certificate: subs.filter((s) => s.from.kind === 'certification').map((s) => ({ substitution: s.id, months: s.monthsEach ?? 0, most: s.maxMonths ?? Infinity })) },
+        ];
+        for (const probe of probes) expect(closed.probeGain(probe), JSON.stringify(probe)).toSatisfy((gain: number) => close(gain, network.probeGain(snapshot, probe)));
+      }),
+      { numRuns: 400, seed: 20261126 },
+    );
+  });
+
+  it('is chosen for the shapes it covers and left to the network otherwise', () => {
+    const worldsWith = (kinds: string[]) => fc.sample(worldArb, { numRuns: 300, seed: 7 }).filter((w) => kinds.every((k) => w.path.substitutions.some((s) => s.from.kind === k || (k === 'stepped' && s.step > 1))));
+    for (const w of worldsWith(['credits'])) expect(closedShape(w.path, w.path.substitutions)).toBeNull();
+    for (const w of worldsWith(['stepped'])) expect(closedShape(w.path, w.path.substitutions)).toBeNull();
+    expect(fc.sample(worldArb, { numRuns: 300, seed: 7 }).some((w) => closedShape(w.path, w.path.substitutions) !== null)).toBe(true);
+  });
+});
