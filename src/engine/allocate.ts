@@ -3,6 +3,7 @@ import type { Facts } from '../facts/facts.ts';
 import type { Path, Substitution } from '../rules/schema.ts';
 import type { JobFilter } from './months.ts';
 import { candidates, type Candidate } from './candidates.ts';
+import { ClosedForm, closedShape } from './closed.ts';
 import { FlowGraph } from './flow.ts';
 import { memo, once } from './once.ts';
 import { AllocationNetwork, HOUR_WEIGHT, type Setting, type Snapshot } from './network.ts';
@@ -32,32 +33,45 @@ export function allocate(path: Path, facts: Facts, network = new AllocationNetwo
   const bound = relaxedBound(path, facts, network);
   let best = plain;
   let last: typeof plain | null = null;
+  // Where the closed form covers the path, candidates are compared by its totals, and only the one
+  // returned is solved.
+  const byTotals = network.closedFormFits;
   if (bound.feasible) {
     for (const candidate of candidates(path, activeSubstitutions(path, facts), facts)) {
       if (candidate.deliveries.length === 0) continue;
-      const tried = (last = solveCandidate(path, facts, network, { candidate, relaxed: false }));
-      if (tried.feasible) return { ...tried.read(), coverage: 1 };
+      const tried = (last = solveCandidate(path, facts, network, { candidate, relaxed: false }, byTotals));
+      if (tried.feasible) return { ...(byTotals ? solveCandidate(path, facts, network, tried.setting) : tried).read(), coverage: 1 };
       if (tried.exact > best.exact + EPS) best = tried;
     }
   }
   // The network holds the flow of the last solve: plain's is put back, another candidate's solved again.
   if (best === plain) network.restore(plainFlow);
-  return { ...(best === plain || best === last ? best : solveCandidate(path, facts, network, best.setting)).read(), coverage: bound.coverage };
+  return { ...(best === plain || (best === last && !byTotals) ? best : solveCandidate(path, facts, network, best.setting)).read(), coverage: bound.coverage };
 }
 
 /** Whether the path is met: `allocate`'s answer without reading any allocation. */
-export function qualifies(path: Path, facts: Facts, network?: AllocationNetwork): boolean {
+export function qualifies(path: Path, facts: Facts, network?: Totals): boolean {
   if (!requisitesMet(path, facts)) return false;
-  network ??= new AllocationNetwork(path, facts, activeSubstitutions(path, facts));
+  network ??= totalsFor(path, facts);
   if (!relaxedBound(path, facts, network).feasible) return false;
   // The relaxed problem's flow bounds every candidate's: plain (no deliveries) is among them.
   return candidates(path, activeSubstitutions(path, facts), facts).some((candidate) => meets(path, facts, network, { candidate, relaxed: false }) !== null);
 }
 
+/** What a yes-or-no question asks of a network: a solve's totals. */
+type Totals = Pick<AllocationNetwork, 'totals'>;
+
+/** The closed form alone where it covers the path (no network is built), else the network. */
+function totalsFor(path: Path, facts: Facts): Totals {
+  const subs = activeSubstitutions(path, facts);
+  const shape = closedShape(path, subs);
+  return shape ? new ClosedForm(shape, facts, []) : new AllocationNetwork(path, facts, subs);
+}
+
 /** Whether a candidate meets the path, solved for its totals only (unphased); null if it does not,
  * else the months of extra supply it used. Certifications and conditions are checked first: a
  * candidate they rule out needs no solve. */
-function meets(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting): number | null {
+function meets(path: Path, facts: Facts, network: Totals, setting: Setting): number | null {
   if (!enoughCertifications(path, facts, setting.candidate) || matchCertifications(path, facts, setting.candidate).shortfalls.length > 0 || conditions(path, facts).shortfalls.length > 0) return null;
   const net = network.totals(setting);
   return net.flow >= net.demand - EPS ? net.extra : null;
@@ -138,7 +152,7 @@ const pathDemand = once((path: Path): number =>
 
 /** Every substitution as plain flow, certifications counted for each use they fit: if even this
  * cannot meet the demand, no assignment can. */
-function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extra?: number) {
+function relaxedBound(path: Path, facts: Facts, network: Totals, extra?: number) {
   const net = network.totals({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications, ...(extra === undefined ? {} : { extra }) });
   const certs = matchCertifications(path, facts, NO_DELIVERIES);
   const demand = pathDemand(path);
@@ -150,10 +164,11 @@ function relaxedBound(path: Path, facts: Facts, network: AllocationNetwork, extr
 }
 
 /** One candidate solved for its totals: whether it qualifies and how much it covers; `read` gives
- * the whole allocation while the network still holds this candidate's flow. */
-function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting) {
+ * the whole allocation while the network still holds this candidate's flow (never `byTotals`,
+ * which only adds up the closed form's totals: the same when the closed form covers the path). */
+function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting, byTotals = false) {
   const certs = matchCertifications(path, facts, setting.candidate);
-  const net = network.solve(setting);
+  const net = byTotals ? network.totals(setting) : network.solve(setting);
   const cond = conditions(path, facts);
   const demand = pathDemand(path);
   return {

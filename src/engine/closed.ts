@@ -23,7 +23,8 @@ const MOST_CHOICES = 10;
 const MOST_USES = 16;
 const NO_DELIVERIES = { deliveries: [], cost: 0 };
 
-type Use = { draws: 'experience'; filter: JobFilter; within: readonly (number | undefined)[] } | { draws: 'education'; fields: readonly string[] | undefined; beyond: number };
+type ExperienceUse = { draws: 'experience'; filter: JobFilter; within: readonly (number | undefined)[] };
+type Use = ExperienceUse | { draws: 'education'; fields: readonly string[] | undefined; beyond: number };
 
 /** A requirement's edge to the sink: what it demands (less what a candidate delivered, unless
  * fixed), and the use that draws supply into it directly, if any. */
@@ -44,8 +45,15 @@ interface Compiled {
   demands: Demand[];
   experience: Array<{ demand: number; requirement: string; room: number }>;
   uses: Use[];
+  experienceUses: Array<ExperienceUse & { i: number }>;
+  educationUses: Array<Extract<Use, { draws: 'education' }> & { i: number }>;
   subs: Array<{ sub: Substitution; use: number; cap: number; feeds: Feed[] }>;
   rooms: ReadonlyMap<string, number>;
+  /** The nodes as bits: each demand's use, whether it is a credential, and the sink-side nodes each
+   * substitution feeds (demands, then experience feed nodes). */
+  demandUse: number[];
+  credential: boolean[];
+  feedOf: number[];
 }
 
 const compiled = memo<Compiled | null>();
@@ -95,23 +103,46 @@ function compile(path: Path, subs: readonly Substitution[]): Compiled | null {
   }
   const capped = compiledSubs.filter((s) => s.use >= 0 && s.cap < Infinity).length;
   if (demands.length + experience.length + capped > MOST_CHOICES || uses.length > MOST_USES) return null;
-  return { demands, experience, uses, subs: compiledSubs, rooms: new Map(path.requirements.map((r) => [r.id, roomOf(r)])) };
+  return {
+    demands,
+    experience,
+    uses,
+    experienceUses: uses.flatMap((u, i) => (u.draws === 'experience' ? [{ ...u, i }] : [])),
+    educationUses: uses.flatMap((u, i) => (u.draws === 'education' ? [{ ...u, i }] : [])),
+    subs: compiledSubs,
+    rooms: new Map(path.requirements.map((r) => [r.id, roomOf(r)])),
+    demandUse: demands.map((d) => (d.use >= 0 ? 1 << d.use : 0)),
+    credential: demands.map((d) => d.credential !== undefined),
+    feedOf: compiledSubs.map((s) => s.feeds.reduce((mask, f) => mask | ('demand' in f ? 1 << f.demand : 1 << (demands.length + f.experience)), 0)),
+  };
+}
+
+const extras = memo<readonly number[]>();
+
+/** Per gap-finding filter, the uses a job of that kind would fit: the same for every profile. */
+function extrasOf(shape: Compiled, filters: readonly JobFilter[]): readonly number[] {
+  return extras([shape, filters], '', () =>
+    filters.map((filter) => {
+      const job = extraJob(filter);
+      return shape.experienceUses.reduce((mask, u) => (jobFits(job, u.filter) ? mask | (1 << u.i) : mask), 0);
+    }),
+  );
 }
 
 /** One profile's supplies, as masks of the uses each can feed. */
 export class ClosedForm {
-  /** Per segment: its months, and each job working in it with its FTE and the uses it fits there. */
-  private readonly segments: Array<{ months: number; jobs: Array<{ fte: number; uses: number }> }> = [];
+  /** Per segment: its months, and where its jobs start in `fte` and `fits` (each job working in
+   * it: its FTE months and the uses it fits there). */
+  private readonly segments: Array<{ months: number; end: number }> = [];
+  private readonly fte: number[] = [];
+  private readonly fits: number[] = [];
   private readonly layers: Array<{ months: number; uses: number }> = [];
   /** Months a held degree supplies to each demand (credentials only). */
   private readonly held: number[];
   /** Per gap-finding filter, the uses a job of that kind would fit. */
-  private readonly extras: number[];
+  private readonly extras: readonly number[];
   /** What each set of uses draws from the profile's own supplies, worked out once per set. */
   private readonly cost: number[];
-  /** The shape's nodes as bits: each demand's use, whether it is a credential, and the sink-side
-   * nodes each substitution feeds (demands, then experience feed nodes). */
-  private readonly masks: { demandUse: number[]; credential: boolean[]; feedOf: number[]; subs: Compiled['subs'] };
   /** Capacities of the current question (`prepare`). */
   private readonly demands: number[];
   private readonly rooms: number[];
@@ -119,38 +150,31 @@ export class ClosedForm {
   private readonly heldNow: number[];
 
   constructor(private readonly shape: Compiled, private readonly facts: Facts, gapFinding: readonly JobFilter[]) {
-    const { uses } = shape;
-    const bit = (i: number) => 1 << i;
-    const experienceUses = uses.flatMap((u, i) => (u.draws === 'experience' ? [{ u, i, start: Math.max(...u.within.map((y) => windowStartOf(facts, y))) }] : []));
-    const fitting = facts.jobs.map((job) => experienceUses.filter(({ u }) => jobFits(job, u.filter)));
+    const { uses, experienceUses } = shape;
+    const starts = experienceUses.map((u) => Math.max(...u.within.map((y) => windowStartOf(facts, y))));
+    const jobUses = facts.jobs.map((job) => experienceUses.reduce((mask, u) => (jobFits(job, u.filter) ? mask | (1 << u.i) : mask), 0));
     for (const segment of facts.segments) {
-      const jobs: Array<{ fte: number; uses: number }> = [];
+      // The uses whose recency window the segment is in.
+      let open = 0;
+      experienceUses.forEach((u, k) => (open |= segment.start >= starts[k]! ? 1 << u.i : 0));
       segment.fte.forEach((fte, j) => {
-        let mask = 0;
-        if (fte > 0) for (const { i, start } of fitting[j]!) if (segment.start >= start) mask |= bit(i);
-        if (mask !== 0) jobs.push({ fte, uses: mask });
+        const fits = jobUses[j]! & open;
+        if (fte <= 0 || fits === 0) return;
+        this.fte.push(segment.months * fte);
+        this.fits.push(fits);
       });
-      if (jobs.length > 0) this.segments.push({ months: segment.months, jobs });
+      const last = this.segments.at(-1)?.end ?? 0;
+      if (this.fte.length > last) this.segments.push({ months: segment.months, end: this.fte.length });
     }
-    const educationUses = uses.flatMap((u, i) => (u.draws === 'education' ? [{ ...u, i }] : []));
-    for (const layer of educationLayers(facts, educationUses)) {
+    for (const layer of educationLayers(facts, shape.educationUses)) {
       let mask = 0;
-      for (const { use } of layer.fits) mask |= bit(use.i);
+      for (const { use } of layer.fits) mask |= 1 << use.i;
       if (mask !== 0) this.layers.push({ months: layer.months, uses: mask });
     }
     this.held = shape.demands.map((d) => (d.credential && fittingDegree(facts, d.credential) ? d.months : 0));
-    this.extras = gapFinding.map((filter) => {
-      const job = extraJob(filter);
-      return experienceUses.reduce((mask, { u, i }) => (jobFits(job, u.filter) ? mask | bit(i) : mask), 0);
-    });
+    this.extras = extrasOf(shape, gapFinding);
     this.cost = new Array<number>(1 << uses.length).fill(-1);
     const count = shape.demands.length;
-    this.masks = {
-      demandUse: shape.demands.map((d) => (d.use >= 0 ? bit(d.use) : 0)),
-      credential: shape.demands.map((d) => d.credential !== undefined),
-      feedOf: shape.subs.map((s) => s.feeds.reduce((mask, f) => mask | ('demand' in f ? bit(f.demand) : bit(count + f.experience)), 0)),
-      subs: shape.subs,
-    };
     this.demands = new Array<number>(count).fill(0);
     this.heldNow = new Array<number>(count).fill(0);
     this.rooms = new Array<number>(shape.experience.length).fill(0);
@@ -201,7 +225,7 @@ export class ClosedForm {
    * their cap (`cut`), for the capacities `prepare` set. */
   private maxFlow(probe: Probe | null): number {
     const { shape, demands, rooms, subSupply, heldNow } = this;
-    const { demandUse, credential, feedOf, subs } = this.masks;
+    const { demandUse, credential, feedOf, subs } = shape;
     const count = demands.length;
     const experience = shape.experience;
     let best = Infinity;
@@ -258,10 +282,11 @@ export class ClosedForm {
     let total = cached;
     if (cached < 0) {
       total = 0;
+      let j = 0;
       for (const segment of this.segments) {
-        let fte = 0;
-        for (const job of segment.jobs) if (job.uses & mask) fte += segment.months * job.fte;
-        total += Math.min(segment.months, fte);
+        let months = 0;
+        for (; j < segment.end; j++) if (this.fits[j]! & mask) months += this.fte[j]!;
+        total += Math.min(segment.months, months);
       }
       for (const layer of this.layers) if (layer.uses & mask) total += layer.months;
       this.cost[mask] = total;

@@ -348,6 +348,11 @@ export class AllocationNetwork {
     return this.closedForm;
   }
 
+  /** Whether the closed form covers this network: its totals are then the closed form's. */
+  get closedFormFits(): boolean {
+    return this.closed !== null;
+  }
+
   /** A solve's totals, for a yes-or-no question: from the closed form where the path's shape has
    * one (leaving the flow of the last solve in place), else solved unphased. */
   totals(setting: Setting): FlowTotals {
