@@ -143,6 +143,8 @@ export class ClosedForm {
   private readonly extras: readonly number[];
   /** What each set of uses draws from the profile's own supplies, worked out once per set. */
   private readonly cost: number[];
+  /** The relaxed problem's maximum flow, which every probe adds to. */
+  private relaxedFlow: number | undefined;
   /** Capacities of the current question (`prepare`). */
   private readonly demands: number[];
   private readonly rooms: number[];
@@ -192,10 +194,12 @@ export class ClosedForm {
   /** What `AllocationNetwork.probeGain` finds: how much more the relaxed problem carries with the addition. */
   probeGain(probe: Probe): number {
     const relaxed: Setting = { candidate: NO_DELIVERIES, relaxed: true, certifications: this.facts.certifications };
-    this.prepare(relaxed, null);
-    const without = this.maxFlow(null);
+    if (this.relaxedFlow === undefined) {
+      this.prepare(relaxed, null);
+      this.relaxedFlow = this.maxFlow(null);
+    }
     this.prepare(relaxed, probe);
-    return this.maxFlow(probe) - without;
+    return this.maxFlow(probe) - this.relaxedFlow;
   }
 
   /** Sets the capacities a setting gives (and a probe adds): demands, rooms and certification
