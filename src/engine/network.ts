@@ -134,8 +134,10 @@ export class AllocationNetwork {
     this.experience();
     this.education();
     this.hours();
-    for (const filter of gapFinding ?? []) this.extraSupply(filter);
-    if (gapFinding) this.probes();
+    // Gap finding's extra supplies and probes are flowed only where the closed form does not answer.
+    if (!gapFinding || (this.closedForm !== null && closedShape(path, subs))) return;
+    for (const filter of gapFinding) this.extraSupply(filter);
+    this.probes();
   }
 
   private settable(edge: number, phase: number, cap: Capacity['cap']): void {
