@@ -35,7 +35,7 @@ export function allocate(path: Path, facts: Facts, network = new AllocationNetwo
   let last: typeof plain | null = null;
   // Where the closed form covers the path, candidates are compared by its totals, and only the one
   // returned is solved.
-  const byTotals = network.closedFormFits;
+  const byTotals = network.comparesByTotals;
   if (bound.feasible) {
     for (const candidate of candidates(path, activeSubstitutions(path, facts), facts)) {
       if (candidate.deliveries.length === 0) continue;
@@ -59,7 +59,7 @@ export function qualifies(path: Path, facts: Facts, network?: Totals): boolean {
 }
 
 /** What a yes-or-no question asks of a network: a solve's totals. */
-type Totals = Pick<AllocationNetwork, 'totals'>;
+type Totals = Pick<AllocationNetwork, 'flows' | 'totals'>;
 
 /** The closed form alone where it covers the path (no network is built), else the network. */
 function totalsFor(path: Path, facts: Facts): Totals {
@@ -73,7 +73,7 @@ function totalsFor(path: Path, facts: Facts): Totals {
  * candidate they rule out needs no solve. */
 function meets(path: Path, facts: Facts, network: Totals, setting: Setting): number | null {
   if (!enoughCertifications(path, facts, setting.candidate) || matchCertifications(path, facts, setting.candidate).shortfalls.length > 0 || conditions(path, facts).shortfalls.length > 0) return null;
-  const net = network.totals(setting);
+  const net = network.flows(setting);
   return net.flow >= net.demand - EPS ? net.extra : null;
 }
 

@@ -5,8 +5,8 @@ import type { Path, Substitution } from '../rules/schema.ts';
 import { roomOf } from './candidates.ts';
 import { jobFits, narrowed, windowStartOf, type JobFilter } from './months.ts';
 import { memo } from './once.ts';
-import type { FlowTotals, Probe, Setting } from './network.ts';
-import { deliveredOf, educationLayers, extraJob, fittingDegree } from './supplies.ts';
+import type { FlowTotals, Flows, Probe, Setting } from './network.ts';
+import { deliveredOf, educationLayers, extraJob, fittingDegree, unitsOf } from './supplies.ts';
 
 /** The allocation network's maximum flow in closed form, for the shapes most classes have:
  * experience, education and credential requirements, with month-for-month substitutions and
@@ -35,6 +35,8 @@ interface Demand {
   use: number;
   /** A credential requirement: a fitting degree supplies its months straight into it. */
   credential?: Extract<Path['requirements'][number], { kind: 'credential' }>;
+  /** The whole steps a candidate fixes for a stepped substitution, which its source must supply. */
+  units?: Substitution;
 }
 
 /** Where substitutions feed: an experience requirement's feed node (then `room` into its general
@@ -54,12 +56,14 @@ interface Compiled {
   demandUse: number[];
   credential: boolean[];
   feedOf: number[];
+  /** Whether a candidate can fix whole steps in the flow: its totals then weigh them apart. */
+  fixesUnits: boolean;
 }
 
 const compiled = memo<Compiled | null>();
 
 /** The path's shape, compiled once per set of substitutions; null when the closed form does not
- * cover it (hours, stepped or rate substitutions, or too many choices). */
+ * cover it (credit or training hours, rate substitutions, or too many choices). */
 export function closedShape(path: Path, subs: readonly Substitution[]): Compiled | null {
   return compiled([path, subs], '', () => compile(path, subs));
 }
@@ -96,12 +100,17 @@ function compile(path: Path, subs: readonly Substitution[]): Compiled | null {
   for (const sub of subs) {
     const { from } = sub;
     const feeds = sub.to.map((target) => feedOf.get(target)!);
-    if (from.kind === 'certification') compiledSubs.push({ sub, use: -1, cap: sub.maxMonths ?? Infinity, feeds });
-    else if (from.kind === 'experience' && sub.step <= 1) compiledSubs.push({ sub, use: use({ draws: 'experience', filter: from, within: [from.withinYears] }), cap: sub.maxMonths ?? Infinity, feeds });
-    else if (from.kind === 'education' && sub.step <= 1) compiledSubs.push({ sub, use: use({ draws: 'education', fields: from.fields, beyond: from.beyondMonths }), cap: sub.maxMonths ?? Infinity, feeds });
-    else return null;
+    if (from.kind === 'certification') {
+      compiledSubs.push({ sub, use: -1, cap: sub.maxMonths ?? Infinity, feeds });
+      continue;
+    }
+    if (from.kind !== 'experience' && from.kind !== 'education') return null;
+    const source = use(from.kind === 'experience' ? { draws: 'experience', filter: from, within: [from.withinYears] } : { draws: 'education', fields: from.fields, beyond: from.beyondMonths });
+    compiledSubs.push({ sub, use: source, cap: sub.maxMonths ?? Infinity, feeds });
+    // Stepped: plain flow in the relaxed problem only; a candidate's whole steps are a demand on the source.
+    if (sub.step > 1) demands.push({ requirement: sub.id, months: 0, fixed: true, use: source, units: sub });
   }
-  const capped = compiledSubs.filter((s) => s.use >= 0 && s.cap < Infinity).length;
+  const capped = compiledSubs.filter((s) => s.use >= 0 && (s.cap < Infinity || s.sub.step > 1)).length;
   if (demands.length + experience.length + capped > MOST_CHOICES || uses.length > MOST_USES) return null;
   return {
     demands,
@@ -114,6 +123,7 @@ function compile(path: Path, subs: readonly Substitution[]): Compiled | null {
     demandUse: demands.map((d) => (d.use >= 0 ? 1 << d.use : 0)),
     credential: demands.map((d) => d.credential !== undefined),
     feedOf: compiledSubs.map((s) => s.feeds.reduce((mask, f) => mask | ('demand' in f ? 1 << f.demand : 1 << (demands.length + f.experience)), 0)),
+    fixesUnits: demands.some((d) => d.units),
   };
 }
 
@@ -183,12 +193,26 @@ export class ClosedForm {
     this.subSupply = new Array<number>(shape.subs.length).fill(0);
   }
 
-  /** What `AllocationNetwork.solve(setting, false)` adds up to. */
-  totals(setting: Setting): FlowTotals {
+  /** The maximum flow `AllocationNetwork.solve(setting, false)` finds, the demand, and what the
+   * extra supply carries: all a yes-or-no question needs. */
+  flows(setting: Setting): Flows {
     const demand = this.prepare(setting, null);
     const without = this.maxFlow(null);
     const flow = setting.extra === undefined ? without : this.maxFlow({ extra: setting.extra });
-    return { flow, demand, weightedFlow: flow, fixedMonths: 0, extra: flow - without };
+    return { flow, demand, extra: flow - without };
+  }
+
+  /** All that `AllocationNetwork.solve(setting, false)` adds up to, where no whole steps are fixed
+   * in the flow: every unit of flow then weighs one month of coverage. */
+  totals(setting: Setting): FlowTotals {
+    if (this.shape.fixesUnits && !setting.relaxed && setting.candidate.deliveries.some((d) => d.sub.step > 1)) throw new Error('closed form: the weight of fixed steps depends on the flow; solve the network');
+    const { flow, demand, extra } = this.flows(setting);
+    return { flow, demand, extra, weightedFlow: flow, fixedMonths: 0 };
+  }
+
+  /** Whether a candidate can fix whole steps in the flow (then only `flows` answers for it). */
+  get fixesUnits(): boolean {
+    return this.shape.fixesUnits;
   }
 
   /** What `AllocationNetwork.probeGain` finds: how much more the relaxed problem carries with the addition. */
@@ -209,14 +233,15 @@ export class ClosedForm {
     const delivered = setting.relaxed || setting.candidate.deliveries.length === 0 ? null : deliveredOf(setting, shape.rooms);
     let total = 0;
     shape.demands.forEach((d, q) => {
-      demands[q] = d.fixed || !delivered ? d.months : Math.max(0, d.months - (delivered.get(d.requirement) ?? 0));
+      if (d.units) demands[q] = setting.relaxed ? 0 : unitsOf(setting, d.units);
+      else demands[q] = d.fixed || !delivered ? d.months : Math.max(0, d.months - (delivered.get(d.requirement) ?? 0));
       total += demands[q]!;
       this.heldNow[q] = held[q]! + (probe && 'credential' in probe && probe.credential === d.requirement ? probe.months : 0);
     });
     shape.experience.forEach((e, k) => (rooms[k] = Math.max(0, e.room - (delivered?.get(e.requirement) ?? 0))));
     // Certification substitutions supply only the relaxed problem (a candidate fixes them otherwise).
     shape.subs.forEach(({ sub, cap }, i) => {
-      if (sub.from.kind !== 'certification') return void (subSupply[i] = cap);
+      if (sub.from.kind !== 'certification') return void (subSupply[i] = sub.step > 1 && !setting.relaxed ? 0 : cap);
       let most = setting.relaxed ? Math.min(cap, countFitting(setting.certifications ?? this.facts.certifications, sub.from) * (sub.monthsEach ?? 0)) : 0;
       if (probe && 'certificate' in probe) for (const c of probe.certificate) if (c.substitution === sub.id) most = Math.min(c.most, most + c.months);
       subSupply[i] = most;
@@ -255,9 +280,8 @@ export class ClosedForm {
         let cappable = 0;
         for (let i = 0; i < subs.length; i++) {
           if (!(feedOf[i]! & sinkSide)) continue;
-          const sub = subs[i]!;
-          if (sub.use < 0) cost += subSupply[i]!;
-          else if (sub.cap === Infinity) drawn |= 1 << sub.use;
+          if (subs[i]!.use < 0) cost += subSupply[i]!;
+          else if (subSupply[i] === Infinity) drawn |= 1 << subs[i]!.use;
           else cappable |= 1 << i;
         }
         if (cost < best) {

@@ -1,5 +1,5 @@
 import { matchesFields, type HoursPiece } from '../facts/education.ts';
-import { deliveredOf, educationLayers, extraJob, fittingDegree } from './supplies.ts';
+import { deliveredOf, educationLayers, extraJob, fittingDegree, unitsOf } from './supplies.ts';
 import { ClosedForm, closedShape } from './closed.ts';
 import { countFitting, type CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
@@ -38,6 +38,9 @@ export interface FlowTotals {
   /** Months the extra supply carried. */
   extra: number;
 }
+
+/** What a yes-or-no question needs of a solve. */
+export type Flows = Pick<FlowTotals, 'flow' | 'demand' | 'extra'>;
 
 export interface NetworkResult extends FlowTotals {
   credits: Credit[];
@@ -350,13 +353,19 @@ export class AllocationNetwork {
     return this.closedForm;
   }
 
-  /** Whether the closed form covers this network: its totals are then the closed form's. */
-  get closedFormFits(): boolean {
-    return this.closed !== null;
+  /** Whether candidates can be compared by `totals`: the closed form covers this network and no
+   * candidate fixes whole steps in the flow. */
+  get comparesByTotals(): boolean {
+    return this.closed !== null && !this.closed.fixesUnits;
   }
 
-  /** A solve's totals, for a yes-or-no question: from the closed form where the path's shape has
-   * one (leaving the flow of the last solve in place), else solved unphased. */
+  /** A solve's maximum flow, demand and extra, for a yes-or-no question: from the closed form where
+   * the path's shape has one (leaving the flow of the last solve in place), else solved unphased. */
+  flows(setting: Setting): Flows {
+    return this.closed?.flows(setting) ?? this.solve(setting, false);
+  }
+
+  /** A solve's totals where `comparesByTotals`, or for the relaxed problem; as `flows` otherwise. */
   totals(setting: Setting): FlowTotals {
     return this.closed?.totals(setting) ?? this.solve(setting, false);
   }
@@ -490,8 +499,3 @@ const sum = (values: Iterable<number>): number => {
   for (const v of values) total += v;
   return total;
 };
-
-/** Units a candidate fixes for a substitution: source months of whole steps, or hours of whole blocks. */
-function unitsOf(s: Setting, sub: Substitution): number {
-  return s.candidate.deliveries.reduce((sum, d) => sum + (d.sub === sub ? d.units : 0), 0);
-}

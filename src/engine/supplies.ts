@@ -1,6 +1,6 @@
 import { matchesFields, type EducationSource, type Held } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
-import type { Requirement } from '../rules/schema.ts';
+import type { Requirement, Substitution } from '../rules/schema.ts';
 import type { JobFilter } from './months.ts';
 import type { Setting } from './network.ts';
 
@@ -45,4 +45,9 @@ export function deliveredOf(setting: Setting, rooms: ReadonlyMap<string, number>
   const delivered = new Map<string, number>();
   for (const d of setting.candidate.deliveries) delivered.set(d.target, Math.min(rooms.get(d.target) ?? 0, (delivered.get(d.target) ?? 0) + d.months));
   return delivered;
+}
+
+/** Units a candidate fixes for a substitution: source months of whole steps, or hours of whole blocks. */
+export function unitsOf(s: Setting, sub: Substitution): number {
+  return s.candidate.deliveries.reduce((sum, d) => sum + (d.sub === sub ? d.units : 0), 0);
 }
