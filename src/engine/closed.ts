@@ -9,7 +9,7 @@ import type { FlowTotals, Flows, Probe, Setting } from './network.ts';
 import { deliveredOf, educationLayers, extraJob, fittingDegree, unitsOf } from './supplies.ts';
 
 /** The allocation network's maximum flow in closed form, for the shapes most classes have:
- * experience, education and credential requirements, with month-for-month substitutions and
+ * experience, education and credential requirements, with month-for-month, year-for-year and
  * certification substitutions between them. By max-flow min-cut, the maximum flow is the cheapest
  * way to cut every source from the sink; in these shapes a cut is fixed by a few choices (which
  * requirements it leaves joined to the sink, which substitutions it cuts at their cap), and the
@@ -257,6 +257,9 @@ export class ClosedForm {
     const { demandUse, credential, feedOf, subs } = shape;
     const count = demands.length;
     const experience = shape.experience;
+    // A probe's extra supply fits these uses without limit; its study, these up to its months.
+    const extra = probe && 'extra' in probe ? this.extras[probe.extra]! : 0;
+    const study = probe && 'study' in probe ? { uses: this.studyUses(probe), months: probe.months } : null;
     let best = Infinity;
     for (let joined = 0; joined < 1 << count; joined++) {
       let base = 0;
@@ -293,7 +296,7 @@ export class ClosedForm {
               if (cut & (1 << i)) total += subSupply[i]!;
               else from |= 1 << subs[i]!.use;
             }
-            if (total < best) best = Math.min(best, total + this.supply(from, probe));
+            if (total < best) best = Math.min(best, total + this.supply(from, extra, study));
             if (cut === 0) break;
           }
         }
@@ -303,9 +306,9 @@ export class ClosedForm {
     return best;
   }
 
-  /** What the uses in `mask` can draw from the profile: the cost of cutting them off from it. */
-  private supply(mask: number, probe: Probe | null): number {
-    if (probe && 'extra' in probe && this.extras[probe.extra]! & mask) return Infinity;
+  /** What the uses in `mask` can draw from the profile and a probe's additions: the cost of cutting them off from it. */
+  private supply(mask: number, extra: number, study: { uses: number; months: number } | null): number {
+    if (extra & mask) return Infinity;
     const cached = this.cost[mask]!;
     let total = cached;
     if (cached < 0) {
@@ -319,8 +322,7 @@ export class ClosedForm {
       for (const layer of this.layers) if (layer.uses & mask) total += layer.months;
       this.cost[mask] = total;
     }
-    if (probe && 'study' in probe) total += this.studyUses(probe) & mask ? probe.months : 0;
-    return total;
+    return study && study.uses & mask ? total + study.months : total;
   }
 
   private studyUses(probe: Extract<Probe, { study: readonly string[] }>): number {
