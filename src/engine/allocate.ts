@@ -1,4 +1,4 @@
-import { certificationFits, countFitting } from '../facts/certifications.ts';
+import { certificationFits, countFitting, type CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { Path, Substitution } from '../rules/schema.ts';
 import type { JobFilter } from './months.ts';
@@ -233,7 +233,7 @@ function matchCertifications(path: Path, facts: Facts, candidate: Candidate): Ce
 }
 
 function matchedCertifications(path: Path, facts: Facts, candidate: Candidate): CertMatch {
-  const uses: Array<{ requirement: string; via?: string; filter: { categories: readonly string[]; certifications: readonly string[] }; count: number; monthsEach: number }> = [];
+  const uses: Array<CertUse & { requirement: string; via?: string; monthsEach: number }> = [];
   for (const r of path.requirements) {
     if (r.kind === 'certification') uses.push({ requirement: r.id, filter: r, count: r.count, monthsEach: CERTIFICATION_WEIGHT });
   }
@@ -242,35 +242,12 @@ function matchedCertifications(path: Path, facts: Facts, candidate: Candidate): 
   }
   const result: CertMatch = { credits: [], shortfalls: [], covered: 0, assumed: new Map() };
   if (uses.length === 0) return result;
-  const g = new FlowGraph();
-  const source = g.node();
-  const sink = g.node();
-  const useNodes = uses.map((u) => {
-    const node = g.node();
-    return { node, edge: g.edge(node, sink, u.count) };
-  });
-  const uncertainEdges: number[] = [];
-  const tracked: Array<{ edge: number; use: number; cert: number }> = [];
-  facts.certifications.forEach((fact, c) => {
-    const node = g.node();
-    g.edge(source, node, 1);
-    uses.forEach((use, u) => {
-      if (!certificationFits(fact, use.filter)) return;
-      const edge = g.edge(node, useNodes[u]!.node, fact.uncertain ? 0 : 1);
-      if (fact.uncertain) uncertainEdges.push(edge);
-      tracked.push({ edge, use: u, cert: c });
-    });
-  });
-  g.maxFlow(source, sink);
-  if (uncertainEdges.length > 0) {
-    for (const edge of uncertainEdges) g.open(edge, 1); // lean on recognised certifications first
-    g.maxFlow(source, sink);
-  }
-  for (const t of tracked) {
-    if (g.flow[t.edge]! < 0.5) continue;
-    const use = uses[t.use]!;
-    const fact = facts.certifications[t.cert]!;
+  const matched = new Array<number>(uses.length).fill(0);
+  for (const { use: u, cert } of pairsOf(uses, facts.certifications)) {
+    const use = uses[u]!;
+    const fact = facts.certifications[cert]!;
     const asset = { kind: 'certification' as const, index: fact.cert.index };
+    matched[u]!++;
     result.credits.push({ requirement: use.requirement, part: undefined, via: use.via, asset, amount: use.via ? use.monthsEach : 1 });
     result.covered += use.monthsEach;
     if (fact.uncertain) {
@@ -279,10 +256,52 @@ function matchedCertifications(path: Path, facts: Facts, candidate: Candidate): 
     }
   }
   uses.forEach((use, u) => {
-    const missing = use.count - Math.round(g.flow[useNodes[u]!.edge]!);
+    const missing = use.count - matched[u]!;
     if (missing <= 0) return;
     // A credential missing from a substitution leaves its months missing from the target requirement.
     result.shortfalls.push({ requirement: use.requirement, amount: use.via ? missing * use.monthsEach : missing });
   });
   return result;
+}
+
+export type CertUse = { filter: { categories: readonly string[]; certifications: readonly string[] }; count: number };
+
+/** A maximum matching of certifications to uses, each use taking up to its count, recognised
+ * certifications first: the pairs, in the order of the certifications and then of the uses. A
+ * single use is matched in order without a network (`byFlow: true` solves one anyway, for tests). */
+export function pairsOf(uses: readonly CertUse[], certs: readonly CertificationFact[], byFlow = uses.length > 1): Array<{ use: number; cert: number }> {
+  if (!byFlow) {
+    // One use: the first recognised certifications that fit it, then the first uncertain ones.
+    const { filter, count } = uses[0]!;
+    const fitting = certs.flatMap((c, i) => (certificationFits(c, filter) ? [i] : []));
+    const certain = fitting.filter((i) => !certs[i]!.uncertain).slice(0, count);
+    const chosen = new Set([...certain, ...fitting.filter((i) => certs[i]!.uncertain).slice(0, count - certain.length)]);
+    return fitting.filter((i) => chosen.has(i)).map((cert) => ({ use: 0, cert }));
+  }
+  const g = new FlowGraph();
+  const source = g.node();
+  const sink = g.node();
+  const useNodes = uses.map((u) => {
+    const node = g.node();
+    g.edge(node, sink, u.count);
+    return node;
+  });
+  const uncertainEdges: number[] = [];
+  const tracked: Array<{ edge: number; use: number; cert: number }> = [];
+  certs.forEach((fact, cert) => {
+    const node = g.node();
+    g.edge(source, node, 1);
+    uses.forEach((use, u) => {
+      if (!certificationFits(fact, use.filter)) return;
+      const edge = g.edge(node, useNodes[u]!, fact.uncertain ? 0 : 1);
+      if (fact.uncertain) uncertainEdges.push(edge);
+      tracked.push({ edge, use: u, cert });
+    });
+  });
+  g.maxFlow(source, sink);
+  if (uncertainEdges.length > 0) {
+    for (const edge of uncertainEdges) g.open(edge, 1); // lean on recognised certifications first
+    g.maxFlow(source, sink);
+  }
+  return tracked.filter((t) => g.flow[t.edge]! >= 0.5).map(({ use, cert }) => ({ use, cert }));
 }
