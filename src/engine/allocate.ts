@@ -273,10 +273,18 @@ export function pairsOf(uses: readonly CertUse[], certs: readonly CertificationF
   if (!byFlow) {
     // One use: the first recognised certifications that fit it, then the first uncertain ones.
     const { filter, count } = uses[0]!;
-    const fitting = certs.flatMap((c, i) => (certificationFits(c, filter) ? [i] : []));
-    const certain = fitting.filter((i) => !certs[i]!.uncertain).slice(0, count);
-    const chosen = new Set([...certain, ...fitting.filter((i) => certs[i]!.uncertain).slice(0, count - certain.length)]);
-    return fitting.filter((i) => chosen.has(i)).map((cert) => ({ use: 0, cert }));
+    const fits = certs.map((c) => certificationFits(c, filter));
+    let certain = 0;
+    certs.forEach((c, i) => (certain += fits[i] && !c.uncertain ? 1 : 0));
+    const left = { certain: Math.min(count, certain), uncertain: Math.max(0, count - certain) };
+    const pairs: Array<{ use: number; cert: number }> = [];
+    certs.forEach((c, cert) => {
+      const kind = c.uncertain ? 'uncertain' : 'certain';
+      if (!fits[cert] || left[kind] === 0) return;
+      left[kind]--;
+      pairs.push({ use: 0, cert });
+    });
+    return pairs;
   }
   const g = new FlowGraph();
   const source = g.node();
