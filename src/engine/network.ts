@@ -1,6 +1,4 @@
 import { matchesFields, type HoursPiece } from '../facts/education.ts';
-import { deliveredOf, educationLayers, extraJob, fittingDegree, unitsOf } from './supplies.ts';
-import { ClosedForm, closedShape } from './closed.ts';
 import { countFitting, type CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { HoursFilter, Path, Requirement, Substitution } from '../rules/schema.ts';
@@ -9,6 +7,8 @@ import { FlowGraph } from './flow.ts';
 import { once } from './once.ts';
 import { jobFits, narrowed, windowStartOf, type JobFilter } from './months.ts';
 import { assumptionKey, type AssetRef, type Assumption, type Credit, type Shortfall } from './types.ts';
+import { ClosedForm, closedShape } from './closed.ts';
+import { deliveredOf, educationLayers, extraJob, fittingDegree, unitsOf } from './supplies.ts';
 
 /** The continuous part of an allocation as one flow network, built once per path and reading and
  * solved again for each candidate by setting capacities:
@@ -123,12 +123,12 @@ export class AllocationNetwork {
   private readonly probeEdges = new Map<string, number>();
   private readonly studyUses: Array<{ edge: number; use: Use & { draws: 'education' } }> = [];
 
-  /** `gapFinding`: filters of the extra supplies that gap finding may open, by index; with them, the
-   * closed edges of its probes (`probeGain`). */
   /** The closed form of this network's totals, made when first asked; null for shapes it does not cover. */
   private closedForm: ClosedForm | null | undefined;
 
-  /** `closedForm: false` answers every question by solving the network, as the closed form's tests do. */
+  /** `gapFinding`: filters of the extra supplies that gap finding may open, by index; with them, the
+   * closed edges of its probes (`probeGain`), unless the closed form answers for them.
+   * `closedForm: false` answers every question by solving the network, as the closed form's tests do. */
   constructor(private readonly path: Path, private readonly facts: Facts, private readonly subs: readonly Substitution[], private readonly gapFinding: readonly JobFilter[] | null = null, closedForm = true) {
     if (!closedForm) this.closedForm = null;
     this.rooms = roomsOf(path);
