@@ -5,6 +5,8 @@ import { candidates } from '../../src/engine/candidates.ts';
 import { ClosedForm, closedShape } from '../../src/engine/closed.ts';
 import { gapFilters } from '../../src/engine/gaps.ts';
 import { AllocationNetwork, type Probe, type Setting } from '../../src/engine/network.ts';
+import type { Facts } from '../../src/facts/facts.ts';
+import type { Path } from '../../src/rules/schema.ts';
 import { toFacts, worldArb } from '../helpers/worlds.ts';
 
 /* The closed form answers every yes-or-no question the network would, with the same totals: the
@@ -27,17 +29,23 @@ const worlds = fc.tuple(worldArb, variantArb).map(([w, { concurrent, ftes, withi
 
 const close = (a: number, b: number) => (a === Infinity ? b === Infinity : Math.abs(a - b) < 1e-9);
 
+/** The network (always solved) and the closed form of a world the closed form covers; null otherwise. */
+function bothOf({ w, facts }: { w: { path: Path }; facts: Facts }) {
+  const subs = activeSubstitutions(w.path, facts);
+  const shape = closedShape(w.path, subs);
+  if (!shape) return null;
+  const filters = gapFilters(w.path);
+  return { subs, filters, network: new AllocationNetwork(w.path, facts, subs, filters, false), closed: new ClosedForm(shape, facts, filters) };
+}
+
 describe('the closed form', () => {
   it('adds up to what the network solves, for every candidate and extra supply', () => {
     let compared = 0;
     fc.assert(
       fc.property(worlds, ({ w, facts }) => {
-        const subs = activeSubstitutions(w.path, facts);
-        const shape = closedShape(w.path, subs);
-        if (!shape) return;
-        const filters = gapFilters(w.path);
-        const network = new AllocationNetwork(w.path, facts, subs, filters, false);
-        const closed = new ClosedForm(shape, facts, filters);
+        const both = bothOf({ w, facts });
+        if (!both) return;
+        const { subs, filters, network, closed } = both;
         const settings: Setting[] = [{ candidate: { deliveries: [], cost: 0 }, relaxed: true, certifications: facts.certifications }, ...candidates(w.path, subs, facts).map((candidate) => ({ candidate, relaxed: false }))];
         for (const base of settings) {
           for (const extra of [undefined, ...filters.keys()]) {
@@ -63,12 +71,9 @@ describe('the closed form', () => {
   it('gains what the network gains from each probe of gap finding', () => {
     fc.assert(
       fc.property(worlds, fc.integer({ min: 1, max: 4 }), fc.boolean(), ({ w, facts }, months, computing) => {
-        const subs = activeSubstitutions(w.path, facts);
-        const shape = closedShape(w.path, subs);
-        if (!shape) return;
-        const filters = gapFilters(w.path);
-        const network = new AllocationNetwork(w.path, facts, subs, filters, false);
-        const closed = new ClosedForm(shape, facts, filters);
+        const both = bothOf({ w, facts });
+        if (!both) return;
+        const { subs, filters, network, closed } = both;
         network.solve({ candidate: { deliveries: [], cost: 0 }, relaxed: true, certifications: facts.certifications }, false);
         const snapshot = network.snapshot();
         const probes: Probe[] = [
