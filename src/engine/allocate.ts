@@ -6,7 +6,8 @@ import { candidates, type Candidate } from './candidates.ts';
 import { ClosedForm, closedShape } from './closed.ts';
 import { FlowGraph } from './flow.ts';
 import { memo, once } from './once.ts';
-import { AllocationNetwork, HOUR_WEIGHT, type Setting, type Snapshot } from './network.ts';
+import { AllocationNetwork, type Setting, type Snapshot } from './network.ts';
+import { HOUR_WEIGHT } from './supplies.ts';
 import { isRefused } from './resolve.ts';
 import { assumptionKey, type Allocation, type Assumption, type Credit, type Shortfall } from './types.ts';
 

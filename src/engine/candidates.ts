@@ -1,7 +1,7 @@
 import type { Facts } from '../facts/facts.ts';
 import { countFitting } from '../facts/certifications.ts';
 import type { Path, Substitution } from '../rules/schema.ts';
-import { hoursFitting } from './network.ts';
+import { hoursFitting } from './supplies.ts';
 import { memo, once } from './once.ts';
 
 /** The discrete choices the flow network cannot make itself: how many certifications each

@@ -1,29 +1,34 @@
 import { countFitting } from '../facts/certifications.ts';
-import { matchesFields } from '../facts/education.ts';
+import { matchesFields, type HoursPiece } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
-import type { Path, Substitution } from '../rules/schema.ts';
+import type { HoursFilter, Path, Substitution } from '../rules/schema.ts';
 import { roomOf } from './candidates.ts';
 import { jobFits, narrowed, windowStartOf, type JobFilter } from './months.ts';
 import { memo } from './once.ts';
 import type { FlowTotals, Flows, Probe, Setting } from './network.ts';
-import { deliveredOf, educationLayers, extraJob, fittingDegree, unitsOf } from './supplies.ts';
+import { deliveredOf, educationLayers, extraJob, fittingDegree, HOUR_WEIGHT, hoursFitting, unitsOf } from './supplies.ts';
 
-/** The allocation network's maximum flow in closed form, for the shapes most classes have:
- * experience, education and credential requirements, with month-for-month, year-for-year and
- * certification substitutions between them. By max-flow min-cut, the maximum flow is the cheapest
- * way to cut every source from the sink; in these shapes a cut is fixed by a few choices (which
- * requirements it leaves joined to the sink, which substitutions it cuts at their cap), and the
- * experience, education and extra supplies each cost what the uses left joined can draw from them.
- * So a yes-or-no question costs a few sums instead of a network solve; reading an allocation still
- * solves the network (network.ts), and other shapes are always solved. Both must agree on every
- * total: a property test compares them on random rules and profiles. */
+/** The allocation network's maximum flow in closed form. By max-flow min-cut, the maximum flow is
+ * the cheapest way to cut every source from the sink. In the networks rules make, a cut is fixed
+ * by a few choices (which requirements it leaves joined to the sink, which experience feed nodes
+ * join them, which substitutions it cuts at their cap), and the experience, education and extra
+ * supplies each cost what the uses left joined can draw from them. Credit and training hours flow
+ * apart from the months, so they are cut apart. A yes-or-no question then costs a few sums instead
+ * of a network solve; reading an allocation still solves the network (network.ts), and so does a
+ * path with too many choices to enumerate. Both must agree on every total: a property test
+ * compares them on random rules and profiles. */
 
 /** More choices than this and a cut is not worth enumerating: the network solves it. */
 const MOST_CHOICES = 10;
 const MOST_USES = 16;
 const NO_DELIVERIES = { deliveries: [], cost: 0 };
+const EPS = 1e-9;
+
+/** A substitution whose candidate fixes whole units in the flow: steps of its source, or blocks of hours. */
+const fixesUnits = (sub: Substitution): boolean => sub.step > 1 || sub.from.kind === 'credits' || sub.from.kind === 'training';
 
 type ExperienceUse = { draws: 'experience'; filter: JobFilter; within: readonly (number | undefined)[] };
+type HoursUse = { pool: HoursPiece['pool']; filter: HoursFilter };
 type Use = ExperienceUse | { draws: 'education'; fields: readonly string[] | undefined; beyond: number };
 
 /** A requirement's edge to the sink: what it demands (less what a candidate delivered, unless
@@ -56,14 +61,18 @@ interface Compiled {
   demandUse: number[];
   credential: boolean[];
   feedOf: number[];
-  /** Whether a candidate can fix whole steps in the flow: its totals then weigh them apart. */
+  /** Hours: credit and training requirements (and their parts), and the hours a candidate fixes
+   * for a rate substitution. They draw only on credit and training hours, so they are cut apart. */
+  hours: Array<{ amount: number; use: number; units?: Substitution }>;
+  hoursUses: HoursUse[];
+  /** Whether a candidate can fix whole steps or blocks of hours in the flow: its totals then weigh them apart. */
   fixesUnits: boolean;
 }
 
 const compiled = memo<Compiled | null>();
 
-/** The path's shape, compiled once per set of substitutions; null when the closed form does not
- * cover it (credit or training hours, rate substitutions, or too many choices). */
+/** The path's shape, compiled once per set of substitutions; null when it has too many choices to
+ * enumerate. */
 export function closedShape(path: Path, subs: readonly Substitution[]): Compiled | null {
   return compiled([path, subs], '', () => compile(path, subs));
 }
@@ -74,6 +83,9 @@ function compile(path: Path, subs: readonly Substitution[]): Compiled | null {
   const uses: Use[] = [];
   const feedOf = new Map<string, Feed>();
   const use = (u: Use): number => uses.push(u) - 1;
+  const hours: Compiled['hours'] = [];
+  const hoursUses: HoursUse[] = [];
+  const hoursUse = (u: HoursUse): number => hoursUses.push(u) - 1;
   for (const r of path.requirements) {
     switch (r.kind) {
       case 'experience': {
@@ -90,8 +102,13 @@ function compile(path: Path, subs: readonly Substitution[]): Compiled | null {
         feedOf.set(r.id, { demand: demands.push({ requirement: r.id, months: r.months ?? 0, fixed: false, use: -1, credential: r }) - 1 });
         break;
       case 'credits':
-      case 'training':
-        return null;
+      case 'training': {
+        const parts = r.kind === 'credits' ? r.including : [];
+        const scale = r.kind === 'credits' && r.system === 'quarter' ? 2 / 3 : 1;
+        hours.push({ amount: (r.hours - parts.reduce((sum, p) => sum + p.hours, 0)) * scale, use: hoursUse({ pool: r.kind, filter: r }) });
+        for (const p of parts) hours.push({ amount: p.hours * scale, use: hoursUse({ pool: r.kind, filter: { fields: p.fields ?? r.fields, exclude: [...r.exclude, ...p.exclude] } }) });
+        break;
+      }
       default:
         break; // certifications are matched, conditions assumed, criteria read from text
     }
@@ -100,18 +117,19 @@ function compile(path: Path, subs: readonly Substitution[]): Compiled | null {
   for (const sub of subs) {
     const { from } = sub;
     const feeds = sub.to.map((target) => feedOf.get(target)!);
-    if (from.kind === 'certification') {
+    if (from.kind === 'certification' || from.kind === 'credits' || from.kind === 'training') {
+      // A supply of months in the relaxed problem; a rate's whole blocks are a demand on the hours.
       compiledSubs.push({ sub, use: -1, cap: sub.maxMonths ?? Infinity, feeds });
+      if (from.kind !== 'certification') hours.push({ amount: 0, use: hoursUse({ pool: from.kind, filter: from }), units: sub });
       continue;
     }
-    if (from.kind !== 'experience' && from.kind !== 'education') return null;
     const source = use(from.kind === 'experience' ? { draws: 'experience', filter: from, within: [from.withinYears] } : { draws: 'education', fields: from.fields, beyond: from.beyondMonths });
     compiledSubs.push({ sub, use: source, cap: sub.maxMonths ?? Infinity, feeds });
     // Stepped: plain flow in the relaxed problem only; a candidate's whole steps are a demand on the source.
     if (sub.step > 1) demands.push({ requirement: sub.id, months: 0, fixed: true, use: source, units: sub });
   }
   const capped = compiledSubs.filter((s) => s.use >= 0 && (s.cap < Infinity || s.sub.step > 1)).length;
-  if (demands.length + experience.length + capped > MOST_CHOICES || uses.length > MOST_USES) return null;
+  if (demands.length + experience.length + capped > MOST_CHOICES || hours.length > MOST_CHOICES || uses.length > MOST_USES || hoursUses.length > MOST_USES) return null;
   return {
     demands,
     experience,
@@ -123,7 +141,9 @@ function compile(path: Path, subs: readonly Substitution[]): Compiled | null {
     demandUse: demands.map((d) => (d.use >= 0 ? 1 << d.use : 0)),
     credential: demands.map((d) => d.credential !== undefined),
     feedOf: compiledSubs.map((s) => s.feeds.reduce((mask, f) => mask | ('demand' in f ? 1 << f.demand : 1 << (demands.length + f.experience)), 0)),
-    fixesUnits: demands.some((d) => d.units),
+    hours,
+    hoursUses,
+    fixesUnits: subs.some(fixesUnits),
   };
 }
 
@@ -147,12 +167,17 @@ export class ClosedForm {
   private readonly fte: number[] = [];
   private readonly fits: number[] = [];
   private readonly layers: Array<{ months: number; uses: number }> = [];
+  /** Credit and training hours, each with the hours uses it fits. */
+  private readonly pieces: Array<{ hours: number; uses: number }> = [];
+  /** Per substitution, the months a rate could buy from all the fitting hours. */
+  private readonly rateMost: number[];
   /** Months a held degree supplies to each demand (credentials only). */
   private readonly held: number[];
   /** Per gap-finding filter, the uses a job of that kind would fit. */
   private readonly extras: readonly number[];
-  /** What each set of uses draws from the profile's own supplies, worked out once per set. */
+  /** What each set of uses (and of hours uses) draws from the profile's own supplies, worked out once per set. */
   private readonly cost: number[];
+  private readonly hoursCost: number[];
   /** The relaxed problem's maximum flow, which every probe adds to. */
   private relaxedFlow: number | undefined;
   /** Capacities of the current question (`prepare`). */
@@ -160,6 +185,9 @@ export class ClosedForm {
   private readonly rooms: number[];
   private readonly subSupply: number[];
   private readonly heldNow: number[];
+  private readonly hoursDemands: number[];
+  /** The hours part's maximum flow for the current question. */
+  private hoursFlow = 0;
 
   constructor(private readonly shape: Compiled, private readonly facts: Facts, gapFinding: readonly JobFilter[]) {
     const { uses, experienceUses } = shape;
@@ -183,9 +211,16 @@ export class ClosedForm {
       for (const { use } of layer.fits) mask |= 1 << use.i;
       if (mask !== 0) this.layers.push({ months: layer.months, uses: mask });
     }
+    for (const piece of facts.hours) {
+      const mask = shape.hoursUses.reduce((m, u, i) => (u.pool === piece.pool && matchesFields(piece.ids, u.filter.fields, u.filter.exclude) ? m | (1 << i) : m), 0);
+      if (mask !== 0) this.pieces.push({ hours: piece.hours, uses: mask });
+    }
+    this.rateMost = shape.subs.map(({ sub }) => (sub.rate && (sub.from.kind === 'credits' || sub.from.kind === 'training') ? Math.floor(hoursFitting(facts, sub.from.kind, sub.from) / sub.rate.hours + EPS) * sub.rate.months : 0));
     this.held = shape.demands.map((d) => (d.credential && fittingDegree(facts, d.credential) ? d.months : 0));
     this.extras = extrasOf(shape, gapFinding);
     this.cost = new Array<number>(1 << uses.length).fill(-1);
+    this.hoursCost = new Array<number>(1 << shape.hoursUses.length).fill(-1);
+    this.hoursDemands = new Array<number>(shape.hours.length).fill(0);
     const count = shape.demands.length;
     this.demands = new Array<number>(count).fill(0);
     this.heldNow = new Array<number>(count).fill(0);
@@ -199,15 +234,15 @@ export class ClosedForm {
     const demand = this.prepare(setting, null);
     const without = this.maxFlow(null);
     const flow = setting.extra === undefined ? without : this.maxFlow({ extra: setting.extra });
-    return { flow, demand, extra: flow - without };
+    return { flow: flow + this.hoursFlow, demand, extra: flow - without };
   }
 
   /** All that `AllocationNetwork.solve(setting, false)` adds up to, where no whole steps are fixed
    * in the flow: every unit of flow then weighs one month of coverage. */
   totals(setting: Setting): FlowTotals {
-    if (this.shape.fixesUnits && !setting.relaxed && setting.candidate.deliveries.some((d) => d.sub.step > 1)) throw new Error('closed form: the weight of fixed steps depends on the flow; solve the network');
+    if (!setting.relaxed && setting.candidate.deliveries.some((d) => fixesUnits(d.sub))) throw new Error('closed form: the weight of fixed units depends on the flow; solve the network');
     const { flow, demand, extra } = this.flows(setting);
-    return { flow, demand, extra, weightedFlow: flow, fixedMonths: 0 };
+    return { flow, demand, extra, weightedFlow: flow - this.hoursFlow * (1 - HOUR_WEIGHT), fixedMonths: 0 };
   }
 
   /** Whether a candidate can fix whole steps in the flow (then only `flows` answers for it). */
@@ -239,14 +274,47 @@ export class ClosedForm {
       this.heldNow[q] = held[q]! + (probe && 'credential' in probe && probe.credential === d.requirement ? probe.months : 0);
     });
     shape.experience.forEach((e, k) => (rooms[k] = Math.max(0, e.room - (delivered?.get(e.requirement) ?? 0))));
-    // Certification substitutions supply only the relaxed problem (a candidate fixes them otherwise).
+    // Certification and rate substitutions supply only the relaxed problem (a candidate fixes them
+    // otherwise); stepped ones flow only there.
     shape.subs.forEach(({ sub, cap }, i) => {
-      if (sub.from.kind !== 'certification') return void (subSupply[i] = sub.step > 1 && !setting.relaxed ? 0 : cap);
-      let most = setting.relaxed ? Math.min(cap, countFitting(setting.certifications ?? this.facts.certifications, sub.from) * (sub.monthsEach ?? 0)) : 0;
-      if (probe && 'certificate' in probe) for (const c of probe.certificate) if (c.substitution === sub.id) most = Math.min(c.most, most + c.months);
-      subSupply[i] = most;
+      const { from } = sub;
+      if (from.kind === 'credits' || from.kind === 'training') subSupply[i] = setting.relaxed ? Math.min(cap, this.rateMost[i]!) : 0;
+      else if (from.kind !== 'certification') subSupply[i] = sub.step > 1 && !setting.relaxed ? 0 : cap;
+      else {
+        let most = setting.relaxed ? Math.min(cap, countFitting(setting.certifications ?? this.facts.certifications, from) * (sub.monthsEach ?? 0)) : 0;
+        if (probe && 'certificate' in probe) for (const c of probe.certificate) if (c.substitution === sub.id) most = Math.min(c.most, most + c.months);
+        subSupply[i] = most;
+      }
     });
+    shape.hours.forEach((h, k) => {
+      this.hoursDemands[k] = h.units ? (setting.relaxed ? 0 : unitsOf(setting, h.units)) : h.amount;
+      total += this.hoursDemands[k]!;
+    });
+    this.hoursFlow = this.hoursMaxFlow();
     return total;
+  }
+
+  /** The hours part's cheapest cut: over every choice of hours demands left joined to the sink. */
+  private hoursMaxFlow(): number {
+    const { hoursDemands, shape } = this;
+    let best = Infinity;
+    for (let joined = 0; joined < 1 << hoursDemands.length; joined++) {
+      let cost = 0;
+      let uses = 0;
+      hoursDemands.forEach((d, k) => {
+        if (joined & (1 << k)) uses |= 1 << shape.hours[k]!.use;
+        else cost += d;
+      });
+      if (cost >= best) continue;
+      let supply = this.hoursCost[uses]!;
+      if (supply < 0) {
+        supply = 0;
+        for (const piece of this.pieces) if (piece.uses & uses) supply += piece.hours;
+        this.hoursCost[uses] = supply;
+      }
+      best = Math.min(best, cost + supply);
+    }
+    return best;
   }
 
   /** The cheapest cut, over every choice of requirements left joined to the sink (bits of

@@ -8,7 +8,7 @@ import { once } from './once.ts';
 import { jobFits, narrowed, windowStartOf, type JobFilter } from './months.ts';
 import { assumptionKey, type AssetRef, type Assumption, type Credit, type Shortfall } from './types.ts';
 import { ClosedForm, closedShape } from './closed.ts';
-import { deliveredOf, educationLayers, extraJob, fittingDegree, unitsOf } from './supplies.ts';
+import { deliveredOf, educationLayers, extraJob, fittingDegree, HOUR_WEIGHT, hoursFitting, unitsOf } from './supplies.ts';
 
 /** The continuous part of an allocation as one flow network, built once per path and reading and
  * solved again for each candidate by setting capacities:
@@ -79,8 +79,6 @@ export interface Setting {
 }
 
 const EPS = 1e-9;
-/** Months of study one credit hour stands for, in coverage (30 hours a year). */
-export const HOUR_WEIGHT = 12 / 30;
 /** 0 certain assets, 1 stated substitutions, 2 uncertain assets, 3 discretionary clauses, 4 the extra supply. */
 const LAST_PHASE = 4;
 const substitutionPhase = (sub: Substitution): number => (sub.discretionary ? 3 : 1);
@@ -94,10 +92,6 @@ interface Capacity {
 /** "degree or experience": what a substitution's uses are named for. */
 const targetsOf = once((sub: Substitution) => sub.to.join(' or '));
 const roomsOf = once((path: Path) => new Map(path.requirements.map((r) => [r.id, roomOf(r)])));
-
-/** Hours of a pool fitting a filter: what a rate substitution could buy at most. */
-export const hoursFitting = (facts: Facts, pool: HoursPiece['pool'], filter: HoursFilter): number =>
-  facts.hours.filter((p) => p.pool === pool && matchesFields(p.ids, filter.fields, filter.exclude)).reduce((s, p) => s + p.hours, 0);
 
 export class AllocationNetwork {
   private readonly g = new FlowGraph();

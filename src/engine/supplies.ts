@@ -1,10 +1,17 @@
-import { matchesFields, type EducationSource, type Held } from '../facts/education.ts';
+import { matchesFields, type EducationSource, type Held, type HoursPiece } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
-import type { Requirement, Substitution } from '../rules/schema.ts';
+import type { HoursFilter, Requirement, Substitution } from '../rules/schema.ts';
 import type { JobFilter } from './months.ts';
 import type { Setting } from './network.ts';
 
 /* What the allocation network and its closed form (closed.ts) read from a profile alike. */
+
+/** Months of study one credit hour stands for, in coverage (30 hours a year). */
+export const HOUR_WEIGHT = 12 / 30;
+
+/** Hours of a pool fitting a filter: what a rate substitution could buy at most. */
+export const hoursFitting = (facts: Facts, pool: HoursPiece['pool'], filter: HoursFilter): number =>
+  facts.hours.filter((p) => p.pool === pool && matchesFields(p.ids, filter.fields, filter.exclude)).reduce((s, p) => s + p.hours, 0);
 
 const levelRank = (facts: Facts, level: string): number => facts.levelRanks.get(level) ?? Infinity;
 
