@@ -237,15 +237,15 @@ export class ClosedForm {
     return { flow: flow + this.hoursFlow, demand, extra: flow - without };
   }
 
-  /** All that `AllocationNetwork.solve(setting, false)` adds up to, where no whole steps are fixed
-   * in the flow: every unit of flow then weighs one month of coverage. */
+  /** All that `AllocationNetwork.solve(setting, false)` adds up to, where the setting fixes no
+   * whole units in the flow: every month of flow then weighs a month of coverage, every hour an hour. */
   totals(setting: Setting): FlowTotals {
     if (!setting.relaxed && setting.candidate.deliveries.some((d) => fixesUnits(d.sub))) throw new Error('closed form: the weight of fixed units depends on the flow; solve the network');
     const { flow, demand, extra } = this.flows(setting);
     return { flow, demand, extra, weightedFlow: flow - this.hoursFlow * (1 - HOUR_WEIGHT), fixedMonths: 0 };
   }
 
-  /** Whether a candidate can fix whole steps in the flow (then only `flows` answers for it). */
+  /** Whether a candidate can fix whole steps or blocks of hours in the flow (then only `flows` answers for it). */
   get fixesUnits(): boolean {
     return this.shape.fixesUnits;
   }
@@ -264,14 +264,14 @@ export class ClosedForm {
   /** Sets the capacities a setting gives (and a probe adds): demands, rooms and certification
    * supplies; returns the whole demand. */
   private prepare(setting: Setting, probe: Probe | null): number {
-    const { shape, demands, rooms, subSupply, held } = this;
+    const { shape, demands, rooms, subSupply, held, heldNow, hoursDemands } = this;
     const delivered = setting.relaxed || setting.candidate.deliveries.length === 0 ? null : deliveredOf(setting, shape.rooms);
     let total = 0;
     shape.demands.forEach((d, q) => {
       if (d.units) demands[q] = setting.relaxed ? 0 : unitsOf(setting, d.units);
       else demands[q] = d.fixed || !delivered ? d.months : Math.max(0, d.months - (delivered.get(d.requirement) ?? 0));
       total += demands[q]!;
-      this.heldNow[q] = held[q]! + (probe && 'credential' in probe && probe.credential === d.requirement ? probe.months : 0);
+      heldNow[q] = held[q]! + (probe && 'credential' in probe && probe.credential === d.requirement ? probe.months : 0);
     });
     shape.experience.forEach((e, k) => (rooms[k] = Math.max(0, e.room - (delivered?.get(e.requirement) ?? 0))));
     // Certification and rate substitutions supply only the relaxed problem (a candidate fixes them
@@ -287,8 +287,8 @@ export class ClosedForm {
       }
     });
     shape.hours.forEach((h, k) => {
-      this.hoursDemands[k] = h.units ? (setting.relaxed ? 0 : unitsOf(setting, h.units)) : h.amount;
-      total += this.hoursDemands[k]!;
+      hoursDemands[k] = h.units ? (setting.relaxed ? 0 : unitsOf(setting, h.units)) : h.amount;
+      total += hoursDemands[k]!;
     });
     this.hoursFlow = this.hoursMaxFlow();
     return total;

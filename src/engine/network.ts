@@ -359,7 +359,9 @@ export class AllocationNetwork {
     return this.closed?.flows(setting) ?? this.solve(setting, false);
   }
 
-  /** A solve's totals where `comparesByTotals`, or for the relaxed problem; as `flows` otherwise. */
+  /** A solve's totals, from the closed form where it covers the path, else solved unphased. The
+   * closed form weighs them only for settings that fix no whole units in the flow: the relaxed
+   * problem, and every candidate where `comparesByTotals`. */
   totals(setting: Setting): FlowTotals {
     return this.closed?.totals(setting) ?? this.solve(setting, false);
   }
