@@ -1,7 +1,6 @@
 import { certificationFits, countFitting, type CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { Path, Substitution } from '../rules/schema.ts';
-import type { JobFilter } from './months.ts';
 import { candidates, type Candidate } from './candidates.ts';
 import { ClosedForm, closedShape } from './closed.ts';
 import { FlowGraph } from './flow.ts';
@@ -91,13 +90,13 @@ export function relaxedFlow(facts: Facts, network: AllocationNetwork): RelaxedFl
   return { flow: net.flow, demand: net.demand, snapshot: network.snapshot() };
 }
 
-/** The fewest months of extra experience fitting `filter` that would make the path met; null when
- * no amount would (another requirement stands in the way). Given the relaxed flow, its bound is
- * found by adding the extra supply to it rather than solving again. */
-export function fewestExtraMonths(path: Path, facts: Facts, filter: JobFilter, shared?: { network: AllocationNetwork; extra: number; relaxed: RelaxedFlow }): number | null {
+/** The fewest months of the network's extra supply `extra` (experience of a gap-finding filter)
+ * that would make the path met; null when no amount would (another requirement stands in the
+ * way). Its bound is found by adding the extra supply to the relaxed flow rather than solving again. */
+export function fewestExtraMonths(path: Path, facts: Facts, shared: { network: AllocationNetwork; extra: number; relaxed: RelaxedFlow }): number | null {
   const subs = activeSubstitutions(path, facts);
-  const { network, extra } = shared ?? { network: new AllocationNetwork(path, facts, subs, [filter]), extra: 0 };
-  const bound = shared ? relaxedWithExtra(path, facts, shared) : relaxedBound(path, facts, network, extra);
+  const { network, extra } = shared;
+  const bound = relaxedWithExtra(path, facts, shared);
   if (!bound.feasible) return null;
   let fewest = Infinity;
   for (const candidate of candidates(path, subs, facts)) {
@@ -153,14 +152,13 @@ const pathDemand = once((path: Path): number =>
 
 /** Every substitution as plain flow, certifications counted for each use they fit: if even this
  * cannot meet the demand, no assignment can. */
-function relaxedBound(path: Path, facts: Facts, network: Totals, extra?: number) {
-  const net = network.totals({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications, ...(extra === undefined ? {} : { extra }) });
+function relaxedBound(path: Path, facts: Facts, network: Totals) {
+  const net = network.totals({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications });
   const certs = matchCertifications(path, facts, NO_DELIVERIES);
   const demand = pathDemand(path);
   return {
     feasible: certs.shortfalls.length === 0 && conditions(path, facts).shortfalls.length === 0 && net.flow >= net.demand - EPS,
-    coverage: demand === 0 ? 1 : Math.min(1, (net.weightedFlow - net.extra + certs.covered) / demand),
-    extra: net.extra,
+    coverage: demand === 0 ? 1 : Math.min(1, (net.weightedFlow + certs.covered) / demand),
   };
 }
 
@@ -175,7 +173,7 @@ function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, se
   return {
     setting,
     feasible: certs.shortfalls.length === 0 && cond.shortfalls.length === 0 && net.flow >= net.demand - EPS,
-    exact: demand === 0 ? 1 : (net.weightedFlow + net.fixedMonths - net.extra + certs.covered) / demand,
+    exact: demand === 0 ? 1 : (net.weightedFlow + net.fixedMonths + certs.covered) / demand,
     read: (): Omit<Allocation, 'coverage'> => {
       // The network's result is made afresh for this call: its maps take the certifications' part.
       const full = network.result(setting, net);

@@ -49,7 +49,7 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
       const best = filters
         .map((f, extra) => ({ f, extra }))
         .filter(({ f }) => f.requirement === r.id)
-        .map(({ f, extra }) => ({ f, months: wholeMonths(fewestExtraMonths(path, strict, f, { network, extra, relaxed })) }))
+        .map(({ f, extra }) => ({ f, months: wholeMonths(fewestExtraMonths(path, strict, { network, extra, relaxed })) }))
         .filter((o): o is { f: (typeof filters)[number]; months: number } => o.months !== null)
         .sort((a, b) => a.months - b.months)[0];
       if (best) gaps.push(renderGap({ code: 'GAP_EXPERIENCE', ...base, ...(best.f.part ? { part: best.f.part } : {}), amount: best.months, unit: 'months' }, ctx));
