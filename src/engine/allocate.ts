@@ -82,12 +82,13 @@ function meets(path: Path, facts: Facts, network: Totals, setting: Setting): num
 export interface RelaxedFlow {
   flow: number;
   demand: number;
-  snapshot: Snapshot;
+  /** Where the network's own probes start (none where the closed form answers them). */
+  snapshot: Snapshot | null;
 }
 
 export function relaxedFlow(facts: Facts, network: AllocationNetwork): RelaxedFlow {
   const net = network.totals({ candidate: NO_DELIVERIES, relaxed: true, certifications: facts.certifications });
-  return { flow: net.flow, demand: net.demand, snapshot: network.snapshot() };
+  return { flow: net.flow, demand: net.demand, snapshot: network.probeStart() };
 }
 
 /** The fewest months of the network's extra supply `extra` (experience of a gap-finding filter)

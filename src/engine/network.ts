@@ -366,6 +366,12 @@ export class AllocationNetwork {
     return this.closed?.totals(setting) ?? this.solve(setting, false);
   }
 
+  /** What `probeGain` starts from after the relaxed solve: its flow, unless the closed form answers
+   * the probes (then the network never held that flow, and nothing is copied). */
+  probeStart(): Snapshot | null {
+    return this.closed ? null : this.snapshot();
+  }
+
   /** The flow of the last solve and the capacities it had, to read or add to later. */
   snapshot(): Snapshot {
     return { flow: [...this.g.flow], cap: [...this.g.cap] };
@@ -384,9 +390,11 @@ export class AllocationNetwork {
    * supply of experience (by index), a held degree meeting a credential requirement, one more certification fitting certification
    * substitutions, or study of `months` in `fields`, taken as months of its own (which bounds what
    * it adds to the education a profile has). An addition gaining less than the relaxed flow lacks
-   * cannot make the path met. The network must have been built for gap finding. */
-  probeGain(from: Snapshot, probe: Probe): number {
+   * cannot make the path met. The network must have been built for gap finding; `from` is
+   * `probeStart()` taken after the relaxed solve. */
+  probeGain(from: Snapshot | null, probe: Probe): number {
     if (this.closed) return this.closed.probeGain(probe);
+    if (!from) throw new Error('probeGain: the relaxed flow to start from is missing');
     const { g } = this;
     this.restore(from);
     if ('extra' in probe) g.open(this.extraEdges[probe.extra]!, Infinity); // a solve's capacity, set again by the next
