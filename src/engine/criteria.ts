@@ -1,6 +1,7 @@
 import { assessCriteria, evidenceShare, type CriterionEvidence } from '../criteria/evidence.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { Path, RuleFile } from '../rules/schema.ts';
+import { lazy } from './once.ts';
 
 /** Evidence per criteria requirement (by id) of a path. */
 export type CriteriaEvidence = Map<string, CriterionEvidence[]>;
@@ -18,7 +19,7 @@ export const essentialsEvidenced = (evidence: CriteriaEvidence): boolean =>
 /** Shares for the score: essential criteria evidenced, and desirable ones (with preferred criteria). */
 export interface CriteriaShares {
   essential: number;
-  /** Read only in the qualified band; assessing the preferred criteria is the costly part, so it waits to be asked. */
+  /** Read only in the qualified band; assessing the preferred criteria is the costly part, so it waits to be asked, and is done once. */
   desirable: () => number | null;
 }
 
@@ -26,12 +27,12 @@ export function criteriaShares(rule: RuleFile, evidence: CriteriaEvidence, facts
   const all = [...evidence.values()].flat();
   return {
     essential: evidenceShare(all.filter((e) => e.criterion.importance === 'essential')),
-    desirable: () => {
+    desirable: lazy(() => {
       const desirable = [
         ...all.filter((e) => e.criterion.importance === 'desirable'),
         ...rule.preferred.flatMap((p) => (p.kind === 'criteria' ? assessCriteria(p.criteria, facts.texts) : [])),
       ];
       return desirable.length === 0 ? null : evidenceShare(desirable);
-    },
+    }),
   };
 }

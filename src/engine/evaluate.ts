@@ -11,7 +11,7 @@ import { STATUS_RANK, type Decision, type Gap, type Reason, type Status } from '
 import { explain, uncertainReasons } from './explain.ts';
 import { dedupe, findGaps, gapFilters, gapKey } from './gaps.ts';
 import { renderGap, type RenderContext } from './render.ts';
-import { once } from './once.ts';
+import { lazy, once } from './once.ts';
 import { timed } from './stages.ts';
 import { NO_RESOLUTIONS, resolveProfile, resolveRule } from './resolve.ts';
 import { qualifiedScore, score } from './score.ts';
@@ -89,16 +89,6 @@ function outcomeOf(rule: RuleFile, path: Path, facts: ReadingFacts, evidence: ()
 /** The generous reading decides alike when nothing is uncertain, discretionary or left to a person. */
 const sameReading = (path: Path, strict: Facts): boolean =>
   !strict.uncertain && !path.substitutions.some((s) => s.discretionary) && !path.requirements.some((r) => r.kind === 'condition');
-
-/** A value worked out the first time it is asked for. */
-function lazy<T>(make: () => T): () => T {
-  let made = false;
-  let value: T;
-  return () => {
-    if (!made) [value, made] = [make(), true];
-    return value!;
-  };
-}
 
 /** In review, what a person must confirm: the uncertain facts, conditions and discretionary
  * clauses the generous reading relied on. Confirming them is all that is missing. */

@@ -30,3 +30,13 @@ export function memo<V>(): (keys: readonly object[], name: string, compute: () =
     return value;
   };
 }
+
+/** A value worked out the first time it is asked for. */
+export function lazy<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) [value, made] = [make(), true];
+    return value!;
+  };
+}
