@@ -66,8 +66,16 @@ export function createDegrees(data: z.output<typeof DegreesFile>): Degrees {
   return { levels, creditHoursPerYear: data.creditHoursPerYear, parseDegree };
 }
 
-/** The last `words` words of the original text, so the field keeps the applicant's spelling. */
-function fieldText(text: string, words: number): string {
+/** The original words that spell the last `words` normalised tokens, so the field keeps the
+ * applicant's spelling; null when those tokens start inside a written word ("mM&" reads as
+ * "mm and": no words spell "and" alone). */
+function fieldText(text: string, words: number): string | null {
   const original = text.replace(/[(),]/g, ' ').trim().split(/\s+/);
-  return original.slice(-words).join(' ');
+  let tokens = 0;
+  for (let i = original.length - 1; i >= 0; i--) {
+    tokens += normaliseName(original[i]!).split(' ').filter(Boolean).length;
+    if (tokens === words) return original.slice(i).join(' ');
+    if (tokens > words) return null;
+  }
+  return null;
 }

@@ -30,6 +30,13 @@ describe('degree levels', () => {
     expect(parseDegree('Ph.D., Statistics')).toMatchObject({ level: 'doctorate', field: 'Statistics' });
     expect(parseDegree('MBA')).toMatchObject({ level: 'master', field: 'Business Administration' });
   });
+
+  it('takes the field from whole written words, even when punctuation reads as a word', () => {
+    expect(parseDegree('B.S. in Science&Engineering')).toMatchObject({ level: 'bachelor', field: 'Science&Engineering' });
+    expect(parseDegree('M.S. Science & Engineering')).toMatchObject({ level: 'master', field: 'Science & Engineering' });
+    // "mM&" reads as "mm and": no written word is the field alone.
+    expect(parseDegree('mM&')).toMatchObject({ level: 'master', field: null });
+  });
 });
 
 describe('fields of study', () => {
