@@ -31,9 +31,12 @@ describe('qualify check', () => {
   it('decides a large file on worker threads, printing what one thread would, in the file\'s order', () => {
     const profiles: unknown[] = sampleProfiles(2100, 5);
     profiles.splice(1500, 0, { id: 'bad', experience: [{ start: '2020-13' }] });
-    const out = qualify(['check', '--class', 'houston-440.4', '--as-of', '2026-01-01', file(profiles.map((p) => JSON.stringify(p)).join('\n'), 'many.jsonl')]);
+    const lines = profiles.map((p) => JSON.stringify(p));
+    lines.splice(1800, 0, '{"id": "cut short",');
+    const out = qualify(['check', '--class', 'houston-440.4', '--as-of', '2026-01-01', file(lines.join('\n'), 'many.jsonl')]);
     expect(out.status).toBe(1);
     expect(out.stderr).toContain('profile 1501 (id bad) is invalid: experience[0].start');
+    expect(out.stderr).toMatch(/many\.jsonl:1801: profile 1801 is not JSON: /);
     const expected = profiles.filter((_, i) => i !== 1500).map((p) => JSON.stringify(checkProfile(p, { classes: ['houston-440.4'], asOf: new Date(Date.UTC(2026, 0, 1)) })[0]));
     expect(out.stdout.trim().split('\n')).toEqual(expected);
   });
@@ -59,6 +62,18 @@ describe('qualify check', () => {
     expect(qualify(['check', '-c', 'houston-440.4', file(JSON.stringify(two))]).lines.map((d) => d.id)).toEqual(['A-1', 'A-2']);
     expect(qualify(['check', '-c', 'houston-440.4', file(two.map((p) => JSON.stringify(p)).join('\n'), 'p.jsonl')]).lines).toHaveLength(2);
     expect(qualify(['check', '-c', 'houston-440.4', '-'], JSON.stringify(qualifiedProfile)).lines).toHaveLength(1);
+  });
+
+  it('reports a JSON line that is not JSON in its turn and evaluates the others, but refuses a file that does not start with JSON', () => {
+    const lines = [JSON.stringify(qualifiedProfile), '{"id": "A-2", "education": [', '', JSON.stringify({ ...qualifiedProfile, id: 'A-3' })];
+    const out = qualify(['check', '-c', 'houston-440.4', file(lines.join('\n'), 'p.jsonl')]);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/^qualify: .*p\.jsonl:2: profile 2 is not JSON: /);
+    expect(out.lines.map((d) => d.id)).toEqual(['A-1', 'A-3']);
+    const refused = qualify(['check', '-c', 'houston-440.4', file(['{ not json', ...lines].join('\n'), 'p.jsonl')]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^qualify: .*p\.jsonl:1: not JSON \(nor a JSON document, nor JSON Lines\)/);
+    expect(refused.stdout).toBe('');
   });
 
   it('reports an unreadable file clearly and exits 2', () => {

@@ -13,8 +13,18 @@ export interface CheckCommandOptions {
   asOf?: string;
 }
 
-/** FILE holds one profile, a JSON array of profiles, or JSON Lines; `-` is standard input. */
-export function readProfiles(file: string): unknown[] {
+/** What FILE holds: profiles (one, or a JSON array), or JSON Lines, each line left as text with its
+ * line number, to be parsed on the thread that decides it. */
+export interface Profiles {
+  profiles: unknown[];
+  /** For JSON Lines: the line number of each entry of `profiles`, which are the lines' text. */
+  lines?: number[];
+}
+
+/** FILE holds one profile, a JSON array of profiles, or JSON Lines; `-` is standard input. A file
+ * that is neither a JSON document nor starts with a JSON line is refused whole; a later line that
+ * is not JSON is reported in its turn, like an invalid profile. */
+export function readProfiles(file: string): Profiles {
   let text: string;
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
@@ -25,16 +35,26 @@ export function readProfiles(file: string): unknown[] {
   if (trimmed === '') throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `${file} is empty`);
   try {
     const parsed: unknown = JSON.parse(trimmed);
-    return Array.isArray(parsed) ? parsed : [parsed];
+    return { profiles: Array.isArray(parsed) ? parsed : [parsed] };
   } catch {
-    return trimmed.split(/\r?\n/).flatMap((line, i) => {
-      if (line.trim() === '') return [];
-      try {
-        return [JSON.parse(line)];
-      } catch (error) {
-        throw new QualifyError('QUAL_ERR_MALFORMED_JSON', `${file}:${i + 1}: not JSON (nor a JSON document, nor JSON Lines): ${(error as Error).message}`);
-      }
+    const profiles: string[] = [];
+    const lines: number[] = [];
+    trimmed.split(/\r?\n/).forEach((line, i) => {
+      if (line.trim() === '') return;
+      profiles.push(line);
+      lines.push(i + 1);
     });
+    const first = parsedLine(profiles[0]!);
+    if (first instanceof Error) throw new QualifyError('QUAL_ERR_MALFORMED_JSON', `${file}:${lines[0]}: not JSON (nor a JSON document, nor JSON Lines): ${first.message}`);
+    return { profiles, lines };
+  }
+}
+
+function parsedLine(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch (error) {
+    return error as Error;
   }
 }
 
@@ -43,8 +63,8 @@ const TASK_PROFILES = 500;
 const SERIAL_TASKS = 4;
 export const CHECK_WORKER = join(projectRoot, 'dist', 'check-worker.mjs');
 
-export interface CheckTask {
-  profiles: unknown[];
+export interface CheckTask extends Profiles {
+  file: string;
   /** Position of the first profile in the file, from 0. */
   first: number;
   classes: string[] | undefined;
@@ -64,6 +84,17 @@ export function checkLines(input: unknown, index: number, options: CheckOptions)
   }
 }
 
+/** The task's profiles decided in order; a JSON line that is not JSON is reported as invalid. */
+export function checkTask(task: CheckTask, options: CheckOptions): Checked[] {
+  return task.profiles.map((input, i) => {
+    const index = task.first + i;
+    if (!task.lines) return checkLines(input, index, options);
+    const parsed = parsedLine(input as string);
+    if (parsed instanceof Error) return { invalid: `qualify: ${task.file}:${task.lines[i]}: profile ${index + 1} is not JSON: ${parsed.message}` };
+    return checkLines(parsed, index, options);
+  });
+}
+
 /** Prints one JSON line per (profile, class); returns the exit status (1 when a profile was invalid).
  * A large file is decided on every core, its lines printed in the file's order. */
 export async function runCheck(file: string, options: CheckCommandOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
@@ -71,9 +102,12 @@ export async function runCheck(file: string, options: CheckCommandOptions, out: 
   const asOf = parseAsOf(options.asOf);
   const catalogue = bundledCatalogue();
   selectRules(classes, catalogue.rules); // an unknown class fails before any profile is read
-  const profiles = readProfiles(file);
+  const { profiles, lines } = readProfiles(file);
   const tasks: CheckTask[] = [];
-  for (let first = 0; first < profiles.length; first += TASK_PROFILES) tasks.push({ profiles: profiles.slice(first, first + TASK_PROFILES), first, classes, asOf: options.asOf });
+  for (let first = 0; first < profiles.length; first += TASK_PROFILES) {
+    const end = first + TASK_PROFILES;
+    tasks.push({ profiles: profiles.slice(first, end), ...(lines ? { lines: lines.slice(first, end) } : {}), file, first, classes, asOf: options.asOf });
+  }
   let status = 0;
   for await (const checked of decided(tasks, { classes, asOf, catalogue })) {
     for (const c of checked) {
@@ -91,7 +125,7 @@ export async function runCheck(file: string, options: CheckCommandOptions, out: 
 async function* decided(tasks: readonly CheckTask[], options: CheckOptions): AsyncGenerator<Checked[]> {
   const threads = availableParallelism();
   if (threads <= 1 || tasks.length < SERIAL_TASKS || !existsSync(CHECK_WORKER)) {
-    for (const task of tasks) yield task.profiles.map((input, i) => checkLines(input, task.first + i, options));
+    for (const task of tasks) yield checkTask(task, options);
     return;
   }
   const pool = new Piscina<CheckTask, Checked[]>({ filename: CHECK_WORKER, maxThreads: threads, minThreads: threads });
