@@ -3,18 +3,41 @@ import { extname, join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { projectRoot } from '../paths.ts';
 
-/** The pages (self-check, screening, classes, openings): static files read once, served with their type. */
+/** The pages (self-check, screening, classes, openings). Each page is its `<main>` in src/web/pages
+ * and its script of the same name in src/web/public; the head and the site's navigation, the same on
+ * every page, are written once here. Everything is read once and served with its type. */
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 const PUBLIC = join(projectRoot, 'src', 'web', 'public');
+const MAINS = join(projectRoot, 'src', 'web', 'pages');
+
+const PAGES = [
+  { route: '/', name: 'selfcheck', title: 'Check your eligibility' },
+  { route: '/screen', name: 'screen', title: 'Screen applicants' },
+  { route: '/classes/:id', name: 'class', title: 'Class requirements' },
+  { route: '/openings', name: 'openings', title: 'Openings' },
+  { route: '/openings/:id', name: 'opening', title: 'Opening' },
+  { route: '/openings/:id/applicants/:applicantId', name: 'applicant', title: 'Applicant record' },
+];
+
+const page = ({ name, title }: { name: string; title: string }): string => `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${title} – qualify</title>
+  <link rel="stylesheet" href="/app.css">
+  <script type="module" src="/${name}.js"></script>
+</head>
+<body>
+  <header class="site"><nav aria-label="Site"><a href="/">Check your eligibility</a><a href="/screen">Screen applicants</a><a href="/openings">Openings</a></nav></header>
+${readFileSync(join(MAINS, `${name}.html`), 'utf8')}</body>
+</html>
+`;
+
+type Reply = { type: (t: string) => { send: (b: Buffer) => unknown } };
 
 export const pages: FastifyPluginAsync = async (app) => {
-  const files = new Map(readdirSync(PUBLIC).map((name) => [name, readFileSync(join(PUBLIC, name))]));
-  const send = (name: string) => async (_request: unknown, reply: { type: (t: string) => { send: (b: Buffer) => unknown } }) => reply.type(TYPES[extname(name)]!).send(files.get(name)!);
-  app.get('/', { schema: { hide: true } }, send('index.html'));
-  app.get('/screen', { schema: { hide: true } }, send('screen.html'));
-  app.get('/classes/:id', { schema: { hide: true } }, send('class.html'));
-  app.get('/openings', { schema: { hide: true } }, send('openings.html'));
-  app.get('/openings/:id', { schema: { hide: true } }, send('opening.html'));
-  app.get('/openings/:id/applicants/:applicantId', { schema: { hide: true } }, send('applicant.html'));
-  for (const name of files.keys()) if (!name.endsWith('.html')) app.get(`/${name}`, { schema: { hide: true } }, send(name));
+  const serve = (body: Buffer, type: string) => async (_request: unknown, reply: Reply) => reply.type(type).send(body);
+  for (const p of PAGES) app.get(p.route, { schema: { hide: true } }, serve(Buffer.from(page(p)), TYPES['.html']!));
+  for (const name of readdirSync(PUBLIC)) app.get(`/${name}`, { schema: { hide: true } }, serve(readFileSync(join(PUBLIC, name)), TYPES[extname(name)]!));
 };
