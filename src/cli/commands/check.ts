@@ -71,28 +71,32 @@ export interface CheckTask extends Profiles {
   asOf: string | undefined;
 }
 
-/** One profile's decisions as JSON lines, or why it is invalid. */
-export type Checked = { lines: string } | { invalid: string };
-
-export function checkLines(input: unknown, index: number, options: CheckOptions): Checked {
-  try {
-    return { lines: checkProfile(input, options).map((d) => JSON.stringify(d)).join('\n') };
-  } catch (error) {
-    if (!(error instanceof QualifyError) || error.code !== 'QUAL_ERR_INVALID_PROFILE') throw error;
-    const id = input && typeof input === 'object' && 'id' in input ? ` (id ${String((input as { id: unknown }).id)})` : '';
-    return { invalid: `qualify: profile ${index + 1}${id} is invalid: ${describeIssues(error.issues)}` };
-  }
+/** A task's decisions as JSON lines in order, and why each profile it could not decide is invalid. */
+export interface Checked {
+  lines: string;
+  invalid: string[];
 }
 
-/** The task's profiles decided in order; a JSON line that is not JSON is reported as invalid. */
-export function checkTask(task: CheckTask, options: CheckOptions): Checked[] {
-  return task.profiles.map((input, i) => {
+/** Decides the task's profiles in order; a JSON line that is not JSON is reported as invalid. */
+export function checkTask(task: CheckTask, options: CheckOptions): Checked {
+  const lines: string[] = [];
+  const invalid: string[] = [];
+  for (let i = 0; i < task.profiles.length; i++) {
     const index = task.first + i;
-    if (!task.lines) return checkLines(input, index, options);
-    const parsed = parsedLine(input as string);
-    if (parsed instanceof Error) return { invalid: `qualify: ${task.file}:${task.lines[i]}: profile ${index + 1} is not JSON: ${parsed.message}` };
-    return checkLines(parsed, index, options);
-  });
+    const input = task.lines ? parsedLine(task.profiles[i] as string) : task.profiles[i];
+    if (input instanceof Error) {
+      invalid.push(`qualify: ${task.file}:${task.lines![i]}: profile ${index + 1} is not JSON: ${input.message}`);
+      continue;
+    }
+    try {
+      for (const d of checkProfile(input, options)) lines.push(JSON.stringify(d));
+    } catch (error) {
+      if (!(error instanceof QualifyError) || error.code !== 'QUAL_ERR_INVALID_PROFILE') throw error;
+      const id = input && typeof input === 'object' && 'id' in input ? ` (id ${String((input as { id: unknown }).id)})` : '';
+      invalid.push(`qualify: profile ${index + 1}${id} is invalid: ${describeIssues(error.issues)}`);
+    }
+  }
+  return { lines: lines.join('\n'), invalid };
 }
 
 /** Prints one JSON line per (profile, class); returns the exit status (1 when a profile was invalid).
@@ -110,25 +114,20 @@ export async function runCheck(file: string, options: CheckCommandOptions, out: 
   }
   let status = 0;
   for await (const checked of decided(tasks, { classes, asOf, catalogue })) {
-    for (const c of checked) {
-      if ('lines' in c) {
-        if (c.lines !== '') out(c.lines);
-      } else {
-        err(c.invalid);
-        status = 1;
-      }
-    }
+    if (checked.lines !== '') out(checked.lines);
+    for (const message of checked.invalid) err(message);
+    if (checked.invalid.length > 0) status = 1;
   }
   return status;
 }
 
-async function* decided(tasks: readonly CheckTask[], options: CheckOptions): AsyncGenerator<Checked[]> {
+async function* decided(tasks: readonly CheckTask[], options: CheckOptions): AsyncGenerator<Checked> {
   const threads = availableParallelism();
   if (threads <= 1 || tasks.length < SERIAL_TASKS || !existsSync(CHECK_WORKER)) {
     for (const task of tasks) yield checkTask(task, options);
     return;
   }
-  const pool = new Piscina<CheckTask, Checked[]>({ filename: CHECK_WORKER, maxThreads: threads, minThreads: threads });
+  const pool = new Piscina<CheckTask, Checked>({ filename: CHECK_WORKER, maxThreads: threads, minThreads: threads });
   try {
     yield* inOrder(pool, tasks, threads * 2);
   } finally {
