@@ -18,7 +18,7 @@ export interface CheckCommandOptions {
 export interface Profiles {
   profiles: unknown[];
   /** For JSON Lines: the line number of each entry of `profiles`, which are the lines' text. */
-  lines?: number[];
+  lineNumbers?: number[];
 }
 
 /** FILE holds one profile, a JSON array of profiles, or JSON Lines; `-` is standard input. A file
@@ -38,15 +38,15 @@ export function readProfiles(file: string): Profiles {
     return { profiles: Array.isArray(parsed) ? parsed : [parsed] };
   } catch {
     const profiles: string[] = [];
-    const lines: number[] = [];
+    const lineNumbers: number[] = [];
     trimmed.split(/\r?\n/).forEach((line, i) => {
       if (line.trim() === '') return;
       profiles.push(line);
-      lines.push(i + 1);
+      lineNumbers.push(i + 1);
     });
     const first = parsedLine(profiles[0]!);
-    if (first instanceof Error) throw new QualifyError('QUAL_ERR_MALFORMED_JSON', `${file}:${lines[0]}: not JSON (nor a JSON document, nor JSON Lines): ${first.message}`);
-    return { profiles, lines };
+    if (first instanceof Error) throw new QualifyError('QUAL_ERR_MALFORMED_JSON', `${file}:${lineNumbers[0]}: not JSON (nor a JSON document, nor JSON Lines): ${first.message}`);
+    return { profiles, lineNumbers };
   }
 }
 
@@ -83,9 +83,9 @@ export function checkTask(task: CheckTask, options: CheckOptions): Checked {
   const invalid: string[] = [];
   for (let i = 0; i < task.profiles.length; i++) {
     const index = task.first + i;
-    const input = task.lines ? parsedLine(task.profiles[i] as string) : task.profiles[i];
+    const input = task.lineNumbers ? parsedLine(task.profiles[i] as string) : task.profiles[i];
     if (input instanceof Error) {
-      invalid.push(`qualify: ${task.file}:${task.lines![i]}: profile ${index + 1} is not JSON: ${input.message}`);
+      invalid.push(`qualify: ${task.file}:${task.lineNumbers![i]}: profile ${index + 1} is not JSON: ${input.message}`);
       continue;
     }
     try {
@@ -106,11 +106,11 @@ export async function runCheck(file: string, options: CheckCommandOptions, out: 
   const asOf = parseAsOf(options.asOf);
   const catalogue = bundledCatalogue();
   selectRules(classes, catalogue.rules); // an unknown class fails before any profile is read
-  const { profiles, lines } = readProfiles(file);
+  const { profiles, lineNumbers } = readProfiles(file);
   const tasks: CheckTask[] = [];
   for (let first = 0; first < profiles.length; first += TASK_PROFILES) {
     const end = first + TASK_PROFILES;
-    tasks.push({ profiles: profiles.slice(first, end), ...(lines ? { lines: lines.slice(first, end) } : {}), file, first, classes, asOf: options.asOf });
+    tasks.push({ profiles: profiles.slice(first, end), ...(lineNumbers ? { lineNumbers: lineNumbers.slice(first, end) } : {}), file, first, classes, asOf: options.asOf });
   }
   let status = 0;
   for await (const checked of decided(tasks, { classes, asOf, catalogue })) {
