@@ -4,7 +4,7 @@ import type { Path, Substitution } from '../rules/schema.ts';
 import { candidates, type Candidate } from './candidates.ts';
 import { ClosedForm, closedShape } from './closed.ts';
 import { FlowGraph } from './flow.ts';
-import { memo, once } from './once.ts';
+import { attached, once } from './once.ts';
 import { AllocationNetwork, type Setting, type Snapshot } from './network.ts';
 import { HOUR_WEIGHT } from './supplies.ts';
 import { isRefused } from './resolve.ts';
@@ -221,7 +221,8 @@ interface CertMatch {
   assumed: Map<string, Assumption>;
 }
 
-const matches = memo<CertMatch>();
+/** Kept on the certifications matched: per path, per set of uses. */
+const matches = attached<readonly CertificationFact[], Path, Map<string, CertMatch>>('certification matches');
 
 /** Bipartite matching of current certifications to the uses that need one each: certification
  * requirements, and the credentials a candidate gives to certification substitutions. The same
@@ -229,7 +230,10 @@ const matches = memo<CertMatch>();
 function matchCertifications(path: Path, facts: Facts, candidate: Candidate): CertMatch {
   let uses = '';
   for (const d of candidate.deliveries) if (d.sub.from.kind === 'certification') uses += `${d.sub.id}>${d.target}:${d.units}:${d.months};`;
-  return matches([path, facts.certifications], uses, () => matchedCertifications(path, facts, candidate));
+  const byUses = matches(facts.certifications, path, () => new Map());
+  let match = byUses.get(uses);
+  if (!match) byUses.set(uses, (match = matchedCertifications(path, facts, candidate)));
+  return match;
 }
 
 function matchedCertifications(path: Path, facts: Facts, candidate: Candidate): CertMatch {

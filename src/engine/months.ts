@@ -1,6 +1,6 @@
 import type { Facts, JobFact } from '../facts/facts.ts';
 import type { ExperienceFilter } from '../rules/schema.ts';
-import { memo } from './once.ts';
+import { attached } from './once.ts';
 
 /** Durations as people read them, never rounded up: 59.9 → "4 years 11 months". */
 export function formatMonths(months: number): string {
@@ -13,23 +13,30 @@ export function formatMonths(months: number): string {
   return parts.join(' ');
 }
 
-const fitting = memo<number>();
+/** Kept on the segments, which are built with the jobs they cut: per filter, per window start. */
+const fitting = attached<Facts['segments'], ExperienceFilter, Map<number, number>>('months fitting');
 
 /** FTE months of experience fitting a filter, concurrent jobs capped at full time in each month;
  * reasons and the score ask the same of the same facts, so it is counted once. */
-export const monthsFitting = (facts: Facts, filter: ExperienceFilter, windowStart = -Infinity): number =>
-  fitting([facts, filter], String(windowStart), () => {
-    let total = 0;
-    for (const segment of facts.segments) {
-      if (segment.start < windowStart) continue;
-      let fte = 0;
-      segment.fte.forEach((f, j) => {
-        if (f > 0 && jobFits(facts.jobs[j]!, filter)) fte += f;
-      });
-      total += segment.months * Math.min(1, fte);
-    }
-    return total;
-  });
+export function monthsFitting(facts: Facts, filter: ExperienceFilter, windowStart = -Infinity): number {
+  const byWindow = fitting(facts.segments, filter, () => new Map());
+  let months = byWindow.get(windowStart);
+  if (months === undefined) byWindow.set(windowStart, (months = countMonths(facts, filter, windowStart)));
+  return months;
+}
+
+function countMonths(facts: Facts, filter: ExperienceFilter, windowStart: number): number {
+  let total = 0;
+  for (const segment of facts.segments) {
+    if (segment.start < windowStart) continue;
+    let fte = 0;
+    segment.fte.forEach((f, j) => {
+      if (f > 0 && jobFits(facts.jobs[j]!, filter)) fte += f;
+    });
+    total += segment.months * Math.min(1, fte);
+  }
+  return total;
+}
 
 /** A job fits when it has every category the filter names, one of its capacities when it names
  * any, none of its excluded categories, and full-time hours when it asks for them. */

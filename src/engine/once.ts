@@ -14,8 +14,8 @@ interface Level<V> {
   values: Map<string, V>;
 }
 
-/** A cache of values computed once per combination of objects (held weakly, so a profile's entries
- * go with its facts) and a name. */
+/** A cache of values computed once per combination of a rule's objects (held weakly, so they go
+ * with the rule) and a name. What derives from one profile is `attached` to it instead. */
 export function memo<V>(): (keys: readonly object[], name: string, compute: () => V) => V {
   const root: Level<V> = { next: new WeakMap(), values: new Map() };
   return (keys, name, compute) => {
@@ -27,6 +27,21 @@ export function memo<V>(): (keys: readonly object[], name: string, compute: () =
     }
     let value = level.values.get(name);
     if (value === undefined) level.values.set(name, (value = compute()));
+    return value;
+  };
+}
+
+/** A cache of values derived from one profile's object (its segments, its certifications), kept on
+ * that object rather than in a weak map: it goes with the object, and a weak map holding a
+ * short-lived key costs the garbage collector on every decision. The slot is not enumerable, so a
+ * copy made by spreading starts without it. */
+export function attached<O extends object, K, V>(name: string): (owner: O, key: K, compute: () => V) => V {
+  const slot = Symbol(name);
+  return (owner, key, compute) => {
+    let cache = (owner as { [slot]?: Map<K, V> })[slot];
+    if (!cache) Object.defineProperty(owner, slot, { value: (cache = new Map()) });
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = compute()));
     return value;
   };
 }
