@@ -17,10 +17,14 @@ import { NO_RESOLUTIONS, resolveProfile, resolveRule } from './resolve.ts';
 import { qualifiedScore, score } from './score.ts';
 import type { Allocation } from './types.ts';
 
-/** The profile's facts under both readings, as one rule counts them. */
-export interface ReadingFacts {
-  strict: Facts;
-  generous: Facts;
+/** The profile's facts under both readings, as one rule counts them; the generous reading is built
+ * only when asked: most profiles qualify, or fail, strictly. */
+export class ReadingFacts {
+  private built: Facts | undefined;
+  constructor(readonly strict: Facts, private readonly build: () => Facts) {}
+  get generous(): Facts {
+    return (this.built ??= this.build());
+  }
 }
 
 /** Decides one profile against one rule: a pure function of the rule and the facts. Each path is
@@ -134,15 +138,7 @@ export function factsFor(rule: RuleFile, profile: NormalisedProfile, asOf: Date,
   const cached = cache?.get(key);
   if (cached) return cached;
   const options = { asOf, counting: rule.counting, breakpoints: points };
-  const strict = buildFacts(profile, 'strict', options, vocab);
-  let generous: Facts | undefined;
-  // The generous reading is built only when asked: most profiles qualify, or fail, strictly.
-  const facts: ReadingFacts = {
-    strict,
-    get generous() {
-      return (generous ??= buildFacts(profile, 'generous', options, vocab));
-    },
-  };
+  const facts = new ReadingFacts(buildFacts(profile, 'strict', options, vocab), () => buildFacts(profile, 'generous', options, vocab));
   cache?.set(key, facts);
   return facts;
 }
