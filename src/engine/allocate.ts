@@ -28,7 +28,7 @@ export const activeSubstitutions = (path: Path, facts: Facts): readonly Substitu
 export function allocate(path: Path, facts: Facts, network = new AllocationNetwork(path, facts, activeSubstitutions(path, facts))): Allocation {
   // Most profiles qualify, if at all, without an enumerated substitution: try that first.
   const plain = solveCandidate(path, facts, network, { candidate: NO_DELIVERIES, relaxed: false });
-  if (plain.feasible) return { ...plain.read(), coverage: 1 };
+  if (plain.feasible) return plain.read(1);
   const plainFlow = network.snapshot();
   const bound = relaxedBound(path, facts, network);
   let best = plain;
@@ -40,13 +40,13 @@ export function allocate(path: Path, facts: Facts, network = new AllocationNetwo
     for (const candidate of candidates(path, activeSubstitutions(path, facts), facts)) {
       if (candidate.deliveries.length === 0) continue;
       const tried = (last = solveCandidate(path, facts, network, { candidate, relaxed: false }, byTotals));
-      if (tried.feasible) return { ...(byTotals ? solveCandidate(path, facts, network, tried.setting) : tried).read(), coverage: 1 };
+      if (tried.feasible) return (byTotals ? solveCandidate(path, facts, network, tried.setting) : tried).read(1);
       if (tried.exact > best.exact + EPS) best = tried;
     }
   }
   // The network holds the flow of the last solve: plain's is put back, another candidate's solved again.
   if (best === plain) network.restore(plainFlow);
-  return { ...(best === plain || (best === last && !byTotals) ? best : solveCandidate(path, facts, network, best.setting)).read(), coverage: bound.coverage };
+  return (best === plain || (best === last && !byTotals) ? best : solveCandidate(path, facts, network, best.setting)).read(bound.coverage);
 }
 
 /** Whether the path is met: `allocate`'s answer without reading any allocation. */
@@ -164,7 +164,8 @@ function relaxedBound(path: Path, facts: Facts, network: Totals) {
 }
 
 /** One candidate solved for its totals: whether it qualifies and how much it covers; `read` gives
- * the whole allocation while the network still holds this candidate's flow (never `byTotals`,
+ * the whole allocation, with the coverage it is told (every allocation is built as one literal, so
+ * the code reading it sees one shape), while the network still holds this candidate's flow (never `byTotals`,
  * which only adds up the closed form's totals: the same when the closed form covers the path). */
 function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting, byTotals = false) {
   const certs = matchCertifications(path, facts, setting.candidate);
@@ -175,7 +176,7 @@ function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, se
     setting,
     feasible: certs.shortfalls.length === 0 && cond.shortfalls.length === 0 && net.flow >= net.demand - EPS,
     exact: demand === 0 ? 1 : (net.weightedFlow + net.fixedMonths + certs.covered) / demand,
-    read: (): Omit<Allocation, 'coverage'> => {
+    read: (coverage: number): Allocation => {
       // The network's result is made afresh for this call: its maps take the certifications' part.
       const full = network.result(setting, net);
       const { substituted, into, assumed } = full;
@@ -188,6 +189,7 @@ function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, se
       for (const a of cond.assumed) assumed.set(assumptionKey(a), a);
       return {
         feasible: certs.shortfalls.length === 0 && cond.shortfalls.length === 0 && net.flow >= net.demand - EPS,
+        coverage,
         credits: [...full.credits, ...certs.credits],
         shortfalls: [...full.shortfalls, ...certs.shortfalls, ...cond.shortfalls],
         substituted,
