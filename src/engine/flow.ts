@@ -1,65 +1,53 @@
 /** Maximum flow (Dinic) on a small graph with real capacities: months of experience and education
  * flow from assets to requirements, so "used once only" is the capacity of each asset (docs/findings.md).
- * The graph is built edge by edge, then frozen on its first solve into flat arrays that every later
- * solve reuses: solving again after `reset` or `open` allocates nothing. */
+ * Each node keeps the edges leaving it as a list in the order they were added, grown as edges are
+ * added: a solve needs no layout step, and solving again after `reset` or `open` allocates nothing. */
 
 const EPS = 1e-9;
+const NONE = -1;
 
 export class FlowGraph {
   private nodes = 0;
-  private readonly ends: number[] = [];
-  /** Per node, the edges leaving it (in the order they were added), and where its list starts. */
-  private adjacency: number[] = [];
-  private first: number[] = [];
-  private to: number[] = [];
+  /** Per node, its first and last edge; per edge, the next edge leaving the same node. */
+  private readonly head: number[] = [];
+  private readonly tail: number[] = [];
+  private readonly after: number[] = [];
+  private readonly to: number[] = [];
   readonly cap: number[] = [];
-  flow: number[] = [];
-  private level: number[] = [];
-  private next: number[] = [];
-  private queue: number[] = [];
-  private frozen = false;
+  readonly flow: number[] = [];
+  /** Per node, for a solve: its BFS level, the edge it will try next, and the BFS queue. */
+  private readonly level: number[] = [];
+  private readonly next: number[] = [];
+  private readonly queue: number[] = [];
+  private solved = false;
 
   node(): number {
-    if (this.frozen) throw new Error('FlowGraph: no nodes can be added once solved');
+    if (this.solved) throw new Error('FlowGraph: no nodes can be added once solved');
+    this.head.push(NONE);
+    this.tail.push(NONE);
+    this.level.push(0);
+    this.next.push(NONE);
+    this.queue.push(0);
     return this.nodes++;
   }
 
   /** Adds an edge and its reverse; returns the edge id (its reverse is id ^ 1). */
   edge(from: number, to: number, cap: number): number {
-    if (this.frozen) throw new Error('FlowGraph: no edges can be added once solved');
+    if (this.solved) throw new Error('FlowGraph: no edges can be added once solved');
     const id = this.cap.length;
-    this.ends.push(from, to, to, from);
+    this.to.push(to, from);
     this.cap.push(cap, 0);
+    this.flow.push(0, 0);
+    this.append(from, id);
+    this.append(to, id + 1);
     return id;
   }
 
-  /** Lays the edges out flat, each node's in the order they were added, in packed arrays. */
-  private freeze(): void {
-    const n = this.nodes;
-    const m = this.cap.length;
-    const zeros = (length: number): number[] => {
-      const out: number[] = [];
-      for (let i = 0; i < length; i++) out.push(0);
-      return out;
-    };
-    const first = zeros(n + 1);
-    for (let e = 0; e < m; e++) first[this.ends[2 * e]! + 1]!++;
-    for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
-    const fill = first.slice(0, n);
-    const adjacency = zeros(m);
-    const to = zeros(m);
-    for (let e = 0; e < m; e++) {
-      adjacency[fill[this.ends[2 * e]!]!++] = e;
-      to[e] = this.ends[2 * e + 1]!;
-    }
-    this.first = first;
-    this.adjacency = adjacency;
-    this.to = to;
-    this.flow = zeros(m);
-    this.level = zeros(n);
-    this.next = zeros(n);
-    this.queue = zeros(n);
-    this.frozen = true;
+  private append(node: number, edge: number): void {
+    this.after.push(NONE);
+    if (this.tail[node] === NONE) this.head[node] = edge;
+    else this.after[this.tail[node]!] = edge;
+    this.tail[node] = edge;
   }
 
   /** Sets an edge's capacity. Raising it keeps the flow already found valid. */
@@ -74,26 +62,25 @@ export class FlowGraph {
 
   /** Augments from the current flow to a maximum one; returns the flow added. */
   maxFlow(source: number, sink: number): number {
-    if (!this.frozen) this.freeze();
-    const { level, queue, next, first, adjacency, to, cap, flow } = this;
+    this.solved = true;
+    const { level, queue, next, head, after, to, cap, flow } = this;
     let total = 0;
     for (;;) {
       for (let v = 0; v < level.length; v++) level[v] = -1;
       level[source] = 0;
       queue[0] = source;
-      for (let head = 0, tail = 1; head < tail; head++) {
-        const v = queue[head]!;
-        for (let i = first[v]!; i < first[v + 1]!; i++) {
-          const e = adjacency[i]!;
+      for (let front = 0, back = 1; front < back; front++) {
+        const v = queue[front]!;
+        for (let e = head[v]!; e !== NONE; e = after[e]!) {
           const w = to[e]!;
           if (level[w] === -1 && cap[e]! - flow[e]! > EPS) {
             level[w] = level[v]! + 1;
-            queue[tail++] = w;
+            queue[back++] = w;
           }
         }
       }
       if (level[sink] === -1) return total;
-      for (let v = 0; v < next.length; v++) next[v] = first[v]!;
+      for (let v = 0; v < next.length; v++) next[v] = head[v]!;
       for (;;) {
         const pushed = this.push(source, sink, Infinity);
         if (pushed <= EPS) break;
@@ -104,10 +91,9 @@ export class FlowGraph {
 
   private push(v: number, sink: number, limit: number): number {
     if (v === sink) return limit;
-    const { next, level } = this;
-    const end = this.first[v + 1]!;
-    for (; next[v]! < end; next[v]!++) {
-      const e = this.adjacency[next[v]!]!;
+    const { next, level, after } = this;
+    for (; next[v] !== NONE; next[v] = after[next[v]!]!) {
+      const e = next[v]!;
       const w = this.to[e]!;
       const room = this.cap[e]! - this.flow[e]!;
       if (room <= EPS || level[w] !== level[v]! + 1) continue;
