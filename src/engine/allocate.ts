@@ -163,10 +163,11 @@ function relaxedBound(path: Path, facts: Facts, network: Totals) {
   };
 }
 
-/** One candidate solved for its totals: whether it qualifies and how much it covers; `read` gives
- * the whole allocation, with the coverage it is told (every allocation is built as one literal, so
- * the code reading it sees one shape), while the network still holds this candidate's flow (never `byTotals`,
- * which only adds up the closed form's totals: the same when the closed form covers the path). */
+/** One candidate solved for its totals: whether it qualifies and how much it covers. `read` gives
+ * the whole allocation with the coverage it is told, while the network still holds this
+ * candidate's flow (never `byTotals`, which only adds up the closed form's totals: the same when
+ * the closed form covers the path). Every allocation is built by the one literal there, so the
+ * code reading allocations sees a single shape. */
 function solveCandidate(path: Path, facts: Facts, network: AllocationNetwork, setting: Setting, byTotals = false) {
   const certs = matchCertifications(path, facts, setting.candidate);
   const net = byTotals ? network.totals(setting) : network.solve(setting);
