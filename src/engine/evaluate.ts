@@ -10,7 +10,7 @@ import { criteriaShares, essentialsEvidenced, pathEvidence, type CriteriaEvidenc
 import { STATUS_RANK, type Decision, type Gap, type Reason, type Status } from './decision.ts';
 import { explain, uncertainReasons } from './explain.ts';
 import { dedupe, findGaps, gapFilters, gapKey } from './gaps.ts';
-import { renderGap, type RenderContext } from './render.ts';
+import { copied, renderGap, type RenderContext } from './render.ts';
 import { lazy, once } from './once.ts';
 import { timed } from './stages.ts';
 import { NO_RESOLUTIONS, resolveProfile, resolveRule } from './resolve.ts';
@@ -65,9 +65,15 @@ function gapsOf(best: Outcome, outcomes: readonly Outcome[]): Gap[] {
   if (best.status === 'qualified') return [];
   const several = outcomes.length > 1;
   const gaps = [best, ...outcomes.filter((o) => o !== best && o.status !== 'qualified')].flatMap((o) =>
-    o.gaps().filter((g) => o === best || g.code !== 'GAP_CONFIRM').map((g) => (several ? { ...g, path: o.path.id } : g)),
+    o.gaps().filter((g) => o === best || g.code !== 'GAP_CONFIRM').map((g) => (several ? withPath(g, o.path.id) : g)),
   );
   return dedupe(gaps, (g) => `${g.path}|${gapKey(g)}`);
+}
+
+function withPath(g: Gap, path: string): Gap {
+  const tagged = copied(g);
+  tagged.path = path;
+  return tagged as unknown as Gap;
 }
 
 function outcomeOf(rule: RuleFile, path: Path, facts: ReadingFacts, evidence: () => CriteriaEvidence, shares: () => CriteriaShares): Outcome {

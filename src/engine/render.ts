@@ -164,11 +164,18 @@ export const renderReason = (r: Unrendered<Reason>, ctx: RenderContext, detail?:
 
 export function renderGap(g: Unrendered<Gap>, ctx: RenderContext, detail?: string): Gap {
   if (!g.parts) return withMessage(g, gapMessage(g, ctx, detail));
-  // Its own fields, then the message, then the parts, added one by one: gaps made alike share a
-  // shape (a copy made by rest and spread gets a shape of its own, which slows every later read).
-  const rendered: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(g)) if (key !== 'parts') rendered[key] = value;
+  // Its own fields, then the message, then the parts.
+  const rendered = copied(g, 'parts');
   rendered.message = gapMessage(g, ctx, detail);
   rendered.parts = g.parts.map((p) => renderGap(p, ctx));
   return rendered as unknown as Gap;
+}
+
+/** A finding's fields in order (but `skip`), copied one by one for the caller to add to: findings
+ * made alike then share a shape, where a copy made by spreading gets a shape of its own each time,
+ * which slows every later read of findings. */
+export function copied(finding: object, skip?: string): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(finding)) if (key !== skip) copy[key] = value;
+  return copy;
 }
