@@ -1,6 +1,6 @@
 // Bundles the CLI, the batch worker and the benchmarks into dist/ with esbuild. `npm install` runs
 // it (prepare), so `npx qualify` starts from plain JavaScript with no build step to remember.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const entries = {
@@ -14,11 +14,17 @@ const entries = {
   'bench/openings': 'bench/openings.ts',
 };
 
+// Chunks are named by their content: the last build's go, so that dist/ keeps only the current ones.
+rmSync('dist/chunks', { recursive: true, force: true });
+
 await build({
   entryPoints: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // Code shared by the entries, and each CLI command's own, in chunks loaded when first needed.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   packages: 'external',
   platform: 'node',
   format: 'esm',

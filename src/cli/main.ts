@@ -1,14 +1,5 @@
 import { Command } from 'commander';
 import { commanderMessage, exitFor } from './exit.ts';
-import { runCases } from './commands/cases.ts';
-import { runCheck } from './commands/check.ts';
-import { runExtract } from './commands/extract.ts';
-import { runGenerate } from './commands/generate.ts';
-import { runMap } from './commands/map.ts';
-import { runScore } from './commands/score.ts';
-import { runRerate } from './commands/rerate.ts';
-import { runServe } from './commands/serve.ts';
-import { runTerms } from './commands/terms.ts';
 
 // Exit status (docs/batch.md): 0 all done; 1 some records, profiles or cases failed; 2 a usage
 // error, unreadable input, unknown class, invalid option or rule file; 3 an internal error. No stack
@@ -35,6 +26,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// Each command loads its own modules when it runs (the build splits them into chunks): \`qualify
+// check\` does not wait for the HTTP server, the database or the CSV reader to load.
+
 // Set before any command is added, so that every command inherits them: Commander's own errors
 // (unknown option, missing argument) are thrown to the handler below and exit 2.
 const program = new Command()
@@ -51,6 +45,7 @@ program
   .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: today)')
   .argument('<file>', 'profile file, or - for standard input')
   .action(async (file: string, options: { class?: string; asOf?: string }) => {
+    const { runCheck } = await import('./commands/check.ts');
     process.exitCode = await runCheck(file, options, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
   });
 
@@ -58,7 +53,8 @@ program
   .command('terms')
   .description('list each criterion\'s evidence terms beside terms proposed from its text, as YAML to edit into the rule file')
   .option('-c, --class <ids>', 'class id, or several separated by commas (default: every class)')
-  .action((options: { class?: string }) => {
+  .action(async (options: { class?: string }) => {
+    const { runTerms } = await import('./commands/terms.ts');
     runTerms(options.class?.split(',').map((c) => c.trim()), (text) => process.stdout.write(text));
   });
 
@@ -68,6 +64,7 @@ program
   .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
   .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
   .action(async (options: { port?: string; host?: string }) => {
+    const { runServe } = await import('./commands/serve.ts');
     await runServe(options);
   });
 
@@ -86,6 +83,7 @@ program
   .option('--ignore <names>', 'header names not to read, separated by commas (any other column qualify does not know stops the run)')
   .argument('<file>', 'applicant CSV')
   .action(async (file: string, options) => {
+    const { runScore } = await import('./commands/score.ts');
     process.exitCode = await runScore(file, options);
   });
 
@@ -94,7 +92,8 @@ program
   .description('write a starting column map (YAML, for --map) for another export, from its header and first rows, to check before use')
   .requiredOption('--suggest <file>', 'the applicant CSV export to suggest a map for')
   .option('-o, --output <file>', 'write the map here (never over an existing file) instead of standard output')
-  .action((options: { suggest: string; output?: string }) => {
+  .action(async (options: { suggest: string; output?: string }) => {
+    const { runMap } = await import('./commands/map.ts');
     process.exitCode = runMap(options, (text) => process.stdout.write(text), (line) => process.stderr.write(`${line}\n`));
   });
 
@@ -103,7 +102,8 @@ program
   .description('run the rule test cases (<class>.cases.yaml) and show why any case fails')
   .option('-c, --class <ids>', 'class id, or several separated by commas (default: every class with a case file)')
   .option('--rules <dir>', 'folder of rule and case files (default: the bundled rules/)')
-  .action((options: { class?: string; rules?: string }) => {
+  .action(async (options: { class?: string; rules?: string }) => {
+    const { runCases } = await import('./commands/cases.ts');
     process.exitCode = runCases(options, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
   });
 
@@ -115,6 +115,7 @@ program
   .option('--seed <n>', 'random seed', '1')
   .option('-o, --output <file>', 'write here instead of standard output')
   .action(async (options) => {
+    const { runGenerate } = await import('./commands/generate.ts');
     await runGenerate(options);
   });
 
@@ -127,6 +128,7 @@ program
   .option('--by <name>', 'who re-rates, for the record (default: the user running the command)')
   .option('--json', 'print the result as one JSON object')
   .action(async (options: { opening: string; accept?: boolean; rules?: string; by?: string; json?: boolean }) => {
+    const { runRerate } = await import('./commands/rerate.ts');
     process.exitCode = await runRerate(options, (line) => process.stdout.write(`${line}\n`));
   });
 
@@ -134,7 +136,8 @@ program
   .command('extract')
   .description('read a pasted plain-text résumé into a profile (JSON) for a person to confirm; unread lines on stderr')
   .argument('<file>', 'résumé text file, or - for standard input')
-  .action((file: string) => {
+  .action(async (file: string) => {
+    const { runExtract } = await import('./commands/extract.ts');
     runExtract(file, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
   });
 
