@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.ts';
 import { checkProfile } from '../../src/check.ts';
+import { readTasks } from '../../src/cli/commands/check.ts';
 import { bundledRules } from '../../src/rules/load.ts';
 import { sampleProfiles } from '../helpers/sample-profiles.ts';
 
@@ -74,6 +76,36 @@ describe('qualify check', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/^qualify: .*p\.jsonl:1: not JSON \(nor a JSON document, nor JSON Lines\)/);
     expect(refused.stdout).toBe('');
+  });
+
+  it('names lines as the file numbers them: blank lines, a byte order mark and CRLF line ends included', () => {
+    const lines = ['\uFEFF', '', JSON.stringify(qualifiedProfile), '{"id": "A-2",', '', JSON.stringify({ ...qualifiedProfile, id: 'A-3' })];
+    const out = qualify(['check', '-c', 'houston-440.4', file(`${lines.join('\r\n')}\r\n`, 'p.jsonl')]);
+    expect(out.stderr).toMatch(/p\.jsonl:4: profile 2 is not JSON: /);
+    expect(out.lines.map((d) => d.id)).toEqual(['A-1', 'A-3']);
+    // A document that does not start with a whole JSON object on its first line is read whole.
+    const pretty = JSON.stringify([qualifiedProfile, { ...qualifiedProfile, id: 'A-2' }], null, 2);
+    expect(qualify(['check', '-c', 'houston-440.4', '-'], `\n${pretty}\n`).lines.map((d) => d.id)).toEqual(['A-1', 'A-2']);
+    const refused = qualify(['check', '-c', 'houston-440.4', file(['', '', '{ not json', JSON.stringify(qualifiedProfile)].join('\n'), 'p.jsonl')]);
+    expect(refused.stderr).toMatch(/p\.jsonl:3: not JSON/);
+  });
+
+  it('reads JSON Lines as they arrive: a task is ready before the input ends, never the whole file held', async () => {
+    let written = 0;
+    const endless = new Readable({
+      read() {
+        this.push(`${JSON.stringify({ ...qualifiedProfile, id: `P-${++written}` })}\n`);
+      },
+    });
+    const tasks = readTasks('endless.jsonl', { classes: undefined, asOf: undefined }, endless);
+    const first = (await tasks.next()).value!;
+    const second = (await tasks.next()).value!;
+    expect(first.profiles).toHaveLength(500);
+    expect([first.first, second.first, second.lineNumbers![0]]).toEqual([0, 500, 501]);
+    expect(JSON.parse(second.profiles[499] as string).id).toBe('P-1000');
+    expect(written).toBeLessThan(5000); // read only so far ahead of what was asked for
+    await tasks.return(undefined);
+    endless.destroy();
   });
 
   it('reports an unreadable file clearly and exits 2', () => {

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { Piscina } from 'piscina';
 import { checkProfile, parseAsOf, selectRules, type CheckOptions } from '../../check.ts';
 import { projectRoot } from '../../paths.ts';
@@ -13,24 +14,17 @@ export interface CheckCommandOptions {
   asOf?: string;
 }
 
-/** What FILE holds: profiles (one, or a JSON array), or JSON Lines, each line left as text with its
- * line number, to be parsed on the thread that decides it. */
+/** What a file read whole holds: profiles (one, or a JSON array), or JSON Lines, each line left as
+ * text with its line number, to be parsed on the thread that decides it. */
 export interface Profiles {
   profiles: unknown[];
   /** For JSON Lines: the line number of each entry of `profiles`, which are the lines' text. */
   lineNumbers?: number[];
 }
 
-/** FILE holds one profile, a JSON array of profiles, or JSON Lines; `-` is standard input. A file
- * that is neither a JSON document nor starts with a JSON line is refused whole; a later line that
- * is not JSON is reported in its turn, like an invalid profile. */
-export function readProfiles(file: string): Profiles {
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (error) {
-    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(error as Error).message}`);
-  }
+/** What `text`, a whole file, holds: one profile, a JSON array of profiles, or JSON Lines. Text that
+ * is neither a JSON document nor starts with a JSON line is refused whole. */
+export function profilesOf(text: string, file: string): Profiles {
   const trimmed = text.trim();
   if (trimmed === '') throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `${file} is empty`);
   try {
@@ -39,7 +33,7 @@ export function readProfiles(file: string): Profiles {
   } catch {
     const profiles: string[] = [];
     const lineNumbers: number[] = [];
-    trimmed.split(/\r?\n/).forEach((line, i) => {
+    text.split(/\r?\n/).forEach((line, i) => {
       if (line.trim() === '') return;
       profiles.push(line);
       lineNumbers.push(i + 1);
@@ -55,6 +49,72 @@ function parsedLine(line: string): unknown {
     return JSON.parse(line);
   } catch (error) {
     return error as Error;
+  }
+}
+
+/** The lines of a text stream, without their line ends, as they arrive. */
+async function* linesOf(input: Readable): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of input.setEncoding('utf8') as AsyncIterable<string>) {
+    // A chunk without a line end only grows the line (cheaply): a long line is split once.
+    if (!chunk.includes('\n')) {
+      rest += chunk;
+      continue;
+    }
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line;
+  }
+  if (rest !== '') yield rest;
+}
+
+/** FILE's profiles in tasks of TASK_PROFILES, read from `input` (`-`: standard input) as they are
+ * asked for. JSON Lines (a first line holding a whole JSON object) stream, so a file of any size is
+ * never held whole; any other file is read whole, as `profilesOf` says. Line numbers are the
+ * file's own, blank lines counted. */
+export async function* readTasks(file: string, options: Pick<CheckTask, 'classes' | 'asOf'>, input: Readable = file === '-' ? process.stdin : createReadStream(file)): AsyncGenerator<CheckTask> {
+  const lines = linesOf(input);
+  let task: CheckTask = { profiles: [], lineNumbers: [], file, first: 0, ...options };
+  let [lineNumber, streaming] = [0, false];
+  try {
+    for await (const raw of lines) {
+      const line = lineNumber++ === 0 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (line.trim() === '') continue;
+      if (!streaming) {
+        const parsed = parsedLine(line);
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || parsed instanceof Error) {
+          yield* wholeFileTasks('\n'.repeat(lineNumber - 1) + [line, ...(await rest(lines))].join('\n'), file, options);
+          return;
+        }
+        streaming = true;
+      }
+      task.profiles.push(line);
+      task.lineNumbers!.push(lineNumber);
+      if (task.profiles.length === TASK_PROFILES) {
+        yield task;
+        task = { profiles: [], lineNumbers: [], file, first: task.first + TASK_PROFILES, ...options };
+      }
+    }
+  } catch (error) {
+    if (error instanceof QualifyError) throw error;
+    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (!streaming) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `${file} is empty`);
+  if (task.profiles.length > 0) yield task;
+}
+
+/** The lines not read yet. */
+async function rest(lines: AsyncIterable<string>): Promise<string[]> {
+  const all: string[] = [];
+  for await (const line of lines) all.push(line);
+  return all;
+}
+
+function* wholeFileTasks(text: string, file: string, options: Pick<CheckTask, 'classes' | 'asOf'>): Generator<CheckTask> {
+  const { profiles, lineNumbers } = profilesOf(text, file);
+  for (let first = 0; first < profiles.length; first += TASK_PROFILES) {
+    const end = first + TASK_PROFILES;
+    yield { profiles: profiles.slice(first, end), ...(lineNumbers ? { lineNumbers: lineNumbers.slice(first, end) } : {}), file, first, ...options };
   }
 }
 
@@ -106,14 +166,8 @@ export async function runCheck(file: string, options: CheckCommandOptions, out: 
   const asOf = parseAsOf(options.asOf);
   const catalogue = bundledCatalogue();
   selectRules(classes, catalogue.rules); // an unknown class fails before any profile is read
-  const { profiles, lineNumbers } = readProfiles(file);
-  const tasks: CheckTask[] = [];
-  for (let first = 0; first < profiles.length; first += TASK_PROFILES) {
-    const end = first + TASK_PROFILES;
-    tasks.push({ profiles: profiles.slice(first, end), ...(lineNumbers ? { lineNumbers: lineNumbers.slice(first, end) } : {}), file, first, classes, asOf: options.asOf });
-  }
   let status = 0;
-  for await (const checked of decided(tasks, { classes, asOf, catalogue })) {
+  for await (const checked of decided(readTasks(file, { classes, asOf: options.asOf }), { classes, asOf, catalogue })) {
     if (checked.lines !== '') out(checked.lines);
     for (const message of checked.invalid) err(message);
     if (checked.invalid.length > 0) status = 1;
@@ -121,15 +175,22 @@ export async function runCheck(file: string, options: CheckCommandOptions, out: 
   return status;
 }
 
-async function* decided(tasks: readonly CheckTask[], options: CheckOptions): AsyncGenerator<Checked> {
+async function* decided(tasks: AsyncGenerator<CheckTask>, options: CheckOptions): AsyncGenerator<Checked> {
+  // The first tasks are read before choosing where to decide: a small file is decided here.
+  const head: CheckTask[] = [];
+  for (let next; head.length < SERIAL_TASKS && !(next = await tasks.next()).done; ) head.push(next.value);
   const threads = availableParallelism();
-  if (threads <= 1 || tasks.length < SERIAL_TASKS || !existsSync(CHECK_WORKER)) {
-    for (const task of tasks) yield checkTask(task, options);
+  if (threads <= 1 || head.length < SERIAL_TASKS || !existsSync(CHECK_WORKER)) {
+    for (const task of head) yield checkTask(task, options);
+    for await (const task of tasks) yield checkTask(task, options);
     return;
   }
   const pool = new Piscina<CheckTask, Checked>({ filename: CHECK_WORKER, maxThreads: threads, minThreads: threads });
   try {
-    yield* inOrder(pool, tasks, threads * 2);
+    yield* inOrder(pool, (async function* () {
+      yield* head;
+      yield* tasks;
+    })(), threads * 2);
   } finally {
     await pool.destroy();
   }
