@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { QualifyError, type FieldIssue } from '../errors.ts';
 import { rulesPath } from '../paths.ts';
+import { cachedYaml } from '../yaml.ts';
 import { bundledVocabulary, type Vocabulary } from '../vocab/vocabulary.ts';
 import { badTargets, unknownIds } from './check.ts';
 import { RuleFileInput, type RuleFile } from './schema.ts';
@@ -26,7 +27,7 @@ interface Read {
   texts: string[];
 }
 
-function fail(file: string, doc: Document, lineCounter: LineCounter, issues: readonly FieldIssue[]): never {
+function failAt(file: string, doc: Document, lineCounter: LineCounter, issues: readonly FieldIssue[]): never {
   const lines = issues.map((issue) => `${file}:${lineOf(doc.contents, issue.path.split('.'), lineCounter)}: ${issue.path || '(root)'}: ${issue.message}`);
   throw new QualifyError('QUAL_ERR_INVALID_RULE', lines.join('\n'));
 }
@@ -39,19 +40,23 @@ function readRule(file: string, vocab: Vocabulary, chain: readonly string[] = []
   } catch (error) {
     throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}: cannot read the rule file: ${(error as Error).message}`);
   }
+  // The document, with the positions of its nodes, is made only to parse the text or name a line.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:${lineCounter.linePos(e.pos[0]).line}: not valid YAML: ${e.message.split('\n')[0]}`);
-  }
-  const parsed = RuleFileInput.safeParse(doc.toJS());
-  if (!parsed.success) fail(file, doc, lineCounter, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  let doc: Document | undefined;
+  const document = () => (doc ??= parseDocument(text, { lineCounter, prettyErrors: false }));
+  const data = cachedYaml('rule', text, () => {
+    const { errors } = document();
+    if (errors.length > 0) throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:${lineCounter.linePos(errors[0]!.pos[0]).line}: not valid YAML: ${errors[0]!.message.split('\n')[0]}`);
+    return document().toJS();
+  });
+  const fail: (issues: readonly FieldIssue[]) => never = (issues) => failAt(file, document(), lineCounter, issues);
+  const parsed = RuleFileInput.safeParse(data);
+  if (!parsed.success) fail(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   const input = parsed.data;
   const expectedId = basename(file).replace(/\.ya?ml$/, '');
   if (input.id !== expectedId) throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:1: id "${input.id}" must match the file name "${expectedId}"`);
   const unknown = unknownIds(input, vocab);
-  if (unknown.length > 0) fail(file, doc, lineCounter, unknown);
+  if (unknown.length > 0) fail(unknown);
   const { extends: base, ...own } = input;
   let rule: RuleFile = own;
   const texts = [text];
@@ -65,7 +70,7 @@ function readRule(file: string, vocab: Vocabulary, chain: readonly string[] = []
   rule = withCredentialMonths(rule, vocab);
   const targets = badTargets(rule.paths);
   // With `extends`, a path of the resolved rule has no line of its own: point at the extends key.
-  if (targets.length > 0) fail(file, doc, lineCounter, base ? targets.map((t) => ({ path: 'extends', message: `${t.path}: ${t.message}` })) : targets);
+  if (targets.length > 0) fail(base ? targets.map((t) => ({ path: 'extends', message: `${t.path}: ${t.message}` })) : targets);
   return { rule, texts };
 }
 

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { projectRoot } from './paths.ts';
+
+/** Parsing the rule and vocabulary files was most of what starting qualify cost: the YAML parser is
+ * large and runs cold in every process and worker thread. So what a file's text parses to is kept
+ * on disk as JSON, named by the hash of the text (and the parser's version): a later start reads
+ * that instead, and an edited file has a new name. Only data that JSON holds exactly is kept, and
+ * a folder that cannot be written to is simply not used. */
+export const YAML_CACHE = join(projectRoot, 'node_modules', '.cache', 'qualify', 'yaml');
+
+const PARSER = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+
+/** What `text` parses to, by `parse` (which throws on text that is not valid YAML) or from the
+ * cache folder `dir`. `kind` names the parse: different parses of the same text are kept apart. */
+export function cachedYaml(kind: string, text: string, parse: () => unknown, dir = YAML_CACHE): unknown {
+  const file = join(dir, `${createHash('sha256').update(`${kind}\n${PARSER}\n${text}`).digest('hex')}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // Not kept yet (or not readable): parsed below.
+  }
+  const data = parse();
+  if (plain(data)) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      // Written whole under a name of its own, then renamed: a reader never sees half a file.
+      const partial = `${file}.${process.pid}-${threadId}`;
+      writeFileSync(partial, JSON.stringify(data));
+      renameSync(partial, file);
+    } catch {
+      // A read-only install parses on every start.
+    }
+  }
+  return data;
+}
+
+/** Whether JSON gives back exactly this value: plain objects, arrays, strings, finite numbers,
+ * booleans and null (not `.inf`, nor a `__proto__` key). */
+function plain(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(plain);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.keys(value).every((key) => key !== '__proto__' && plain((value as Record<string, unknown>)[key]));
+}
