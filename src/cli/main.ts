@@ -26,8 +26,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-// Each command loads its own modules when it runs (the build splits them into chunks): \`qualify
-// check\` does not wait for the HTTP server, the database or the CSV reader to load.
+// Each command loads its own modules when it runs (the build splits them into chunks): `qualify
+// check` does not wait for the HTTP server, the database or the CSV reader to load.
 
 // Set before any command is added, so that every command inherits them: Commander's own errors
 // (unknown option, missing argument) are thrown to the handler below and exit 2.
