@@ -12,7 +12,13 @@ import { projectRoot } from './paths.ts';
  * a folder that cannot be written to is simply not used. */
 export const YAML_CACHE = join(projectRoot, 'node_modules', '.cache', 'qualify', 'yaml');
 
-const PARSER = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+const load = createRequire(import.meta.url);
+const PARSER = (load('yaml/package.json') as { version: string }).version;
+
+let parser: typeof import('yaml') | undefined;
+/** The YAML parser, loaded when a text is first parsed: a start that finds every file kept does
+ * without it. */
+export const yaml = (): typeof import('yaml') => (parser ??= load('yaml') as typeof import('yaml'));
 
 /** What `text` parses to, by `parse` (which throws on text that is not valid YAML) or from the
  * cache folder `dir`. `kind` names the parse: different parses of the same text are kept apart. */

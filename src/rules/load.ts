@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { QualifyError, type FieldIssue } from '../errors.ts';
 import { rulesPath } from '../paths.ts';
-import { cachedYaml } from '../yaml.ts';
+import { cachedYaml, yaml } from '../yaml.ts';
 import { bundledVocabulary, type Vocabulary } from '../vocab/vocabulary.ts';
 import { badTargets, unknownIds } from './check.ts';
 import { RuleFileInput, type RuleFile } from './schema.ts';
@@ -27,7 +27,19 @@ interface Read {
   texts: string[];
 }
 
-function failAt(file: string, doc: Document, lineCounter: LineCounter, issues: readonly FieldIssue[]): never {
+/** A rule file's YAML document, and where its lines start. */
+interface Parsed {
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+function parseRule(text: string): Parsed {
+  const { LineCounter, parseDocument } = yaml();
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter };
+}
+
+function failAt(file: string, { doc, lineCounter }: Parsed, issues: readonly FieldIssue[]): never {
   const lines = issues.map((issue) => `${file}:${lineOf(doc.contents, issue.path.split('.'), lineCounter)}: ${issue.path || '(root)'}: ${issue.message}`);
   throw new QualifyError('QUAL_ERR_INVALID_RULE', lines.join('\n'));
 }
@@ -41,18 +53,18 @@ function readRule(file: string, vocab: Vocabulary, chain: readonly string[] = []
     throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}: cannot read the rule file: ${(error as Error).message}`);
   }
   // The document, with the positions of its nodes, is made only to parse the text or name a line.
-  const lineCounter = new LineCounter();
-  let doc: Document | undefined;
-  const document = () => (doc ??= parseDocument(text, { lineCounter, prettyErrors: false }));
+  let parsed: Parsed | undefined;
+  const document = (): Parsed => (parsed ??= parseRule(text));
   const data = cachedYaml('rule', text, () => {
-    const { errors } = document();
-    if (errors.length > 0) throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:${lineCounter.linePos(errors[0]!.pos[0]).line}: not valid YAML: ${errors[0]!.message.split('\n')[0]}`);
-    return document().toJS();
+    const { doc, lineCounter } = document();
+    const [error] = doc.errors;
+    if (error) throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:${lineCounter.linePos(error.pos[0]).line}: not valid YAML: ${error.message.split('\n')[0]}`);
+    return doc.toJS();
   });
-  const fail: (issues: readonly FieldIssue[]) => never = (issues) => failAt(file, document(), lineCounter, issues);
-  const parsed = RuleFileInput.safeParse(data);
-  if (!parsed.success) fail(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  const input = parsed.data;
+  const fail: (issues: readonly FieldIssue[]) => never = (issues) => failAt(file, document(), issues);
+  const checked = RuleFileInput.safeParse(data);
+  if (!checked.success) fail(checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  const input = checked.data;
   const expectedId = basename(file).replace(/\.ya?ml$/, '');
   if (input.id !== expectedId) throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:1: id "${input.id}" must match the file name "${expectedId}"`);
   const unknown = unknownIds(input, vocab);
@@ -101,8 +113,8 @@ function lineOf(root: unknown, path: readonly string[], lineCounter: LineCounter
   let node = root as Node | null;
   let offset = (node?.range?.[0] ?? 0) as number;
   for (const key of path) {
-    if (isMap(node)) node = node.get(key, true) as Node | null;
-    else if (isSeq(node)) node = node.get(Number(key), true) as Node | null;
+    if (yaml().isMap(node)) node = node.get(key, true) as Node | null;
+    else if (yaml().isSeq(node)) node = node.get(Number(key), true) as Node | null;
     else break;
     if (!node) break;
     offset = node.range?.[0] ?? offset;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { QualifyError } from '../errors.ts';
-import { cachedYaml } from '../yaml.ts';
+import { cachedYaml, yaml } from '../yaml.ts';
 
 /** Reads and validates one vocabulary file of a data folder; a bad file fails naming the file and field. */
 export function readVocabularyFile<T extends z.ZodType>(dir: string, file: string, schema: T): { data: z.output<T>; text: string } {
@@ -14,7 +13,7 @@ export function readVocabularyFile<T extends z.ZodType>(dir: string, file: strin
   } catch (error) {
     throw new QualifyError('QUAL_ERR_INVALID_RULE', `${path}: cannot read the vocabulary: ${(error as Error).message}`);
   }
-  const parsed = schema.safeParse(cachedYaml('vocabulary', text, () => parse(text)));
+  const parsed = schema.safeParse(cachedYaml('vocabulary', text, () => yaml().parse(text)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new QualifyError('QUAL_ERR_INVALID_RULE', `${path}: ${issue.path.join('.')}: ${issue.message}`);
