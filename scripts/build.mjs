@@ -1,4 +1,4 @@
-// Bundles the CLI, the batch worker and the benchmarks into dist/ with esbuild. `npm install` runs
+// Bundles the CLI, its worker threads and the benchmarks into dist/ with esbuild. `npm install` runs
 // it (prepare), so `npx qualify` starts from plain JavaScript with no build step to remember.
 import { existsSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { projectRoot } from './paths.ts';
 
-/** Parsing the rule and vocabulary files was most of what starting qualify cost: the YAML parser is
- * large and runs cold in every process and worker thread. So what a file's text parses to is kept
- * on disk as JSON, named by the hash of the text (and the parser's version): a later start reads
- * that instead, and an edited file has a new name. Only data that JSON holds exactly is kept, and
- * a folder that cannot be written to is simply not used. */
-export const YAML_CACHE = join(projectRoot, 'node_modules', '.cache', 'qualify', 'yaml');
+/** Parsing the rule and vocabulary files would be most of what starting qualify costs: the YAML
+ * parser is large and runs cold in every process and worker thread. So what a file's text parses to
+ * is kept on disk as JSON, named by the hash of the text (and the parser's version): a later start
+ * reads that instead, and an edited file has a new name. Only data that JSON holds exactly is kept,
+ * and a folder that cannot be written to is simply not used. */
+const CACHE = join(projectRoot, 'node_modules', '.cache', 'qualify', 'yaml');
 
 const load = createRequire(import.meta.url);
 const PARSER = (load('yaml/package.json') as { version: string }).version;
@@ -22,7 +22,7 @@ export const yaml = (): typeof import('yaml') => (parser ??= load('yaml') as typ
 
 /** What `text` parses to, by `parse` (which throws on text that is not valid YAML) or from the
  * cache folder `dir`. `kind` names the parse: different parses of the same text are kept apart. */
-export function cachedYaml(kind: string, text: string, parse: () => unknown, dir = YAML_CACHE): unknown {
+export function cachedYaml(kind: string, text: string, parse: () => unknown, dir = CACHE): unknown {
   const file = join(dir, `${createHash('sha256').update(`${kind}\n${PARSER}\n${text}`).digest('hex')}.json`);
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -31,14 +31,15 @@ export function cachedYaml(kind: string, text: string, parse: () => unknown, dir
   }
   const data = parse();
   if (plain(data)) {
+    // Written whole under a name of its own, then renamed: a reader never sees half a file.
+    const partial = `${file}.${process.pid}-${threadId}`;
     try {
       mkdirSync(dir, { recursive: true });
-      // Written whole under a name of its own, then renamed: a reader never sees half a file.
-      const partial = `${file}.${process.pid}-${threadId}`;
       writeFileSync(partial, JSON.stringify(data));
       renameSync(partial, file);
     } catch {
-      // A read-only install parses on every start.
+      // A read-only install parses on every start; a write cut short leaves nothing behind.
+      if (existsSync(partial)) rmSync(partial);
     }
   }
   return data;

@@ -110,6 +110,7 @@ async function rest(lines: AsyncIterable<string>): Promise<string[]> {
   return all;
 }
 
+/** A file read whole, in tasks. */
 function* wholeFileTasks(text: string, file: string, options: Pick<CheckTask, 'classes' | 'asOf'>): Generator<CheckTask> {
   const { profiles, lineNumbers } = profilesOf(text, file);
   for (let first = 0; first < profiles.length; first += TASK_PROFILES) {
