@@ -1,4 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -48,5 +50,11 @@ describe('the parsed-YAML cache', () => {
     const [file] = readdirSync(dir);
     expect(file).toMatch(/^[0-9a-f]{64}\.json$/);
     expect(JSON.parse(readFileSync(join(dir, file!), 'utf8'))).toEqual({ a: 1 });
+    // A write that fails half-way (here the rename, onto a folder in the way) leaves nothing behind.
+    const blocked = folder();
+    const version = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+    mkdirSync(join(blocked, `${createHash('sha256').update(`rule\n${version}\nb: 2`).digest('hex')}.json`));
+    expect(cachedYaml('rule', 'b: 2', () => parse('b: 2'), blocked)).toEqual({ b: 2 });
+    expect(readdirSync(blocked)).toHaveLength(1);
   });
 });
