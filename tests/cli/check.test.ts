@@ -90,6 +90,21 @@ describe('qualify check', () => {
     expect(refused.stderr).toMatch(/p\.jsonl:3: not JSON/);
   });
 
+  it('reports a JSON line that is not UTF-8 text in its turn, and refuses a document that is not', () => {
+    const latin1 = Buffer.from('{"id": "Jos\xe9"}', 'latin1');
+    const lines = Buffer.concat([Buffer.from(`${JSON.stringify(qualifiedProfile)}\n`), latin1, Buffer.from(`\n${JSON.stringify({ ...qualifiedProfile, id: 'A-3' })}\n`)]);
+    const path = file('', 'latin1.jsonl');
+    writeFileSync(path, lines);
+    const out = qualify(['check', '-c', 'houston-440.4', path]);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/latin1\.jsonl:2: profile 2 is not UTF-8 text/);
+    expect(out.lines.map((d) => d.id)).toEqual(['A-1', 'A-3']);
+    writeFileSync(path, Buffer.concat([Buffer.from('[\n'), latin1, Buffer.from('\n]')]));
+    const refused = qualify(['check', '-c', 'houston-440.4', path]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/latin1\.jsonl:2: not UTF-8 text; save the file as UTF-8/);
+  });
+
   it('reads JSON Lines as they arrive: a task is ready before the input ends, never the whole file held', async () => {
     let written = 0;
     const endless = new Readable({

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,8 @@ export interface CheckCommandOptions {
  * text with its line number, to be parsed on the thread that decides it. */
 export interface Profiles {
   profiles: unknown[];
-  /** For JSON Lines: the line number of each entry of `profiles`, which are the lines' text. */
+  /** For JSON Lines: the line number of each entry of `profiles`, which are the lines' text (null
+   * for a line that is not UTF-8 text). */
   lineNumbers?: number[];
 }
 
@@ -52,38 +54,47 @@ function parsedLine(line: string): unknown {
   }
 }
 
-/** The lines of a text stream, without their line ends, as they arrive. */
-async function* linesOf(input: Readable): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of input.setEncoding('utf8') as AsyncIterable<string>) {
-    // A chunk without a line end only grows the line (cheaply): a long line is split once.
-    if (!chunk.includes('\n')) {
-      rest += chunk;
-      continue;
+/** The lines of a byte stream as they arrive, without their line ends; null for a line that is not
+ * UTF-8 text (never decoded with replacement characters: it is reported). */
+async function* linesOf(input: Readable): AsyncGenerator<string | null> {
+  let rest: Buffer[] = []; // the line begun in earlier chunks
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let end = chunk.indexOf(0x0a); end !== -1; start = end + 1, end = chunk.indexOf(0x0a, start)) {
+      yield lineText(rest.length > 0 ? Buffer.concat([...rest, chunk.subarray(start, end)]) : chunk.subarray(start, end));
+      rest = [];
     }
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop()!;
-    for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (start < chunk.length) rest.push(chunk.subarray(start));
   }
-  if (rest !== '') yield rest;
+  if (rest.length > 0) yield lineText(Buffer.concat(rest));
 }
+
+function lineText(bytes: Buffer): string | null {
+  if (!isUtf8(bytes)) return null;
+  const text = bytes.toString('utf8');
+  return text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+
+const notUtf8 = (file: string, line: number) => new QualifyError('QUAL_ERR_UNREADABLE_FILE', `${file}:${line}: not UTF-8 text; save the file as UTF-8`);
 
 /** FILE's profiles in tasks of TASK_PROFILES, read from `input` (`-`: standard input) as they are
  * asked for. JSON Lines (a first line holding a whole JSON object) stream, so a file of any size is
- * never held whole; any other file is read whole, as `profilesOf` says. Line numbers are the
- * file's own, blank lines counted. */
+ * never held whole; a later line that is not UTF-8 text is left as null, to be reported in its
+ * turn. Any other file is read whole, as `profilesOf` says, and must be UTF-8 text throughout. Line
+ * numbers are the file's own, blank lines counted. */
 export async function* readTasks(file: string, options: Pick<CheckTask, 'classes' | 'asOf'>, input: Readable = file === '-' ? process.stdin : createReadStream(file)): AsyncGenerator<CheckTask> {
   const lines = linesOf(input);
   let task: CheckTask = { profiles: [], lineNumbers: [], file, first: 0, ...options };
   let [lineNumber, streaming] = [0, false];
   try {
-    for await (const raw of lines) {
-      const line = lineNumber++ === 0 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (line.trim() === '') continue;
+    for await (const read of lines) {
+      const line = ++lineNumber === 1 && read !== null ? read.replace(/^\uFEFF/, '') : read;
+      if (line !== null && line.trim() === '') continue;
       if (!streaming) {
+        if (line === null) throw notUtf8(file, lineNumber);
         const parsed = parsedLine(line);
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || parsed instanceof Error) {
-          yield* wholeFileTasks('\n'.repeat(lineNumber - 1) + [line, ...(await rest(lines))].join('\n'), file, options);
+          yield* wholeFileTasks('\n'.repeat(lineNumber - 1) + [line, ...(await rest(lines, lineNumber, file))].join('\n'), file, options);
           return;
         }
         streaming = true;
@@ -103,10 +114,13 @@ export async function* readTasks(file: string, options: Pick<CheckTask, 'classes
   if (task.profiles.length > 0) yield task;
 }
 
-/** The lines not read yet. */
-async function rest(lines: AsyncIterable<string>): Promise<string[]> {
+/** The lines not read yet, after line `after`. */
+async function rest(lines: AsyncIterable<string | null>, after: number, file: string): Promise<string[]> {
   const all: string[] = [];
-  for await (const line of lines) all.push(line);
+  for await (const line of lines) {
+    if (line === null) throw notUtf8(file, after + all.length + 1);
+    all.push(line);
+  }
   return all;
 }
 
@@ -144,6 +158,10 @@ export function checkTask(task: CheckTask, options: CheckOptions): Checked {
   const invalid: string[] = [];
   for (let i = 0; i < task.profiles.length; i++) {
     const index = task.first + i;
+    if (task.lineNumbers && task.profiles[i] === null) {
+      invalid.push(`qualify: ${task.file}:${task.lineNumbers[i]}: profile ${index + 1} is not UTF-8 text`);
+      continue;
+    }
     const input = task.lineNumbers ? parsedLine(task.profiles[i] as string) : task.profiles[i];
     if (input instanceof Error) {
       invalid.push(`qualify: ${task.file}:${task.lineNumbers![i]}: profile ${index + 1} is not JSON: ${input.message}`);
