@@ -75,7 +75,7 @@ function lineText(bytes: Buffer): string | null {
   return text.endsWith('\r') ? text.slice(0, -1) : text;
 }
 
-const notUtf8 = (file: string, line: number) => new QualifyError('QUAL_ERR_UNREADABLE_FILE', `${file}:${line}: not UTF-8 text; save the file as UTF-8`);
+const notUtf8 = (file: string, line: number) => new QualifyError('QUAL_ERR_MALFORMED_JSON', `${file}:${line}: not UTF-8 text; save the file as UTF-8`);
 
 /** FILE's profiles in tasks of TASK_PROFILES, read from `input` (`-`: standard input) as they are
  * asked for. JSON Lines (a first line holding a whole JSON object) stream, so a file of any size is
