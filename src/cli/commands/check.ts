@@ -26,7 +26,7 @@ export interface Profiles {
 
 /** What `text`, a whole file, holds: one profile, a JSON array of profiles, or JSON Lines. Text that
  * is neither a JSON document nor starts with a JSON line is refused whole. */
-export function profilesOf(text: string, file: string): Profiles {
+function profilesOf(text: string, file: string): Profiles {
   const trimmed = text.trim();
   if (trimmed === '') throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `${file} is empty`);
   try {
