@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.ts';
@@ -165,6 +165,29 @@ describe('qualify check', () => {
     const named = { name: 'Dana Reyes', email: 'dana@example.org' };
     const out = qualify(['check', file(JSON.stringify([{ ...qualifiedProfile, ...named }, { id: 'B', ...named, experience: [{ start: 'soon' }] }]))]);
     expect(out.stdout + out.stderr).not.toMatch(/Dana Reyes|dana@example\.org/);
+  });
+});
+
+/** The packages a built module loads before it runs, through its static imports and those of the
+ * chunks it imports; `dynamic` follows the dynamic imports whose path matches too. */
+function packagesLoaded(file: string, dynamic?: RegExp, seen = new Set<string>(), found = new Set<string>()): Set<string> {
+  if (seen.has(file)) return found;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  const targets = [...code.matchAll(/^import\s[^'"]*["']([^'"]+)["']/gm)].map((m) => m[1]!);
+  if (dynamic) targets.push(...[...code.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]!).filter((t) => dynamic.test(t)));
+  for (const target of targets) {
+    if (target.startsWith('.')) packagesLoaded(join(dirname(file), target), undefined, seen, found);
+    else if (!target.startsWith('node:')) found.add(target);
+  }
+  return found;
+}
+
+describe('qualify check, as it starts', () => {
+  it('loads neither the HTTP server, the database, the CSV reader, the YAML parser (rules come from the parse cache) nor the whole date-fns index', () => {
+    const loaded = [...packagesLoaded(join(projectRoot, 'dist', 'cli.mjs'), /\/check-/)];
+    expect(loaded).toContain('piscina'); // the walk does reach the command's own code
+    expect(loaded.filter((p) => /^(fastify|@fastify\/|better-sqlite3|kysely|pg$|csv-parse|yaml$|date-fns$)/.test(p))).toEqual([]);
   });
 });
 
