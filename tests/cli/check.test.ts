@@ -31,7 +31,7 @@ const qualifiedProfile = {
 
 describe('qualify check', () => {
   it('decides a large file on worker threads, printing what one thread would, in the file\'s order', () => {
-    const profiles: unknown[] = sampleProfiles(2100, 5);
+    const profiles: unknown[] = sampleProfiles(10_100, 5);
     profiles.splice(1500, 0, { id: 'bad', experience: [{ start: '2020-13' }] });
     const lines = profiles.map((p) => JSON.stringify(p));
     lines.splice(1800, 0, '{"id": "cut short",');
