@@ -16,3 +16,20 @@ export async function* inOrder<T, R>(pool: Piscina<T, R>, tasks: Iterable<T> | A
     for (const task of inFlight) task.catch(() => {});
   }
 }
+
+/** Up to `n` items from the iterator; fewer only when it has ended. */
+export async function take<T>(source: AsyncIterator<T>, n: number): Promise<T[]> {
+  const out: T[] = [];
+  while (out.length < n) {
+    const next = await source.next();
+    if (next.done) break;
+    out.push(next.value);
+  }
+  return out;
+}
+
+/** The items of `head`, then those left in `rest`: what was taken to look ahead is not lost. */
+export async function* concat<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
+  yield* head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}

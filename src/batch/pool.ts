@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { projectRoot } from '../paths.ts';
 import { bundledCatalogue, type Catalogue } from '../rules/load.ts';
-import { inOrder } from '../threads.ts';
+import { concat, inOrder, take } from '../threads.ts';
 import { taskScorer, type Done, type Run, type Task } from './block.ts';
 import type { ScoreOptions } from './score.ts';
 
@@ -25,22 +25,6 @@ export const WORKER_FILE = join(projectRoot, 'dist', 'batch-worker.mjs');
 export const defaultWorkers = (): number => availableParallelism();
 /** Inputs of fewer tasks than this are scored in the calling thread. */
 export const SERIAL_TASKS = 4;
-
-/** Up to `n` items from the iterator; fewer only when it has ended. */
-async function take<T>(source: AsyncIterator<T>, n: number): Promise<T[]> {
-  const out: T[] = [];
-  while (out.length < n) {
-    const next = await source.next();
-    if (next.done) break;
-    out.push(next.value);
-  }
-  return out;
-}
-
-async function* concat<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
-  yield* head;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
-}
 
 /** The bytes of a block move to the worker thread rather than being copied. */
 const moved = (task: Task): ArrayBuffer[] => ('bytes' in task ? [task.bytes.buffer as ArrayBuffer] : []);

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { Piscina } from 'piscina';
 import { checkProfile, parseAsOf, selectRules, type CheckOptions } from '../../check.ts';
 import { projectRoot } from '../../paths.ts';
-import { inOrder } from '../../threads.ts';
+import { concat, inOrder, take } from '../../threads.ts';
 import { bundledCatalogue } from '../../rules/load.ts';
 import { QualifyError, describeIssues } from '../../errors.ts';
 
@@ -199,20 +199,15 @@ export async function runCheck(file: string, options: CheckCommandOptions, out: 
 
 async function* decided(tasks: AsyncGenerator<CheckTask>, options: CheckOptions): AsyncGenerator<Checked> {
   // The first tasks are read before choosing where to decide: a small file is decided here.
-  const head: CheckTask[] = [];
-  for (let next; head.length < SERIAL_TASKS && !(next = await tasks.next()).done; ) head.push(next.value);
+  const head = await take(tasks, SERIAL_TASKS);
   const threads = availableParallelism();
   if (threads <= 1 || head.length < SERIAL_TASKS || !existsSync(CHECK_WORKER)) {
-    for (const task of head) yield checkTask(task, options);
-    for await (const task of tasks) yield checkTask(task, options);
+    for await (const task of concat(head, tasks)) yield checkTask(task, options);
     return;
   }
   const pool = new Piscina<CheckTask, Checked>({ filename: CHECK_WORKER, maxThreads: threads, minThreads: threads });
   try {
-    yield* inOrder(pool, (async function* () {
-      yield* head;
-      yield* tasks;
-    })(), threads * 2);
+    yield* inOrder(pool, concat(head, tasks), threads * 2);
   } finally {
     await pool.destroy();
   }
