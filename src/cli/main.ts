@@ -46,7 +46,7 @@ program
   .argument('<file>', 'profile file, or - for standard input')
   .action(async (file: string, options: { class?: string; asOf?: string }) => {
     const { runCheck } = await import('./commands/check.ts');
-    process.exitCode = await runCheck(file, options, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+    process.exitCode = await runCheck(file, options, (bytes) => process.stdout.write(bytes), (line) => process.stderr.write(`${line}\n`));
   });
 
 program

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.ts';
 import { checkProfile } from '../../src/check.ts';
-import { readTasks } from '../../src/cli/commands/check.ts';
+import { readTasks, type CheckTask } from '../../src/cli/commands/check.ts';
 import { bundledRules } from '../../src/rules/load.ts';
 import { sampleProfiles } from '../helpers/sample-profiles.ts';
 
@@ -31,11 +31,13 @@ const qualifiedProfile = {
 
 describe('qualify check', () => {
   it('decides a large file on worker threads, printing what one thread would, in the file\'s order', () => {
-    const profiles: unknown[] = sampleProfiles(10_100, 5);
+    const profiles: unknown[] = sampleProfiles(12_000, 5);
     profiles.splice(1500, 0, { id: 'bad', experience: [{ start: '2020-13' }] });
     const lines = profiles.map((p) => JSON.stringify(p));
     lines.splice(1800, 0, '{"id": "cut short",');
-    const out = qualify(['check', '--class', 'houston-440.4', '--as-of', '2026-01-01', file(lines.join('\n'), 'many.jsonl')]);
+    const path = file(lines.join('\n'), 'many.jsonl');
+    expect(statSync(path).size).toBeGreaterThan(6.25 * 1024 * 1024); // smaller files are decided on one thread
+    const out = qualify(['check', '--class', 'houston-440.4', '--as-of', '2026-01-01', path]);
     expect(out.status).toBe(1);
     expect(out.stderr).toContain('profile 1501 (id bad) is invalid: experience[0].start');
     expect(out.stderr).toMatch(/many\.jsonl:1801: profile 1801 is not JSON: /);
@@ -90,6 +92,29 @@ describe('qualify check', () => {
     expect(refused.stderr).toMatch(/p\.jsonl:3: not JSON/);
   });
 
+  it('numbers lines and profiles across the blocks JSON Lines are read in, wherever a block ends', () => {
+    const entries: string[] = [];
+    const broken: string[] = [];
+    const decided: unknown[] = [];
+    let profile = 0;
+    sampleProfiles(1_200, 3).forEach((p, i) => {
+      if (i % 97 === 5) entries.push('', ' \t');
+      if (i % 131 === 7 || i === 600) {
+        // one broken line longer than a whole block
+        entries.push(`{"id": "broken", "statement": "${'x'.repeat(i === 600 ? 300_000 : i)}`);
+        broken.push(`p.jsonl:${entries.length}: profile ${++profile} is not JSON`);
+      }
+      entries.push(JSON.stringify(p));
+      decided.push(p);
+      profile++;
+    });
+    const out = qualify(['check', '-c', 'houston-440.4', '--as-of', '2026-01-01', file(`${entries.join('\r\n')}\r\n`, 'p.jsonl')]);
+    expect(Buffer.byteLength(entries.join('\n'))).toBeGreaterThan(3 * 256 * 1024);
+    expect(out.stderr.split('\n').filter(Boolean).map((line) => line.replace(/^qualify: .*?(p\.jsonl:\d+: profile \d+ is not JSON).*$/, '$1'))).toEqual(broken);
+    const asOf = new Date(Date.UTC(2026, 0, 1));
+    expect(out.stdout.trim().split('\n')).toEqual(decided.map((p) => JSON.stringify(checkProfile(p, { classes: ['houston-440.4'], asOf })[0])));
+  });
+
   it('reports a JSON line that is not UTF-8 text in its turn, and refuses a document that is not', () => {
     const latin1 = Buffer.from('{"id": "Jos\xe9"}', 'latin1');
     const lines = Buffer.concat([Buffer.from(`${JSON.stringify(qualifiedProfile)}\n`), latin1, Buffer.from(`\n${JSON.stringify({ ...qualifiedProfile, id: 'A-3' })}\n`)]);
@@ -113,11 +138,11 @@ describe('qualify check', () => {
       },
     });
     const tasks = readTasks('endless.jsonl', { classes: undefined, asOf: undefined }, endless);
-    const first = (await tasks.next()).value!;
-    const second = (await tasks.next()).value!;
-    expect(first.profiles).toHaveLength(500);
-    expect([first.first, second.first, second.lineNumbers![0]]).toEqual([0, 500, 501]);
-    expect(JSON.parse(second.profiles[499] as string).id).toBe('P-1000');
+    const [first, second] = [(await tasks.next()).value!, (await tasks.next()).value!];
+    const lines = (task: CheckTask) => ('lines' in task ? Buffer.from(task.lines).toString().split('\n').filter(Boolean) : []);
+    expect(lines(first).length).toBeGreaterThan(100);
+    expect('line' in first && 'line' in second && [first.line, second.line]).toEqual([1, lines(first).length + 1]);
+    expect(lines(second).map((line) => JSON.parse(line).id).slice(0, 2)).toEqual([`P-${lines(first).length + 1}`, `P-${lines(first).length + 2}`]);
     expect(written).toBeLessThan(5000); // read only so far ahead of what was asked for
     await tasks.return(undefined);
     endless.destroy();

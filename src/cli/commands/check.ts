@@ -15,35 +15,33 @@ export interface CheckCommandOptions {
   asOf?: string;
 }
 
-/** What a file read whole holds: profiles (one, or a JSON array), or JSON Lines, each line left as
- * text with its line number, to be parsed on the thread that decides it. */
-export interface Profiles {
-  profiles: unknown[];
-  /** For JSON Lines: the line number of each entry of `profiles`, which are the lines' text (null
-   * for a line that is not UTF-8 text). */
-  lineNumbers?: number[];
+/** Where a task's profiles are: parsed, from a file read whole (one profile, or a JSON array), or
+ * a block of JSON Lines as bytes, whole lines beginning on line `line` of the file, decoded and
+ * parsed on the thread that decides them. */
+export type Profiles = { profiles: unknown[] } | { lines: Uint8Array; line: number };
+
+export interface TaskOptions {
+  classes: string[] | undefined;
+  asOf: string | undefined;
 }
 
-/** What `text`, a whole file, holds: one profile, a JSON array of profiles, or JSON Lines. Text that
- * is neither a JSON document nor starts with a JSON line is refused whole. */
-function profilesOf(text: string, file: string): Profiles {
-  const trimmed = text.trim();
-  if (trimmed === '') throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `${file} is empty`);
-  try {
-    const parsed: unknown = JSON.parse(trimmed);
-    return { profiles: Array.isArray(parsed) ? parsed : [parsed] };
-  } catch {
-    const profiles: string[] = [];
-    const lineNumbers: number[] = [];
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (line.trim() === '') return;
-      profiles.push(line);
-      lineNumbers.push(i + 1);
-    });
-    const first = parsedLine(profiles[0]!);
-    if (first instanceof Error) throw new QualifyError('QUAL_ERR_MALFORMED_JSON', `${file}:${lineNumbers[0]}: not JSON (nor a JSON document, nor JSON Lines): ${first.message}`);
-    return { profiles, lineNumbers };
-  }
+export type CheckTask = Profiles & TaskOptions;
+
+/** A profile a task could not decide: its place in the task (from 0), its line in JSON Lines, and
+ * what is wrong, to follow "profile N". */
+export interface Invalid {
+  profile: number;
+  line?: number;
+  problem: string;
+}
+
+/** A task's decisions as JSON Lines (UTF-8: bytes cross from a worker thread as they are, where
+ * text would be copied and then encoded on this thread), how many profiles it held, and which it
+ * could not decide. */
+export interface Checked {
+  output: Uint8Array;
+  profiles: number;
+  invalid: Invalid[];
 }
 
 function parsedLine(line: string): unknown {
@@ -54,145 +52,151 @@ function parsedLine(line: string): unknown {
   }
 }
 
-/** The lines of a byte stream as they arrive, without their line ends; null for a line that is not
- * UTF-8 text (never decoded with replacement characters: it is reported). */
-async function* linesOf(input: Readable): AsyncGenerator<string | null> {
-  let rest: Buffer[] = []; // the line begun in earlier chunks
-  for await (const chunk of input as AsyncIterable<Buffer>) {
-    let start = 0;
-    for (let end = chunk.indexOf(0x0a); end !== -1; start = end + 1, end = chunk.indexOf(0x0a, start)) {
-      yield lineText(rest.length > 0 ? Buffer.concat([...rest, chunk.subarray(start, end)]) : chunk.subarray(start, end));
-      rest = [];
-    }
-    if (start < chunk.length) rest.push(chunk.subarray(start));
-  }
-  if (rest.length > 0) yield lineText(Buffer.concat(rest));
+const LF = 0x0a;
+const BOM = Buffer.from('\uFEFF');
+const utf8 = new TextEncoder();
+
+/** A line's text without its line end; null when it is not UTF-8 text (never decoded with
+ * replacement characters: it is reported). */
+const lineText = (line: Buffer): string | null => (isUtf8(line) ? line.toString('utf8').replace(/\r$/, '') : null);
+
+/** The lines of `bytes`, each as `lineText` reads it. */
+function linesOf(bytes: Uint8Array): Array<string | null> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buffer)) return buffer.toString('utf8').split('\n').map((line) => line.replace(/\r$/, ''));
+  const lines: Array<string | null> = [];
+  let start = 0;
+  for (let end = buffer.indexOf(LF); end !== -1; start = end + 1, end = buffer.indexOf(LF, start)) lines.push(lineText(buffer.subarray(start, end)));
+  lines.push(lineText(buffer.subarray(start)));
+  return lines;
 }
 
-function lineText(bytes: Buffer): string | null {
-  if (!isUtf8(bytes)) return null;
-  const text = bytes.toString('utf8');
-  return text.endsWith('\r') ? text.slice(0, -1) : text;
-}
+const isBlank = (line: string | null): boolean => line !== null && line.trim() === '';
 
 const notUtf8 = (file: string, line: number) => new QualifyError('QUAL_ERR_MALFORMED_JSON', `${file}:${line}: not UTF-8 text; save the file as UTF-8`);
 
-/** FILE's profiles in tasks of TASK_PROFILES, read from `input` (`-`: standard input) as they are
- * asked for. JSON Lines (a first line holding a whole JSON object) stream, so a file of any size is
- * never held whole; a later line that is not UTF-8 text is left as null, to be reported in its
- * turn. Any other file is read whole, as `profilesOf` says, and must be UTF-8 text throughout. Line
- * numbers are the file's own, blank lines counted. */
-export async function* readTasks(file: string, options: Pick<CheckTask, 'classes' | 'asOf'>, input: Readable = file === '-' ? process.stdin : createReadStream(file)): AsyncGenerator<CheckTask> {
-  const lines = linesOf(input);
-  let task: CheckTask = { profiles: [], lineNumbers: [], file, first: 0, ...options };
-  let [lineNumber, streaming] = [0, false];
-  try {
-    for await (const read of lines) {
-      const line = ++lineNumber === 1 && read !== null ? read.replace(/^\uFEFF/, '') : read;
-      if (line !== null && line.trim() === '') continue;
-      if (!streaming) {
-        if (line === null) throw notUtf8(file, lineNumber);
-        const parsed = parsedLine(line);
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || parsed instanceof Error) {
-          yield* wholeFileTasks('\n'.repeat(lineNumber - 1) + [line, ...(await rest(lines, lineNumber, file))].join('\n'), file, options);
-          return;
-        }
-        streaming = true;
+/** Bytes of JSON Lines per task: about 400 generated profiles. */
+const TASK_BYTES = 256 * 1024;
+/** Profiles per task, from a file read whole. */
+const TASK_PROFILES = 400;
+
+/** FILE's profiles in tasks, read from `input` (`-`: standard input) as they are asked for. The
+ * first line that is not blank says how: JSON Lines (that line is a whole JSON object) stream in
+ * blocks of whole lines, cut here without being decoded, so a file of any size is never held whole
+ * and this thread does little more than read; a line that is not UTF-8 text is reported in its
+ * turn. Any other file is read whole, must be UTF-8 text throughout, and holds one profile, a JSON
+ * array of profiles, or JSON Lines (which then must begin with a line of JSON). Line numbers are
+ * the file's own, blank lines counted. */
+export async function* readTasks(file: string, options: TaskOptions, input: Readable = file === '-' ? process.stdin : createReadStream(file)): AsyncGenerator<CheckTask> {
+  const chunks = (input as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let parts: Buffer[] = []; // read, and not yet in a task
+  let eof = false;
+  /** Reads on to the end of a line (or of the input): bytes are joined only when a line ends. */
+  async function readLine(): Promise<void> {
+    try {
+      for (let next = await chunks.next(); ; next = await chunks.next()) {
+        if (next.done) eof = true;
+        else parts.push(next.value);
+        if (next.done || next.value.includes(LF)) return;
       }
-      task.profiles.push(line);
-      task.lineNumbers!.push(lineNumber);
-      if (task.profiles.length === TASK_PROFILES) {
-        yield task;
-        task = { profiles: [], lineNumbers: [], file, first: task.first + TASK_PROFILES, ...options };
-      }
+    } catch (error) {
+      throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(error as Error).message}`);
     }
-  } catch (error) {
-    if (error instanceof QualifyError) throw error;
-    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(error as Error).message}`);
   }
-  if (!streaming) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `${file} is empty`);
-  if (task.profiles.length > 0) yield task;
+  const held = (): Buffer => (parts.length === 1 ? parts[0]! : (parts = [Buffer.concat(parts)])[0]!);
+  try {
+    await readLine();
+    if (held().subarray(0, BOM.length).equals(BOM)) parts = [held().subarray(BOM.length)];
+    let first: { text: string; line: number } | undefined;
+    while (!(first = firstLine(held(), eof, file))) await readLine();
+    const parsed = parsedLine(first.text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || parsed instanceof Error) {
+      while (!eof) await readLine();
+      if (!isUtf8(held())) throw notUtf8(file, linesOf(held()).indexOf(null) + 1);
+      const whole = parsedLine(held().toString('utf8').trim());
+      if (!(whole instanceof Error)) {
+        const profiles = Array.isArray(whole) ? whole : [whole];
+        for (let at = 0; at < profiles.length; at += TASK_PROFILES) yield { profiles: profiles.slice(at, at + TASK_PROFILES), ...options };
+        return;
+      }
+      if (parsed instanceof Error) throw new QualifyError('QUAL_ERR_MALFORMED_JSON', `${file}:${first.line}: not JSON (nor a JSON document, nor JSON Lines): ${parsed.message}`);
+    }
+    for (let line = 1; ; await readLine()) {
+      // Blocks end after the line that reaches TASK_BYTES, or at the end of the input.
+      for (let end = held().indexOf(LF, TASK_BYTES - 1); end !== -1 || (eof && held().length > 0); end = held().indexOf(LF, TASK_BYTES - 1)) {
+        const block = held().subarray(0, end === -1 ? held().length : end + 1);
+        yield { lines: new Uint8Array(block), line, ...options }; // a copy of its own, to move to a worker
+        for (let at = block.indexOf(LF); at !== -1; at = block.indexOf(LF, at + 1)) line++;
+        parts = [held().subarray(block.length)];
+      }
+      if (eof) return;
+    }
+  } finally {
+    await chunks.return?.(); // the file is closed when the tasks are not all taken
+  }
 }
 
-/** The lines not read yet, after line `after`. */
-async function rest(lines: AsyncIterable<string | null>, after: number, file: string): Promise<string[]> {
-  const all: string[] = [];
-  for await (const line of lines) {
-    if (line === null) throw notUtf8(file, after + all.length + 1);
-    all.push(line);
+/** The first line of `held` that is not blank, with its number; undefined while more must be read
+ * to find it. */
+function firstLine(held: Buffer, eof: boolean, file: string): { text: string; line: number } | undefined {
+  let [start, line] = [0, 1];
+  for (let end = held.indexOf(LF); end !== -1 || eof; start = end + 1, end = held.indexOf(LF, start), line++) {
+    const text = lineText(held.subarray(start, end === -1 ? held.length : end));
+    if (text === null) throw notUtf8(file, line);
+    if (!isBlank(text)) return { text, line };
+    if (end === -1) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `${file} is empty`);
   }
-  return all;
+  return undefined;
 }
 
-/** A file read whole, in tasks. */
-function* wholeFileTasks(text: string, file: string, options: Pick<CheckTask, 'classes' | 'asOf'>): Generator<CheckTask> {
-  const { profiles, lineNumbers } = profilesOf(text, file);
-  for (let first = 0; first < profiles.length; first += TASK_PROFILES) {
-    const end = first + TASK_PROFILES;
-    yield { profiles: profiles.slice(first, end), ...(lineNumbers ? { lineNumbers: lineNumbers.slice(first, end) } : {}), file, first, ...options };
-  }
-}
-
-/** Profiles per task for a worker thread. A worker costs about half a second to start and to warm
- * up (V8 compiles the engine again in each thread), which a small file does not repay: on two
- * cores, deciding on this thread alone is faster up to about 30,000 profiles. So files of fewer
- * than SERIAL_TASKS tasks (10,000 profiles at most) are decided here. */
-const TASK_PROFILES = 500;
-const SERIAL_TASKS = 21;
+/** Files that fill fewer than SERIAL_TASKS tasks (up to 6 MB of JSON Lines, about 10,000 generated
+ * profiles) are decided on this thread. A worker costs about half a second to start and to warm up
+ * (V8 compiles the engine again in each thread), which a small file does not repay: on two cores,
+ * deciding on this thread alone is faster up to about 30,000 profiles. */
+const SERIAL_TASKS = 25;
 export const CHECK_WORKER = join(projectRoot, 'dist', 'check-worker.mjs');
 
-export interface CheckTask extends Profiles {
-  file: string;
-  /** Position of the first profile in the file, from 0. */
-  first: number;
-  classes: string[] | undefined;
-  asOf: string | undefined;
-}
-
-/** A task's decisions as JSON lines in order, and why each profile it could not decide is invalid. */
-export interface Checked {
-  lines: string;
-  invalid: string[];
-}
-
-/** Decides the task's profiles in order; a JSON line that is not JSON is reported as invalid. */
+/** Decides the task's profiles in order; a JSON line that is not JSON, or not UTF-8 text, is
+ * reported as invalid, and so is a profile the engine refuses. */
 export function checkTask(task: CheckTask, options: CheckOptions): Checked {
-  const lines: string[] = [];
-  const invalid: string[] = [];
-  for (let i = 0; i < task.profiles.length; i++) {
-    const index = task.first + i;
-    if (task.lineNumbers && task.profiles[i] === null) {
-      invalid.push(`qualify: ${task.file}:${task.lineNumbers[i]}: profile ${index + 1} is not UTF-8 text`);
-      continue;
-    }
-    const input = task.lineNumbers ? parsedLine(task.profiles[i] as string) : task.profiles[i];
-    if (input instanceof Error) {
-      invalid.push(`qualify: ${task.file}:${task.lineNumbers![i]}: profile ${index + 1} is not JSON: ${input.message}`);
-      continue;
-    }
+  const decisions: string[] = [];
+  const invalid: Invalid[] = [];
+  let profiles = 0;
+  const decide = (input: unknown, line?: number) => {
+    const at = { profile: profiles++, ...(line === undefined ? {} : { line }) };
+    if (input instanceof Error) return invalid.push({ ...at, problem: ` is not JSON: ${input.message}` });
     try {
-      for (const d of checkProfile(input, options)) lines.push(JSON.stringify(d));
+      for (const d of checkProfile(input, options)) decisions.push(`${JSON.stringify(d)}\n`);
     } catch (error) {
       if (!(error instanceof QualifyError) || error.code !== 'QUAL_ERR_INVALID_PROFILE') throw error;
       const id = input && typeof input === 'object' && 'id' in input ? ` (id ${String((input as { id: unknown }).id)})` : '';
-      invalid.push(`qualify: profile ${index + 1}${id} is invalid: ${describeIssues(error.issues)}`);
+      invalid.push({ profile: at.profile, problem: `${id} is invalid: ${describeIssues(error.issues)}` });
     }
+  };
+  if ('profiles' in task) task.profiles.forEach((profile) => decide(profile));
+  else {
+    linesOf(task.lines).forEach((text, i) => {
+      if (isBlank(text)) return;
+      if (text === null) invalid.push({ profile: profiles++, line: task.line + i, problem: ' is not UTF-8 text' });
+      else decide(parsedLine(text), task.line + i);
+    });
   }
-  return { lines: lines.join('\n'), invalid };
+  return { output: utf8.encode(decisions.join('')), profiles, invalid };
 }
 
 /** Prints one JSON line per (profile, class); returns the exit status (1 when a profile was invalid).
  * A large file is decided on every core, its lines printed in the file's order. */
-export async function runCheck(file: string, options: CheckCommandOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function runCheck(file: string, options: CheckCommandOptions, out: (bytes: Uint8Array) => void, err: (line: string) => void): Promise<number> {
   const classes = options.class ? options.class.split(',').map((c) => c.trim()) : undefined;
   const asOf = parseAsOf(options.asOf);
   const catalogue = bundledCatalogue();
   selectRules(classes, catalogue.rules); // an unknown class fails before any profile is read
-  let status = 0;
+  let [status, before] = [0, 0]; // profiles in the tasks before
   for await (const checked of decided(readTasks(file, { classes, asOf: options.asOf }), { classes, asOf, catalogue })) {
-    if (checked.lines !== '') out(checked.lines);
-    for (const message of checked.invalid) err(message);
+    if (checked.output.length > 0) out(checked.output);
+    for (const { profile, line, problem } of checked.invalid) err(`qualify: ${line === undefined ? '' : `${file}:${line}: `}profile ${before + profile + 1}${problem}`);
     if (checked.invalid.length > 0) status = 1;
+    before += checked.profiles;
   }
   return status;
 }
@@ -207,7 +211,7 @@ async function* decided(tasks: AsyncGenerator<CheckTask>, options: CheckOptions)
   }
   const pool = new Piscina<CheckTask, Checked>({ filename: CHECK_WORKER, maxThreads: threads, minThreads: threads });
   try {
-    yield* inOrder(pool, concat(head, tasks), threads * 2);
+    yield* inOrder(pool, concat(head, tasks), threads * 2, (task) => ('lines' in task ? [task.lines.buffer as ArrayBuffer] : []));
   } finally {
     await pool.destroy();
   }
