@@ -121,15 +121,21 @@ export async function* readTasks(file: string, options: TaskOptions, input: Read
       }
       if (parsed instanceof Error) throw new QualifyError('QUAL_ERR_MALFORMED_JSON', `${file}:${first.line}: not JSON (nor a JSON document, nor JSON Lines): ${parsed.message}`);
     }
-    for (let line = 1; ; await readLine()) {
-      // Blocks end after the line that reaches TASK_BYTES, or at the end of the input.
-      for (let end = held().indexOf(LF, TASK_BYTES - 1); end !== -1 || (eof && held().length > 0); end = held().indexOf(LF, TASK_BYTES - 1)) {
-        const block = held().subarray(0, end === -1 ? held().length : end + 1);
+    // Blocks end after the line that reaches TASK_BYTES, or at the end of the input.
+    const blockEnd = () => {
+      const lf = held().indexOf(LF, TASK_BYTES - 1);
+      return lf !== -1 ? lf + 1 : eof ? held().length : 0;
+    };
+    let line = 1;
+    for (;;) {
+      for (let end = blockEnd(); end > 0; end = blockEnd()) {
+        const block = held().subarray(0, end);
         yield { lines: new Uint8Array(block), line, ...options }; // a copy of its own, to move to a worker
         for (let at = block.indexOf(LF); at !== -1; at = block.indexOf(LF, at + 1)) line++;
-        parts = [held().subarray(block.length)];
+        parts = [held().subarray(end)];
       }
       if (eof) return;
+      await readLine();
     }
   } finally {
     await chunks.return?.(); // the file is closed when the tasks are not all taken
