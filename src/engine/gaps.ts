@@ -141,7 +141,7 @@ function allOf(path: Path, current: Allocation, ctx: RenderContext): Gap {
 
 /** What a gap asks for, whatever its words: the same addition found twice is one gap. */
 export const gapKey = (g: Gap): string =>
-  g.code === 'GAP_ALL_OF' && g.parts ? g.parts.map(gapKey).join('&') : [g.code === 'GAP_CONFIRM' ? 'confirm' : g.code, g.requirement, g.part, g.substitution, JSON.stringify(g.assets ?? [])].join('|');
+  g.code === 'GAP_ALL_OF' && g.parts ? g.parts.map(gapKey).join('&') : [g.code === 'GAP_CONFIRM' ? 'confirm' : g.code, g.requirement, g.part, g.substitution, ...(g.assets ?? []).map((a) => `${a.kind}:${a.index}`)].join('|');
 
 /** The gaps, each addition once: the first of those asking for the same is kept. */
 export function dedupe(gaps: readonly Gap[], keyOf = gapKey): Gap[] {
