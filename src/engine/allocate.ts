@@ -72,7 +72,7 @@ function totalsFor(path: Path, facts: Facts): Totals {
  * else the months of extra supply it used. Certifications and conditions are checked first: a
  * candidate they rule out needs no solve. */
 function meets(path: Path, facts: Facts, network: Totals, setting: Setting): number | null {
-  if (!enoughCertifications(path, facts, setting.candidate) || matchCertifications(path, facts, setting.candidate).shortfalls.length > 0 || conditions(path, facts).shortfalls.length > 0) return null;
+  if (!enoughCertifications(path, facts, setting.candidate) || !certificationsMatch(path, facts, setting.candidate) || conditions(path, facts).shortfalls.length > 0) return null;
   const net = network.flows(setting);
   return net.flow >= net.demand - EPS ? net.extra : null;
 }
@@ -118,8 +118,7 @@ function relaxedWithExtra(path: Path, facts: Facts, { network, extra, relaxed }:
 
 /** The certification requirements can be matched and no condition is unmet: without them no
  * candidate meets the path, whatever the flow. */
-const requisitesMet = (path: Path, facts: Facts): boolean =>
-  matchCertifications(path, facts, NO_DELIVERIES).shortfalls.length === 0 && conditions(path, facts).shortfalls.length === 0;
+const requisitesMet = (path: Path, facts: Facts): boolean => certificationsMatch(path, facts, NO_DELIVERIES) && conditions(path, facts).shortfalls.length === 0;
 
 const conditionsOf = once((path: Path) => path.requirements.filter((r) => r.kind === 'condition'));
 const NO_CONDITIONS = { shortfalls: [], assumed: [] };
@@ -214,6 +213,43 @@ function enoughCertifications(path: Path, facts: Facts, candidate: Candidate): b
   return wanted <= certs.length;
 }
 
+/** Whether every use of a certification a candidate needs gets its count: `matchCertifications`
+ * would leave no shortfall. */
+const certificationsMatch = (path: Path, facts: Facts, candidate: Candidate): boolean => everyUseMet(certificationUses(path, candidate), facts.certifications);
+
+/** More uses than this and `everyUseMet` makes the matching instead of counting subsets. */
+const MOST_SUBSETS_USES = 8;
+
+/** Whether a matching of certifications to uses can give every use its count. By Hall's theorem it
+ * can exactly when every set of uses has at least as many certifications fitting one of them as the
+ * set takes together: a few counts answer a yes-or-no question without making the matching. */
+export function everyUseMet(uses: readonly CertUse[], certs: readonly CertificationFact[]): boolean {
+  if (uses.length === 0) return true;
+  if (uses.length > MOST_SUBSETS_USES) return pairsOf(uses, certs).length === uses.reduce((n, u) => n + u.count, 0);
+  const fits = certs.map((c) => uses.reduce((mask, u, i) => (certificationFits(c, u.filter) ? mask | (1 << i) : mask), 0));
+  for (let set = 1; set < 1 << uses.length; set++) {
+    let wanted = 0;
+    uses.forEach((u, i) => (wanted += set & (1 << i) ? u.count : 0));
+    let fitting = 0;
+    for (const mask of fits) if (mask & set) fitting++;
+    if (fitting < wanted) return false;
+  }
+  return true;
+}
+
+/** The uses of a certification a candidate needs filled: the path's certification requirements and
+ * the credentials its certification substitutions deliver, as `matchedCertifications` fills them. */
+function certificationUses(path: Path, candidate: Candidate): Array<CertUse & { requirement: string; via?: string; monthsEach: number }> {
+  const uses: Array<CertUse & { requirement: string; via?: string; monthsEach: number }> = [];
+  for (const r of path.requirements) {
+    if (r.kind === 'certification') uses.push({ requirement: r.id, filter: r, count: r.count, monthsEach: CERTIFICATION_WEIGHT });
+  }
+  for (const d of candidate.deliveries) {
+    if (d.sub.from.kind === 'certification') uses.push({ requirement: d.target, via: d.sub.id, filter: d.sub.from, count: d.units, monthsEach: d.months / d.units });
+  }
+  return uses;
+}
+
 const certificationsRequired = once((path: Path): number => path.requirements.reduce((n, r) => n + (r.kind === 'certification' ? r.count : 0), 0));
 
 interface CertMatch {
@@ -240,13 +276,7 @@ function matchCertifications(path: Path, facts: Facts, candidate: Candidate): Ce
 }
 
 function matchedCertifications(path: Path, facts: Facts, candidate: Candidate): CertMatch {
-  const uses: Array<CertUse & { requirement: string; via?: string; monthsEach: number }> = [];
-  for (const r of path.requirements) {
-    if (r.kind === 'certification') uses.push({ requirement: r.id, filter: r, count: r.count, monthsEach: CERTIFICATION_WEIGHT });
-  }
-  for (const d of candidate.deliveries) {
-    if (d.sub.from.kind === 'certification') uses.push({ requirement: d.target, via: d.sub.id, filter: d.sub.from, count: d.units, monthsEach: d.months / d.units });
-  }
+  const uses = certificationUses(path, candidate);
   const result: CertMatch = { credits: [], shortfalls: [], covered: 0, assumed: new Map() };
   if (uses.length === 0) return result;
   const matched = new Array<number>(uses.length).fill(0);
