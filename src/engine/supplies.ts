@@ -25,19 +25,28 @@ export function fittingDegree(facts: Facts, r: Extract<Requirement, { kind: 'cre
  * the uses it can feed and the source that explains it there: a certain one where there is one. */
 export function educationLayers<U extends { fields?: readonly string[] | undefined; beyond: number }>(facts: Facts, uses: readonly U[]): Array<{ months: number; fits: Array<{ use: U; best: EducationSource }> }> {
   if (facts.education.length === 0 || uses.length === 0) return [];
-  const cuts = [...new Set([0, ...facts.education.map((s) => s.months), ...uses.map((u) => u.beyond)])].sort((a, b) => a - b);
+  const cuts = [0, ...facts.education.map((s) => s.months), ...uses.map((u) => u.beyond)].sort((a, b) => a - b);
+  // Per use, the sources in fields it takes: a layer's best is the first of them that covers it.
+  const eligible = uses.map((use) => facts.education.filter((s) => matchesFields(s.ids, use.fields)));
   const layers: Array<{ months: number; fits: Array<{ use: U; best: EducationSource }> }> = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [from, to] = [cuts[i]!, cuts[i + 1]!];
-    const covering = facts.education.filter((s) => s.months >= to);
-    if (covering.length === 0) break;
+    if (to === from) continue;
+    if (!facts.education.some((s) => s.months >= to)) break;
     const fits: Array<{ use: U; best: EducationSource }> = [];
-    for (const use of uses) {
-      if (from < use.beyond) continue;
-      const eligible = covering.filter((s) => matchesFields(s.ids, use.fields));
-      const best = eligible.find((s) => !s.uncertain) ?? eligible[0];
+    uses.forEach((use, u) => {
+      if (from < use.beyond) return;
+      let best: EducationSource | undefined;
+      for (const s of eligible[u]!) {
+        if (s.months < to) continue;
+        best ??= s;
+        if (!s.uncertain) {
+          best = s;
+          break;
+        }
+      }
       if (best) fits.push({ use, best });
-    }
+    });
     layers.push({ months: to - from, fits });
   }
   return layers;

@@ -99,7 +99,11 @@ export function heldDegrees(profile: NormalisedProfile, reading: Reading, vocab:
 }
 
 /** A source or piece counts for a list of field ids when it has one of them; no list means any field. */
-export const matchesFields = (ids: Iterable<string>, fields: readonly string[] | undefined, exclude: readonly string[] = []): boolean => {
-  const own = [...ids];
-  return (fields === undefined || own.some((id) => fields.includes(id))) && !own.some((id) => exclude.includes(id));
-};
+export function matchesFields(ids: Iterable<string>, fields: readonly string[] | undefined, exclude: readonly string[] = []): boolean {
+  let fits = fields === undefined;
+  for (const id of ids) {
+    if (exclude.includes(id)) return false;
+    fits ||= fields!.includes(id);
+  }
+  return fits;
+}
