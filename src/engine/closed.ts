@@ -188,6 +188,8 @@ export class ClosedForm {
   private readonly hoursDemands: number[];
   /** The hours part's maximum flow for the current question. */
   private hoursFlow = 0;
+  /** Whether the capacities are the relaxed problem's, with no probe's (`relaxedMaxFlow`). */
+  private relaxedSet = false;
 
   constructor(private readonly shape: Compiled, private readonly facts: Facts, gapFinding: readonly JobFilter[]) {
     const { uses, experienceUses } = shape;
@@ -252,19 +254,24 @@ export class ClosedForm {
 
   /** What `AllocationNetwork.probeGain` finds: how much more the relaxed problem carries with the addition. */
   probeGain(probe: Probe): number {
-    const relaxed: Setting = { candidate: NO_DELIVERIES, relaxed: true, certifications: this.facts.certifications };
-    if (this.relaxedFlow === undefined) {
-      this.prepare(relaxed, null);
-      this.relaxedFlow = this.maxFlow(null);
-    }
-    this.prepare(relaxed, probe);
-    return this.maxFlow(probe) - this.relaxedFlow;
+    this.relaxedFlow ??= this.relaxedMaxFlow(null);
+    return this.relaxedMaxFlow(probe) - this.relaxedFlow;
+  }
+
+  /** The relaxed problem's maximum flow with a probe's addition. Extra experience and study add
+   * supply, not capacities: the relaxed problem's capacities, once set, serve them as they are. */
+  private relaxedMaxFlow(probe: Probe | null): number {
+    const capacities = probe && ('credential' in probe || 'certificate' in probe) ? probe : null;
+    if (!this.relaxedSet || capacities) this.prepare({ candidate: NO_DELIVERIES, relaxed: true, certifications: this.facts.certifications }, capacities);
+    this.relaxedSet = capacities === null;
+    return this.maxFlow(probe);
   }
 
   /** Sets the capacities a setting gives (and a probe adds): demands, rooms and certification
    * supplies; returns the whole demand. */
   private prepare(setting: Setting, probe: Probe | null): number {
     const { shape, demands, rooms, subSupply, held, heldNow, hoursDemands } = this;
+    this.relaxedSet = false;
     const delivered = setting.relaxed || setting.candidate.deliveries.length === 0 ? null : deliveredOf(setting, shape.rooms);
     let total = 0;
     shape.demands.forEach((d, q) => {
