@@ -239,8 +239,8 @@ export function everyUseMet(uses: readonly CertUse[], certs: readonly Certificat
 
 /** The uses of a certification a candidate needs filled: the path's certification requirements and
  * the credentials its certification substitutions deliver, as `matchedCertifications` fills them. */
-function certificationUses(path: Path, candidate: Candidate): Array<CertUse & { requirement: string; via?: string; monthsEach: number }> {
-  const uses: Array<CertUse & { requirement: string; via?: string; monthsEach: number }> = [];
+function certificationUses(path: Path, candidate: Candidate): CertUseOf[] {
+  const uses: CertUseOf[] = [];
   for (const r of path.requirements) {
     if (r.kind === 'certification') uses.push({ requirement: r.id, filter: r, count: r.count, monthsEach: CERTIFICATION_WEIGHT });
   }
@@ -302,6 +302,8 @@ function matchedCertifications(path: Path, facts: Facts, candidate: Candidate): 
 }
 
 export type CertUse = { filter: { categories: readonly string[]; certifications: readonly string[] }; count: number };
+/** A use a path or candidate has: the requirement it fills, the substitution it is for, and the months each certification gives it. */
+type CertUseOf = CertUse & { requirement: string; via?: string; monthsEach: number };
 
 /** A maximum matching of certifications to uses, each use taking up to its count, recognised
  * certifications first: the pairs, in the order of the certifications and then of the uses. A
