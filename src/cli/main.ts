@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Command } from 'commander';
 import { commanderMessage, exitFor } from './exit.ts';
 
@@ -45,6 +46,11 @@ program
   .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: today)')
   .argument('<file>', 'profile file, or - for standard input')
   .action(async (file: string, options: { class?: string; asOf?: string }) => {
+    // A check is short and every decision runs the same engine code, so the optimising compiler's
+    // time counts: each thread spends seconds compiling it. A smaller inlining budget halves that
+    // time with the same speed once warm; 2,000 profiles take about 15% less time, 50,000 about
+    // 9% less. (The server and `score` lose speed with it: there it stays off.)
+    setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
     const { runCheck } = await import('./commands/check.ts');
     process.exitCode = await runCheck(file, options, (bytes) => process.stdout.write(bytes), (line) => process.stderr.write(`${line}\n`));
   });
