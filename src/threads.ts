@@ -17,13 +17,12 @@ export async function* inOrder<T, R>(pool: Piscina<T, R>, tasks: Iterable<T> | A
   }
 }
 
-/** Up to `n` items from the iterator; fewer only when it has ended. */
-export async function take<T>(source: AsyncIterator<T>, n: number): Promise<T[]> {
+/** Items from the iterator up to the first for which `enough` is true, or to its end. */
+export async function takeUntil<T>(source: AsyncIterator<T>, enough: (item: T) => boolean): Promise<T[]> {
   const out: T[] = [];
-  while (out.length < n) {
-    const next = await source.next();
-    if (next.done) break;
+  for (let next = await source.next(); !next.done; next = await source.next()) {
     out.push(next.value);
+    if (enough(next.value)) break;
   }
   return out;
 }

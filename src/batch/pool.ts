@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { projectRoot } from '../paths.ts';
 import { bundledCatalogue, type Catalogue } from '../rules/load.ts';
-import { concat, inOrder, take } from '../threads.ts';
+import { concat, inOrder, takeUntil } from '../threads.ts';
 import { taskScorer, type Done, type Run, type Task } from './block.ts';
 import type { ScoreOptions } from './score.ts';
 
@@ -40,7 +40,8 @@ export async function* scoreTasks(tasks: AsyncIterable<Task>, run: Run, options:
   // tasks here: a small input is scored in this thread.
   const own = options.catalogue === undefined || options.catalogue === bundledCatalogue();
   const serial = !own || (workers <= 1 && !options.offThread);
-  const head = serial || options.offThread ? [] : await take(source, SERIAL_TASKS);
+  let taken = 0;
+  const head = serial || options.offThread ? [] : await takeUntil(source, () => ++taken >= SERIAL_TASKS);
   if (serial || (!options.offThread && head.length < SERIAL_TASKS)) {
     const score = taskScorer(run, options.catalogue ?? bundledCatalogue());
     for await (const task of concat(head, source)) yield score(task);

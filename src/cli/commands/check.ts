@@ -6,8 +6,8 @@ import type { Readable } from 'node:stream';
 import { Piscina } from 'piscina';
 import { checkProfile, parseAsOf, selectRules, type CheckOptions } from '../../check.ts';
 import { projectRoot } from '../../paths.ts';
-import { concat, inOrder, take } from '../../threads.ts';
-import { bundledCatalogue } from '../../rules/load.ts';
+import { concat, inOrder, takeUntil } from '../../threads.ts';
+import { bundledCatalogue, type Catalogue } from '../../rules/load.ts';
 import { QualifyError, describeIssues } from '../../errors.ts';
 
 export interface CheckCommandOptions {
@@ -68,6 +68,14 @@ function linesOf(bytes: Uint8Array): Array<string | null> {
   let start = 0;
   for (let end = buffer.indexOf(LF); end !== -1; start = end + 1, end = buffer.indexOf(LF, start)) lines.push(lineText(buffer.subarray(start, end)));
   lines.push(lineText(buffer.subarray(start)));
+  return lines;
+}
+
+/** How many profiles a task holds: in JSON Lines, about one per line. */
+function profilesIn(task: CheckTask): number {
+  if ('profiles' in task) return task.profiles.length;
+  let lines = 1;
+  for (let at = task.lines.indexOf(LF); at !== -1; at = task.lines.indexOf(LF, at + 1)) lines++;
   return lines;
 }
 
@@ -155,11 +163,12 @@ function firstLine(held: Buffer, eof: boolean, file: string): { text: string; li
   return undefined;
 }
 
-/** Files that fill fewer than SERIAL_TASKS tasks (up to 6 MB of JSON Lines, about 10,000 generated
- * profiles) are decided on this thread. A worker costs about half a second to start and to warm up
- * (V8 compiles the engine again in each thread), which a small file does not repay: on two cores,
- * deciding on this thread alone is faster up to about 30,000 profiles. */
-const SERIAL_TASKS = 25;
+/** A file of fewer decisions than this (profiles times classes) is decided on this thread. A
+ * worker costs about half a second to start and to warm up (V8 compiles the engine again in each
+ * thread), which a small file does not repay: on two cores one thread is as fast up to about
+ * 30,000 decisions (30,000 profiles against one class, 3,000 against ten) and workers are faster
+ * beyond. */
+export const SERIAL_DECISIONS = 30_000;
 export const CHECK_WORKER = join(projectRoot, 'dist', 'check-worker.mjs');
 
 /** Decides the task's profiles in order; a JSON line that is not JSON, or not UTF-8 text, is
@@ -207,11 +216,13 @@ export async function runCheck(file: string, options: CheckCommandOptions, out: 
   return status;
 }
 
-async function* decided(tasks: AsyncGenerator<CheckTask>, options: CheckOptions): AsyncGenerator<Checked> {
+async function* decided(tasks: AsyncGenerator<CheckTask>, options: CheckOptions & { catalogue: Catalogue }): AsyncGenerator<Checked> {
   // The first tasks are read before choosing where to decide: a small file is decided here.
-  const head = await take(tasks, SERIAL_TASKS);
+  const classes = options.classes?.length ?? options.catalogue.rules.size;
+  let decisions = 0;
+  const head = await takeUntil(tasks, (task) => (decisions += profilesIn(task) * classes) >= SERIAL_DECISIONS);
   const threads = availableParallelism();
-  if (threads <= 1 || head.length < SERIAL_TASKS || !existsSync(CHECK_WORKER)) {
+  if (threads <= 1 || decisions < SERIAL_DECISIONS || !existsSync(CHECK_WORKER)) {
     for await (const task of concat(head, tasks)) yield checkTask(task, options);
     return;
   }
