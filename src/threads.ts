@@ -27,6 +27,13 @@ export async function takeUntil<T>(source: AsyncIterator<T>, enough: (item: T) =
   return out;
 }
 
+/** How many times `byte` occurs in `bytes`: the lines or records of a task, before it is read. */
+export function occurrences(bytes: Uint8Array, byte: number): number {
+  let n = 0;
+  for (let at = bytes.indexOf(byte); at !== -1; at = bytes.indexOf(byte, at + 1)) n++;
+  return n;
+}
+
 /** The items of `head`, then those left in `rest`: what was taken to look ahead is not lost. */
 export async function* concat<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
   yield* head;

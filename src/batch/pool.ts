@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { projectRoot } from '../paths.ts';
 import { bundledCatalogue, type Catalogue } from '../rules/load.ts';
-import { concat, inOrder, takeUntil } from '../threads.ts';
+import { concat, inOrder, occurrences, takeUntil } from '../threads.ts';
 import { taskScorer, type Done, type Run, type Task } from './block.ts';
 import type { ScoreOptions } from './score.ts';
 
@@ -23,11 +23,15 @@ export interface PoolOptions {
 
 export const WORKER_FILE = join(projectRoot, 'dist', 'batch-worker.mjs');
 export const defaultWorkers = (): number => availableParallelism();
-/** Inputs of fewer tasks than this (5 MB at the default block size) are scored in the calling
- * thread. A worker costs about half a second to start and warm up (V8 compiles the engine again in
- * each thread): on two cores one thread scores a generated export faster up to about 30,000 rows,
- * and 10,000 rows (4.5 MB) in 2.2 s against 3.0 s on two workers. */
-export const SERIAL_TASKS = 20;
+/** Inputs of fewer rows than this are scored in the calling thread. A worker costs about half a
+ * second to start and warm up (V8 compiles the engine again in each thread, more of it for more
+ * classes): on two cores one thread scores a generated export as fast up to about 30,000 rows of
+ * one class (20,000 rows: 3.3 s against 3.7 s on two workers), and 8,800 rows of four classes in
+ * 3.7 s against 5.0 s. */
+export const SERIAL_ROWS = 30_000;
+
+/** How many rows a task holds: in a block, about one per record delimiter. */
+const rowsIn = (task: Task): number => ('rows' in task ? task.rows.length : occurrences(task.bytes, (task.delimiter ?? '\n').charCodeAt(0)));
 
 /** The bytes of a block move to the worker thread rather than being copied. */
 const moved = (task: Task): ArrayBuffer[] => ('bytes' in task ? [task.bytes.buffer as ArrayBuffer] : []);
@@ -40,9 +44,9 @@ export async function* scoreTasks(tasks: AsyncIterable<Task>, run: Run, options:
   // tasks here: a small input is scored in this thread.
   const own = options.catalogue === undefined || options.catalogue === bundledCatalogue();
   const serial = !own || (workers <= 1 && !options.offThread);
-  let taken = 0;
-  const head = serial || options.offThread ? [] : await takeUntil(source, () => ++taken >= SERIAL_TASKS);
-  if (serial || (!options.offThread && head.length < SERIAL_TASKS)) {
+  let rows = 0;
+  const head = serial || options.offThread ? [] : await takeUntil(source, (task) => (rows += rowsIn(task)) >= SERIAL_ROWS);
+  if (serial || (!options.offThread && rows < SERIAL_ROWS)) {
     const score = taskScorer(run, options.catalogue ?? bundledCatalogue());
     for await (const task of concat(head, source)) yield score(task);
     return;

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { Piscina } from 'piscina';
 import { checkProfile, parseAsOf, selectRules, type CheckOptions } from '../../check.ts';
 import { projectRoot } from '../../paths.ts';
-import { concat, inOrder, takeUntil } from '../../threads.ts';
+import { concat, inOrder, occurrences, takeUntil } from '../../threads.ts';
 import { bundledCatalogue, type Catalogue } from '../../rules/load.ts';
 import { QualifyError, describeIssues } from '../../errors.ts';
 
@@ -72,12 +72,7 @@ function linesOf(bytes: Uint8Array): Array<string | null> {
 }
 
 /** How many profiles a task holds: in JSON Lines, about one per line. */
-function profilesIn(task: CheckTask): number {
-  if ('profiles' in task) return task.profiles.length;
-  let lines = 1;
-  for (let at = task.lines.indexOf(LF); at !== -1; at = task.lines.indexOf(LF, at + 1)) lines++;
-  return lines;
-}
+const profilesIn = (task: CheckTask): number => ('profiles' in task ? task.profiles.length : occurrences(task.lines, LF));
 
 const isBlank = (line: string | null): boolean => line !== null && line.trim() === '';
 
