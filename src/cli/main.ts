@@ -48,8 +48,8 @@ program
   .action(async (file: string, options: { class?: string; asOf?: string }) => {
     // A check is short and every decision runs the same engine code, so the optimising compiler's
     // time counts: each thread spends seconds compiling it. A smaller inlining budget halves that
-    // time with the same speed once warm; 2,000 profiles take about 15% less time, 50,000 about
-    // 9% less. (The server and `score` lose speed with it: there it stays off.)
+    // time with the same speed once warm: 2,000 profiles take about 14% less time, 50,000 about
+    // 12% less. (The server loses speed with it and `score` gains nothing: there it stays off.)
     setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
     const { runCheck } = await import('./commands/check.ts');
     process.exitCode = await runCheck(file, options, (bytes) => process.stdout.write(bytes), (line) => process.stderr.write(`${line}\n`));
