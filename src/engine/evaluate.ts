@@ -1,5 +1,5 @@
 import { buildFacts, type Facts } from '../facts/facts.ts';
-import { monthDayOf } from '../profile/dates.ts';
+import { dayText, monthDayOf } from '../profile/dates.ts';
 import type { NormalisedProfile } from '../profile/normalise.ts';
 import type { LoadedRule } from '../rules/load.ts';
 import type { Path, RuleFile } from '../rules/schema.ts';
@@ -46,8 +46,7 @@ export function evaluate(rule: RuleFile, rulesVersion: string, facts: ReadingFac
   }
   const rank = Math.min(...outcomes.map((o) => STATUS_RANK[o.status]));
   const best = leader ?? outcomes.filter((o) => STATUS_RANK[o.status] === rank).reduce((a, b) => (b.score() > a.score() ? b : a));
-  const asOf = facts.strict.asOf.toISOString().slice(0, 10);
-  return { id: profileId, class: rule.id, status: best.status, score: best.score(), reasons: best.reasons(), gaps: gapsOf(best, outcomes), rulesVersion, asOf, path: best.path.id };
+  return { id: profileId, class: rule.id, status: best.status, score: best.score(), reasons: best.reasons(), gaps: gapsOf(best, outcomes), rulesVersion, asOf: dayText(facts.strict.asOf), path: best.path.id };
 }
 
 /** One path's status, and what the decision may ask of it, each worked out once when asked. */
@@ -63,10 +62,11 @@ interface Outcome {
  * path's first, then the others', each naming its path when the rule has several. */
 function gapsOf(best: Outcome, outcomes: readonly Outcome[]): Gap[] {
   if (best.status === 'qualified') return [];
-  const several = outcomes.length > 1;
-  const gaps = [best, ...outcomes.filter((o) => o !== best && o.status !== 'qualified')].flatMap((o) =>
-    o.gaps().filter((g) => o === best || g.code !== 'GAP_CONFIRM').map((g) => (several ? withPath(g, o.path.id) : g)),
-  );
+  if (outcomes.length === 1) return dedupe(best.gaps());
+  const gaps: Gap[] = [];
+  for (const o of [best, ...outcomes.filter((o) => o !== best && o.status !== 'qualified')]) {
+    for (const g of o.gaps()) if (o === best || g.code !== 'GAP_CONFIRM') gaps.push(withPath(g, o.path.id));
+  }
   return dedupe(gaps, (g) => `${g.path}|${gapKey(g)}`);
 }
 

@@ -55,9 +55,13 @@ export function certificationFacts(
 
 /** A certification fits a filter by catalogue id or by category; an unrecognised one (generous
  * reading) fits any category, but never a named certification. */
-export const certificationFits = (fact: CertificationFact, filter: CertificationFilter): boolean =>
-  (fact.cert.match !== null && filter.certifications.includes(fact.cert.match.id)) ||
-  filter.categories.some((c) => fact.categories === null || fact.categories.has(c));
+export function certificationFits(fact: CertificationFact, filter: CertificationFilter): boolean {
+  if (fact.cert.match !== null && filter.certifications.includes(fact.cert.match.id)) return true;
+  const { categories } = fact;
+  if (categories === null) return filter.categories.length > 0;
+  for (const c of filter.categories) if (categories.has(c)) return true;
+  return false;
+}
 
 /** How many of the certifications fit a filter. */
 export function countFitting(certs: readonly CertificationFact[], filter: CertificationFilter): number {

@@ -48,6 +48,16 @@ export interface MonthDay {
 /** The UTC day of a date (the as-of date), read once rather than for every job or certification. */
 export const monthDayOf = (date: Date): MonthDay => ({ month: monthIndex(date.getUTCFullYear(), date.getUTCMonth() + 1), day: date.getUTCDate() });
 
+let lastDay = { time: NaN, text: '' };
+
+/** "2026-01-01": the UTC day of a date as a decision states it. The last one is kept: a batch
+ * decides every profile as of the same day. */
+export function dayText(date: Date): string {
+  const time = date.getTime();
+  if (time !== lastDay.time) lastDay = { time, text: date.toISOString().slice(0, 10) };
+  return lastDay.text;
+}
+
 export function formatMonthIndex(index: number): string {
   const year = Math.floor(index / 12);
   return `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
