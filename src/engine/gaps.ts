@@ -2,7 +2,7 @@ import { certificationFits, type CertificationFact } from '../facts/certificatio
 import type { EducationSource, Held, HoursPiece } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { CertificationFilter, HoursFilter, Path } from '../rules/schema.ts';
-import { fewestExtraMonths, qualifies, relaxedFlow } from './allocate.ts';
+import { fewestExtraMonths, qualifies, relaxedFlow, type RelaxedFlow } from './allocate.ts';
 import type { AllocationNetwork, Probe } from './network.ts';
 import type { Gap } from './decision.ts';
 import { narrowed, type JobFilter } from './months.ts';
@@ -27,64 +27,96 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
   const ctx: RenderContext = { path, facts: strict };
   const gaps: Gap[] = criteriaGaps(path, evidence, ctx);
   if (current.feasible) return gaps;
-  // An addition is tried only if the relaxed problem's flow, given the addition, could grow by what
-  // it lacks: found by augmenting the relaxed maximum flow with the addition's supply.
-  const relaxed = relaxedFlow(strict, network);
-  const shortfall = relaxed.demand - relaxed.flow - 1e-9;
-  const could = (probe: Probe): boolean => shortfall <= 0 || network.probeGain(relaxed.snapshot, probe) >= shortfall;
-  // A hypothetical certification changes the matching, not the flow network: the same one serves;
-  // in the relaxed problem it adds a unit to each certification substitution it fits, up to its cap.
-  const withCertificate = (filter: CertificationFilter) => {
-    const added = certificate(filter);
-    const subs = path.substitutions.filter((s) => s.from.kind === 'certification' && !s.discretionary && certificationFits(added, s.from));
-    return could({ certificate: subs.map((s) => ({ substitution: s.id, months: s.monthsEach ?? 0, most: s.maxMonths ?? Infinity })) }) && qualifies(path, { ...strict, certifications: [...strict.certifications, added] }, network);
-  };
-  const withStudy = (months: number, fields: readonly string[] | undefined) =>
-    could({ study: fields ?? [], months }) && qualifies(path, { ...strict, education: [...strict.education, study(months, fields)] });
-  const filters = gapFilters(path);
+  const probes = new Probes(path, strict, network);
   for (const r of path.requirements) {
     const base = { requirement: r.id, clause: r.clause };
     if (r.kind === 'experience') {
-      // The fewest months of any kind that counts wins.
-      const best = filters
-        .map((f, extra) => ({ f, extra }))
-        .filter(({ f }) => f.requirement === r.id)
-        .map(({ f, extra }) => ({ f, months: wholeMonths(fewestExtraMonths(path, strict, { network, extra, relaxed })) }))
-        .filter((o): o is { f: (typeof filters)[number]; months: number } => o.months !== null)
-        .sort((a, b) => a.months - b.months)[0];
-      if (best) gaps.push(renderGap({ code: 'GAP_EXPERIENCE', ...base, ...(best.f.part ? { part: best.f.part } : {}), amount: best.months, unit: 'months' }, ctx));
+      const best = probes.fewestMonths(r.id);
+      if (best) gaps.push(renderGap({ code: 'GAP_EXPERIENCE', ...base, ...(best.part ? { part: best.part } : {}), amount: best.months, unit: 'months' }, ctx));
     } else if (r.kind === 'education') {
-      if (withStudy(r.months, r.fields)) gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base, unit: 'months', amount: r.months }, ctx));
+      if (probes.withStudy(r.months, r.fields)) gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base, unit: 'months', amount: r.months }, ctx));
     } else if (r.kind === 'credential') {
-      if (could({ credential: r.id, months: r.months ?? 0 }) && qualifies(path, { ...strict, held: [...strict.held, degree(strict, r.level, r.fields)] })) gaps.push(renderGap({ code: 'GAP_CREDENTIAL', ...base, unit: 'credentials', amount: 1 }, ctx));
+      if (probes.withDegree(r)) gaps.push(renderGap({ code: 'GAP_CREDENTIAL', ...base, unit: 'credentials', amount: 1 }, ctx));
     } else if (r.kind === 'credits' || r.kind === 'training') {
-      const short = current.shortfalls.filter((s) => s.requirement === r.id);
-      for (const s of short) {
+      for (const s of current.shortfalls) {
+        if (s.requirement !== r.id) continue;
         const part = r.kind === 'credits' ? r.including.find((p) => p.id === s.part) : undefined;
         const filter: HoursFilter = part ? { fields: part.fields ?? r.fields, exclude: [...r.exclude, ...part.exclude] } : r;
         const amount = Math.ceil(s.amount - 1e-9);
-        if (qualifies(path, { ...strict, hours: [...strict.hours, hoursOf(r.kind, amount, filter)] })) {
+        if (probes.withHours(r.kind, amount, filter)) {
           gaps.push(renderGap({ code: r.kind === 'credits' ? 'GAP_CREDITS' : 'GAP_TRAINING', ...base, ...(part ? { part: part.id } : {}), amount, unit: 'hours' }, ctx));
         }
       }
-    } else if (r.kind === 'certification' && current.shortfalls.some((s) => s.requirement === r.id) && withCertificate(r)) {
+    } else if (r.kind === 'certification' && current.shortfalls.some((s) => s.requirement === r.id) && probes.withCertificate(r)) {
       gaps.push(renderGap({ code: 'GAP_CERTIFICATION', ...base, amount: 1, unit: 'certificates' }, ctx));
     }
   }
   for (const sub of path.substitutions) {
     if (sub.discretionary) continue;
     const base = { requirement: sub.to.join(' or '), substitution: sub.id, clause: sub.clause };
-    if (sub.from.kind === 'certification' && withCertificate(sub.from)) {
+    if (sub.from.kind === 'certification' && probes.withCertificate(sub.from)) {
       gaps.push(renderGap({ code: 'GAP_CERTIFICATION', ...base, amount: 1, unit: 'certificates' }, ctx, `one more current certification (${sub.label})`));
-    } else if (sub.from.kind === 'education' && sub.from.beyondMonths > 0) {
-      const months = sub.from.beyondMonths + (sub.maxMonths ?? 24);
-      if (withStudy(months, sub.from.fields)) {
-        gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base }, ctx, `a graduate degree (${sub.label})`));
-      }
+    } else if (sub.from.kind === 'education' && sub.from.beyondMonths > 0 && probes.withStudy(sub.from.beyondMonths + (sub.maxMonths ?? 24), sub.from.fields)) {
+      gaps.push(renderGap({ code: 'GAP_EDUCATION', ...base }, ctx, `a graduate degree (${sub.label})`));
     }
   }
   if (gaps.every((g) => g.code === 'GAP_CRITERION')) gaps.push(allOf(path, current, ctx));
   return dedupe(gaps);
+}
+
+/** Whether one addition to the strict facts would make the path met. An addition is tried only if
+ * the relaxed problem's flow, given the addition, could grow by what it lacks: found by augmenting
+ * the relaxed maximum flow with the addition's supply. Each kind of addition has its own small
+ * method, so that the compiler optimises (and, when a profile surprises it, re-optimises) each
+ * apart rather than one large function. */
+class Probes {
+  private readonly relaxed: RelaxedFlow;
+  private readonly shortfall: number;
+
+  constructor(private readonly path: Path, private readonly strict: Facts, private readonly network: AllocationNetwork) {
+    this.relaxed = relaxedFlow(strict, network);
+    this.shortfall = this.relaxed.demand - this.relaxed.flow - 1e-9;
+  }
+
+  private could(probe: Probe): boolean {
+    return this.shortfall <= 0 || this.network.probeGain(this.relaxed.snapshot, probe) >= this.shortfall;
+  }
+
+  /** The fewest whole months of experience, of any kind that counts toward the requirement, that
+   * would qualify; the first kind wins a tie. */
+  fewestMonths(requirement: string): { part: string | undefined; months: number } | null {
+    const { path, strict, network, relaxed } = this;
+    let best: { part: string | undefined; months: number } | null = null;
+    gapFilters(path).forEach((f, extra) => {
+      if (f.requirement !== requirement) return;
+      const months = wholeMonths(fewestExtraMonths(path, strict, { network, extra, relaxed }));
+      if (months !== null && (!best || months < best.months)) best = { part: f.part, months };
+    });
+    return best;
+  }
+
+  /** A hypothetical certification changes the matching, not the flow network: the same one serves;
+   * in the relaxed problem it adds a unit to each certification substitution it fits, up to its cap. */
+  withCertificate(filter: CertificationFilter): boolean {
+    const { path, strict } = this;
+    const added = certificate(filter);
+    const subs = path.substitutions.filter((s) => s.from.kind === 'certification' && !s.discretionary && certificationFits(added, s.from));
+    return this.could({ certificate: subs.map((s) => ({ substitution: s.id, months: s.monthsEach ?? 0, most: s.maxMonths ?? Infinity })) }) && qualifies(path, { ...strict, certifications: [...strict.certifications, added] }, this.network);
+  }
+
+  withStudy(months: number, fields: readonly string[] | undefined): boolean {
+    const { path, strict } = this;
+    return this.could({ study: fields ?? [], months }) && qualifies(path, { ...strict, education: [...strict.education, study(months, fields)] });
+  }
+
+  withDegree(r: Extract<Path['requirements'][number], { kind: 'credential' }>): boolean {
+    const { path, strict } = this;
+    return this.could({ credential: r.id, months: r.months ?? 0 }) && qualifies(path, { ...strict, held: [...strict.held, degree(strict, r.level, r.fields)] });
+  }
+
+  withHours(pool: HoursPiece['pool'], hours: number, filter: HoursFilter): boolean {
+    return qualifies(this.path, { ...this.strict, hours: [...this.strict.hours, hoursOf(pool, hours, filter)] });
+  }
 }
 
 function study(months: number, fields: readonly string[] | undefined): EducationSource {
@@ -140,8 +172,12 @@ function allOf(path: Path, current: Allocation, ctx: RenderContext): Gap {
 }
 
 /** What a gap asks for, whatever its words: the same addition found twice is one gap. */
-export const gapKey = (g: Gap): string =>
-  g.code === 'GAP_ALL_OF' && g.parts ? g.parts.map(gapKey).join('&') : [g.code === 'GAP_CONFIRM' ? 'confirm' : g.code, g.requirement, g.part, g.substitution, ...(g.assets ?? []).map((a) => `${a.kind}:${a.index}`)].join('|');
+export function gapKey(g: Gap): string {
+  if (g.code === 'GAP_ALL_OF' && g.parts) return g.parts.map(gapKey).join('&');
+  let key = `${g.code === 'GAP_CONFIRM' ? 'confirm' : g.code}|${g.requirement ?? ''}|${g.part ?? ''}|${g.substitution ?? ''}`;
+  for (const a of g.assets ?? []) key += `|${a.kind}:${a.index}`;
+  return key;
+}
 
 /** The gaps, each addition once: the first of those asking for the same is kept. */
 export function dedupe(gaps: readonly Gap[], keyOf = gapKey): Gap[] {
