@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { QualifyError } from '../errors.ts';
+import { dayText } from '../profile/dates.ts';
 import { plural, type Tally } from './summary.ts';
 
 /** Groups smaller than this are suppressed: their rates are too unstable to compare. */
@@ -155,7 +156,7 @@ export function adverseImpact(groups: ReadonlyMap<string, Counts>): GroupRate[] 
   return rates;
 }
 
-const day = (d: string | Date): string => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
+const day = (d: string | Date): string => (typeof d === 'string' ? d : dayText(d));
 const time = (d: string | Date): string => (typeof d === 'string' ? d : d.toISOString());
 /** `2026-01-05T14:03:00.000Z` as `2026-01-05 14:03:00 UTC`; a time that is not ISO as it is. */
 const shownTime = (d: string | Date): string => {

@@ -64,9 +64,9 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
   return dedupe(gaps);
 }
 
-/** Whether one addition to the strict facts would make the path met. An addition is tried only if
- * the relaxed problem's flow, given the addition, could grow by what it lacks: found by augmenting
- * the relaxed maximum flow with the addition's supply. Each kind of addition has its own small
+/** Whether one addition to the strict facts would make the path met. An addition of months (not
+ * of hours) is tried only if the relaxed problem's flow, given the addition, could grow by what it
+ * lacks: found by augmenting the relaxed maximum flow with the addition's supply. Each kind of addition has its own small
  * method, so that the compiler optimises (and, when a profile surprises it, re-optimises) each
  * apart rather than one large function. */
 class Probes {
