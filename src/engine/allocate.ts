@@ -296,7 +296,7 @@ function matchedCertifications(path: Path, facts: Facts, candidate: Candidate): 
     const missing = use.count - matched[u]!;
     if (missing <= 0) return;
     // A credential missing from a substitution leaves its months missing from the target requirement.
-    result.shortfalls.push({ requirement: use.requirement, amount: use.via ? missing * use.monthsEach : missing });
+    result.shortfalls.push({ requirement: use.requirement, part: undefined, amount: use.via ? missing * use.monthsEach : missing });
   });
   return result;
 }

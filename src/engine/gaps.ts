@@ -143,11 +143,13 @@ function certificate(filter: CertificationFilter): CertificationFact {
 
 /** Essential criteria without full evidence: what the application should show. */
 function criteriaGaps(path: Path, evidence: CriteriaEvidence, ctx: RenderContext): Gap[] {
-  return path.requirements.flatMap((r) =>
-    (evidence.get(r.id) ?? [])
-      .filter((e) => e.criterion.importance === 'essential' && e.status !== 'evidenced')
-      .map((e) => renderGap({ code: 'GAP_CRITERION', requirement: r.id, clause: e.criterion.text }, ctx, `evidence in the application of: ${e.criterion.text}`)),
-  );
+  const gaps: Gap[] = [];
+  for (const r of path.requirements) {
+    for (const e of evidence.get(r.id) ?? []) {
+      if (e.criterion.importance === 'essential' && e.status !== 'evidenced') gaps.push(renderGap({ code: 'GAP_CRITERION', requirement: r.id, clause: e.criterion.text }, ctx, `evidence in the application of: ${e.criterion.text}`));
+    }
+  }
+  return gaps;
 }
 
 /** Whole months: a shortfall of 0.4 months still needs a month of work. */

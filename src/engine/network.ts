@@ -144,7 +144,7 @@ export class AllocationNetwork {
   private demand(node: number, requirement: string, weight: number, cap: Capacity['cap'], part?: string): number {
     const edge = this.g.edge(node, this.sink, 0);
     this.settable(edge, 0, cap);
-    this.sinks.push({ edge, requirement, weight, ...(part ? { part } : {}) });
+    this.sinks.push({ edge, requirement, weight, part });
     return edge;
   }
 
@@ -489,7 +489,7 @@ export class AllocationNetwork {
     for (const s of this.sinks) {
       const cap = g.cap[s.edge]!;
       const got = g.flow[s.edge]!;
-      if (cap - got > EPS) shortfalls.push({ requirement: s.requirement, ...(s.part ? { part: s.part } : {}), amount: cap - got });
+      if (cap - got > EPS) shortfalls.push({ requirement: s.requirement, part: s.part, amount: cap - got });
     }
     const into = setting.relaxed ? new Map<string, number>() : this.fixedCredit(setting, substituted);
     for (const f of this.feeds) if (g.flow[f.edge]! > EPS) into.set(f.target, (into.get(f.target) ?? 0) + g.flow[f.edge]!);

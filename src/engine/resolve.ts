@@ -31,7 +31,7 @@ const of = (r: Resolutions, asset: AssetRef): Verdict => verdictOf(r, assetKey(a
 function settled(date: PartialDate, edge: 'start' | 'end', verdict: 'confirmed' | 'rejected'): PartialDate {
   if (date.precision !== 'year') return date;
   const early = (edge === 'start') === (verdict === 'confirmed');
-  return { year: date.year, month: early ? 1 : 12, precision: 'month' };
+  return { year: date.year, month: early ? 1 : 12, day: undefined, precision: 'month' };
 }
 
 function resolveJob(job: Job, verdict: 'confirmed' | 'rejected'): Job | null {

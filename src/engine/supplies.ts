@@ -53,7 +53,7 @@ export function educationLayers<U extends { fields?: readonly string[] | undefin
 }
 
 /** The job an extra supply of experience fitting a filter stands for. */
-export const extraJob = (filter: JobFilter) => ({ categories: new Set(filter.categories), capacities: new Set([...filter.capacities.slice(0, 1), ...(filter.alsoCapacities ?? []).slice(0, 1)]), fullTime: true });
+export const extraJob = (filter: JobFilter) => ({ categories: new Set(filter.categories), capacities: new Set([...filter.capacities.slice(0, 1), ...(filter.alsoCapacities ?? []).slice(0, 1)]), fullTime: true, left: false });
 
 /** Months each requirement received from a candidate's enumerated deliveries: several
  * substitutions together give at most its room, never its floor or its "of which" parts. */

@@ -17,7 +17,7 @@ export interface JobFact {
   /** Dates given as years only, categories inferred with low confidence, or self-reported. */
   uncertain: boolean;
   /** Left out of this reading altogether: a self-reported answer, in the strict reading. */
-  left?: true;
+  left: boolean;
 }
 
 /** What a profile proves under one reading: the engine's only input besides the rule. */
@@ -71,9 +71,9 @@ function jobFact(job: Job, reading: Reading, counting: Counting): JobFact {
     capacities: drop('capacities') ? NONE : job.capacities,
     fullTime: job.hoursPerWeek >= counting.fullTimeHours,
     uncertain: yearOnly || doubtful,
+    // A doubtful kind still leaves months of work in some field; an unverified answer leaves nothing.
+    left: job.selfReported && reading === 'strict',
   };
-  // A doubtful kind still leaves months of work in some field; an unverified answer leaves nothing.
-  if (job.selfReported && reading === 'strict') fact.left = true;
   return fact;
 }
 

@@ -17,10 +17,11 @@ export function parsePartialDate(text: string): PartialDate | null {
   if (!m) return null;
   const year = Number(m[1]);
   if (year < 1900 || year > 2200) return null;
-  if (m[2] === undefined) return { year, precision: 'year' };
+  // Every precision has the same fields (missing ones undefined): one object shape for the compiler.
+  if (m[2] === undefined) return { year, month: undefined, day: undefined, precision: 'year' };
   const month = Number(m[2]);
   if (month < 1 || month > 12) return null;
-  if (m[3] === undefined) return { year, month, precision: 'month' };
+  if (m[3] === undefined) return { year, month, day: undefined, precision: 'month' };
   const day = Number(m[3]);
   if (!isExists(year, month - 1, day)) return null;
   return { year, month, day, precision: 'day' };

@@ -85,6 +85,7 @@ export function toFacts(w: World): Facts {
     capacities: new Set(j.capacities),
     fullTime: true,
     uncertain: false,
+    left: false,
   }));
   const segments = w.jobs.map((j, i) => {
     const segment = { start, months: j.months, fte: w.jobs.map((_, k) => (k === i ? 1 : 0)) };
