@@ -34,6 +34,7 @@ export function checkProfile(input: unknown, options: CheckOptions = {}): Decisi
   const { rules, vocab } = options.catalogue ?? bundledCatalogue();
   const selected = selectRules(options.classes, rules);
   const profile = normaliseProfile(isJsonResume(input) ? fromJsonResume(input as Record<string, unknown>) : input, vocab);
-  const decisions = assess(profile, selected, options.asOf, vocab, todayUtc());
+  // Today is only the fallback of a missing as-of date: not worked out for every profile of a batch.
+  const decisions = assess(profile, selected, options.asOf, vocab, options.asOf ?? todayUtc());
   return selected.length > 1 ? rankDecisions(decisions) : decisions;
 }

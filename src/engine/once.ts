@@ -31,15 +31,15 @@ export function memo<V>(): (keys: readonly object[], name: string, compute: () =
   };
 }
 
-/** A cache of values derived from one profile's object (its segments, its certifications), kept on
- * that object rather than in a weak map: it goes with the object, and a weak map holding a
- * short-lived key costs the garbage collector on every decision. The slot is not enumerable, so a
- * copy made by spreading starts without it. */
-export function attached<O extends object, K, V>(name: string): (owner: O, key: K, compute: () => V) => V {
+/** A cache of values derived from one of a profile's arrays (its segments, its certifications),
+ * kept on that array under a symbol rather than in a weak map: it goes with the array, and a weak
+ * map holding a short-lived key costs the garbage collector on every decision. A copy made by
+ * spreading the array starts without it, and JSON never shows it. */
+export function attached<O extends readonly unknown[], K, V>(name: string): (owner: O, key: K, compute: () => V) => V {
   const slot = Symbol(name);
   return (owner, key, compute) => {
     let cache = (owner as { [slot]?: Map<K, V> })[slot];
-    if (!cache) Object.defineProperty(owner, slot, { value: (cache = new Map()) });
+    if (!cache) (owner as { [slot]?: Map<K, V> })[slot] = cache = new Map();
     let value = cache.get(key);
     if (value === undefined) cache.set(key, (value = compute()));
     return value;
