@@ -41,7 +41,7 @@ export function assetName(facts: Facts, ref: AssetRef): string {
       return d ? `${d.levelText}${d.fieldText ? ` in ${d.fieldText}` : ''}` : `degree ${ref.index + 1}`;
     }
     case 'certification': {
-      const cert = [...facts.certifications.map((c) => c.cert), ...facts.excludedCertifications.map((c) => c.cert)].find((c) => c.index === ref.index);
+      const cert = (facts.certifications.find((c) => c.cert.index === ref.index) ?? facts.excludedCertifications.find((c) => c.cert.index === ref.index))?.cert;
       return cert ? (cert.match && cert.match.name !== cert.name ? `${cert.name} (${cert.match.name})` : cert.name) : `certification ${ref.index + 1}`;
     }
     default:

@@ -25,9 +25,18 @@ export function fittingDegree(facts: Facts, r: Extract<Requirement, { kind: 'cre
  * the uses it can feed and the source that explains it there: a certain one where there is one. */
 export function educationLayers<U extends { fields?: readonly string[] | undefined; beyond: number }>(facts: Facts, uses: readonly U[]): Array<{ months: number; fits: Array<{ use: U; best: EducationSource }> }> {
   if (facts.education.length === 0 || uses.length === 0) return [];
-  const cuts = [0, ...facts.education.map((s) => s.months), ...uses.map((u) => u.beyond)].sort((a, b) => a - b);
+  // Lists pushed into literals, as the facts' are (facts.ts): one hidden class whatever the profile.
+  const cuts = [0];
+  for (const s of facts.education) cuts.push(s.months);
+  for (const u of uses) cuts.push(u.beyond);
+  cuts.sort((a, b) => a - b);
   // Per use, the sources in fields it takes: a layer's best is the first of them that covers it.
-  const eligible = uses.map((use) => facts.education.filter((s) => matchesFields(s.ids, use.fields)));
+  const eligible: EducationSource[][] = [];
+  for (const use of uses) {
+    const sources: EducationSource[] = [];
+    for (const s of facts.education) if (matchesFields(s.ids, use.fields)) sources.push(s);
+    eligible.push(sources);
+  }
   const layers: Array<{ months: number; fits: Array<{ use: U; best: EducationSource }> }> = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [from, to] = [cuts[i]!, cuts[i + 1]!];

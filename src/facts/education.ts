@@ -93,9 +93,11 @@ export function hoursPieces(profile: NormalisedProfile, reading: Reading, vocab:
 
 /** A foreign degree without a credential evaluation is held in the generous reading only. */
 export function heldDegrees(profile: NormalisedProfile, reading: Reading, vocab: Vocabulary): Held[] {
-  return profile.degrees
-    .filter((degree) => !(degree.unevaluatedForeign && reading === 'strict'))
-    .map((degree) => ({ degree, rank: vocab.levels.get(degree.level)!.rank, uncertain: degree.unevaluatedForeign }));
+  const held: Held[] = [];
+  for (const degree of profile.degrees) {
+    if (!(degree.unevaluatedForeign && reading === 'strict')) held.push({ degree, rank: vocab.levels.get(degree.level)!.rank, uncertain: degree.unevaluatedForeign });
+  }
+  return held;
 }
 
 /** A source or piece counts for a list of field ids when it has one of them; no list means any field. */

@@ -20,7 +20,10 @@ export interface JobFact {
   left: boolean;
 }
 
-/** What a profile proves under one reading: the engine's only input besides the rule. */
+/** What a profile proves under one reading: the engine's only input besides the rule. Each list is
+ * built by pushing into an array literal, never by `map` or `filter`: an empty list then has the
+ * same hidden class as a full one, so the code reading facts is not compiled again when a profile
+ * without jobs or degrees arrives. */
 export interface Facts {
   reading: Reading;
   asOf: Date;
@@ -90,7 +93,8 @@ export function buildFacts(profile: NormalisedProfile, reading: Reading, options
   const { asOf } = options;
   const asOfDay = monthDayOf(asOf);
   const certs = certificationFacts(profile.certifications, asOfDay, reading);
-  const jobs = profile.jobs.map((job) => jobFact(job, reading, options.counting));
+  const jobs: JobFact[] = [];
+  for (const job of profile.jobs) jobs.push(jobFact(job, reading, options.counting));
   return {
     reading,
     asOf,

@@ -107,7 +107,8 @@ function creditsIn(spans: readonly (Span | null)[], month: number, minDays: numb
 export function buildTimeline(jobs: readonly Job[], options: TimelineOptions): Segment[] {
   const { asOf, reading, counting } = options;
   const asOfDay = monthDayOf(asOf);
-  const spans = jobs.map((job) => spanOf(job, reading, counting, asOfDay));
+  const spans: Array<Span | null> = []; // pushed, as the facts' lists are (facts.ts)
+  for (const job of jobs) spans.push(spanOf(job, reading, counting, asOfDay));
   const cuts = cutsOf(spans, options.breakpoints ?? []);
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
