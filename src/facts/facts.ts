@@ -68,7 +68,7 @@ function jobFact(job: Job, reading: Reading, counting: Counting): JobFact {
   // The strict reading leaves a self-reported answer out, and what was read with low confidence (what
   // the profile stated stays); the generous one counts both.
   const drop = (part: 'categories' | 'capacities'): boolean => reading === 'strict' && (job.selfReported || (lowConfidence && job.attribution.inferred.includes(part)));
-  const fact: JobFact = {
+  return {
     job,
     categories: drop('categories') ? NONE : job.categories,
     capacities: drop('capacities') ? NONE : job.capacities,
@@ -77,7 +77,6 @@ function jobFact(job: Job, reading: Reading, counting: Counting): JobFact {
     // A doubtful kind still leaves months of work in some field; an unverified answer leaves nothing.
     left: job.selfReported && reading === 'strict',
   };
-  return fact;
 }
 
 function applicationTexts(profile: NormalisedProfile): TextSource[] {
