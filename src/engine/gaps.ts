@@ -66,9 +66,9 @@ export function findGaps(path: Path, strict: Facts, current: Allocation, evidenc
 
 /** Whether one addition to the strict facts would make the path met. An addition of months (not
  * of hours) is tried only if the relaxed problem's flow, given the addition, could grow by what it
- * lacks: found by augmenting the relaxed maximum flow with the addition's supply. Each kind of addition has its own small
- * method, so that the compiler optimises (and, when a profile surprises it, re-optimises) each
- * apart rather than one large function. */
+ * lacks: found by augmenting the relaxed maximum flow with the addition's supply. Each kind of
+ * addition has its own small method, so that the compiler optimises (and, when a profile surprises
+ * it, re-optimises) each apart rather than one large function. */
 class Probes {
   private readonly relaxed: RelaxedFlow;
   private readonly shortfall: number;
