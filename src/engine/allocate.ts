@@ -121,19 +121,20 @@ function relaxedWithExtra(path: Path, facts: Facts, { network, extra, relaxed }:
 const requisitesMet = (path: Path, facts: Facts): boolean => certificationsMatch(path, facts, NO_DELIVERIES) && conditions(path, facts).shortfalls.length === 0;
 
 const conditionsOf = once((path: Path) => path.requirements.filter((r) => r.kind === 'condition'));
-const NO_CONDITIONS = { shortfalls: [], assumed: [] };
+const NO_CONDITIONS: { shortfalls: Shortfall[]; assumed: Assumption[] } = { shortfalls: [], assumed: [] };
 
 /** Conditions only a person can decide: assumed met in the generous reading, unmet in the strict;
  * one a reviewer refused is unmet in both. */
 function conditions(path: Path, facts: Facts): { shortfalls: Shortfall[]; assumed: Assumption[] } {
   const all = conditionsOf(path);
   if (all.length === 0) return NO_CONDITIONS;
-  const open = all.filter((r) => !isRefused(r));
-  const unmet = facts.reading === 'generous' ? all.filter(isRefused) : all;
-  return {
-    shortfalls: unmet.map((r) => ({ requirement: r.id, amount: 1 })),
-    assumed: facts.reading === 'generous' ? open.map((r) => ({ kind: 'condition', requirement: r.id })) : [],
-  };
+  // Pushed into literals, as the facts' lists are (facts.ts): one hidden class, empty or not.
+  const result: { shortfalls: Shortfall[]; assumed: Assumption[] } = { shortfalls: [], assumed: [] };
+  for (const r of all) {
+    if (facts.reading === 'strict' || isRefused(r)) result.shortfalls.push({ requirement: r.id, part: undefined, amount: 1 });
+    else result.assumed.push({ kind: 'condition', requirement: r.id });
+  }
+  return result;
 }
 
 /** The path's whole demand in months, an hour of credit or training weighing as a month of study
@@ -226,7 +227,9 @@ const MOST_SUBSETS_USES = 8;
 export function everyUseMet(uses: readonly CertUse[], certs: readonly CertificationFact[]): boolean {
   if (uses.length === 0) return true;
   if (uses.length > MOST_SUBSETS_USES) return pairsOf(uses, certs).length === uses.reduce((n, u) => n + u.count, 0);
-  const fits = certs.map((c) => uses.reduce((mask, u, i) => (certificationFits(c, u.filter) ? mask | (1 << i) : mask), 0));
+  // Per certification, the uses it fits, as bits; pushed into a literal, as lists made per profile are (facts.ts).
+  const fits: number[] = [];
+  for (const c of certs) fits.push(uses.reduce((mask, u, i) => (certificationFits(c, u.filter) ? mask | (1 << i) : mask), 0));
   for (let set = 1; set < 1 << uses.length; set++) {
     let wanted = 0;
     uses.forEach((u, i) => (wanted += set & (1 << i) ? u.count : 0));
@@ -309,30 +312,32 @@ type CertUseOf = CertUse & { requirement: string; via?: string; monthsEach: numb
  * certifications first: the pairs, in the order of the certifications and then of the uses. A
  * single use is matched in order without a network (`byFlow: true` solves one anyway, for tests). */
 export function pairsOf(uses: readonly CertUse[], certs: readonly CertificationFact[], byFlow = uses.length > 1): Array<{ use: number; cert: number }> {
+  // Lists pushed into literals, as the facts' are (facts.ts): one hidden class whatever the profile.
+  const pairs: Array<{ use: number; cert: number }> = [];
   if (!byFlow) {
     // One use: the first recognised certifications that fit it, then the first uncertain ones.
     const { filter, count } = uses[0]!;
-    const fits = certs.map((c) => certificationFits(c, filter));
     let certain = 0;
-    certs.forEach((c, i) => (certain += fits[i] && !c.uncertain ? 1 : 0));
+    for (const c of certs) if (!c.uncertain && certificationFits(c, filter)) certain++;
     const left = { certain: Math.min(count, certain), uncertain: Math.max(0, count - certain) };
-    const pairs: Array<{ use: number; cert: number }> = [];
-    certs.forEach((c, cert) => {
+    for (let cert = 0; cert < certs.length; cert++) {
+      const c = certs[cert]!;
       const kind = c.uncertain ? 'uncertain' : 'certain';
-      if (!fits[cert] || left[kind] === 0) return;
+      if (left[kind] === 0 || !certificationFits(c, filter)) continue;
       left[kind]--;
       pairs.push({ use: 0, cert });
-    });
+    }
     return pairs;
   }
   const g = new FlowGraph();
   const source = g.node();
   const sink = g.node();
-  const useNodes = uses.map((u) => {
+  const useNodes: number[] = [];
+  for (const u of uses) {
     const node = g.node();
     g.edge(node, sink, u.count);
-    return node;
-  });
+    useNodes.push(node);
+  }
   const uncertainEdges: number[] = [];
   const tracked: Array<{ edge: number; use: number; cert: number }> = [];
   certs.forEach((fact, cert) => {
@@ -350,5 +355,6 @@ export function pairsOf(uses: readonly CertUse[], certs: readonly CertificationF
     for (const edge of uncertainEdges) g.open(edge, 1); // lean on recognised certifications first
     g.maxFlow(source, sink);
   }
-  return tracked.filter((t) => g.flow[t.edge]! >= 0.5).map(({ use, cert }) => ({ use, cert }));
+  for (const { edge, use, cert } of tracked) if (g.flow[edge]! >= 0.5) pairs.push({ use, cert });
+  return pairs;
 }

@@ -94,8 +94,11 @@ const listed = memo<Candidate[]>();
  * how many units of each source it has, so profiles with the same counts share one list. */
 export function candidates(path: Path, subs: readonly Substitution[], facts: Facts): readonly Candidate[] {
   const enumerated = enumeratedOf(subs);
-  const available = enumerated.map((sub) => availableUnits(sub, facts));
-  return listed([path, subs], available.join(','), () => combinations(path, enumerated, available));
+  // Pushed and joined by hand: a list made by map has another hidden class when empty (facts.ts).
+  const available: number[] = [];
+  let key = '';
+  for (const sub of enumerated) key += `${available[available.push(availableUnits(sub, facts)) - 1]},`;
+  return listed([path, subs], key, () => combinations(path, enumerated, available));
 }
 
 const enumeratedOf = once((subs: readonly Substitution[]) => subs.filter(isEnumerated));

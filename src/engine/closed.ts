@@ -170,22 +170,22 @@ export class ClosedForm {
   /** Credit and training hours, each with the hours uses it fits. */
   private readonly pieces: Array<{ hours: number; uses: number }> = [];
   /** Per substitution, the months a rate could buy from all the fitting hours. */
-  private readonly rateMost: number[];
+  private readonly rateMost: Float64Array;
   /** Months a held degree supplies to each demand (credentials only). */
-  private readonly held: number[];
+  private readonly held: Float64Array;
   /** Per gap-finding filter, the uses a job of that kind would fit. */
   private readonly extras: readonly number[];
   /** What each set of uses (and of hours uses) draws from the profile's own supplies, worked out once per set. */
-  private readonly cost: number[];
-  private readonly hoursCost: number[];
+  private readonly cost: Float64Array;
+  private readonly hoursCost: Float64Array;
   /** The relaxed problem's maximum flow, which every probe adds to. */
   private relaxedFlow: number | undefined;
   /** Capacities of the current question (`prepare`). */
-  private readonly demands: number[];
-  private readonly rooms: number[];
-  private readonly subSupply: number[];
-  private readonly heldNow: number[];
-  private readonly hoursDemands: number[];
+  private readonly demands: Float64Array;
+  private readonly rooms: Float64Array;
+  private readonly subSupply: Float64Array;
+  private readonly heldNow: Float64Array;
+  private readonly hoursDemands: Float64Array;
   /** The hours part's maximum flow for the current question. */
   private hoursFlow = 0;
   /** Whether the capacities are the relaxed problem's, with no probe's (`relaxedMaxFlow`). */
@@ -193,19 +193,31 @@ export class ClosedForm {
 
   constructor(private readonly shape: Compiled, private readonly facts: Facts, gapFinding: readonly JobFilter[]) {
     const { uses, experienceUses } = shape;
-    const starts = experienceUses.map((u) => Math.max(...u.within.map((y) => windowStartOf(facts, y))));
-    const jobUses = facts.jobs.map((job) => experienceUses.reduce((mask, u) => (jobFits(job, u.filter) ? mask | (1 << u.i) : mask), 0));
+    // Loops rather than map and forEach, into typed arrays where a number may be fractional or
+    // infinite: each list has one hidden class whatever the profile (as the facts' lists, facts.ts).
+    const starts = new Float64Array(experienceUses.length);
+    experienceUses.forEach((u, k) => {
+      starts[k] = -Infinity;
+      for (const y of u.within) starts[k] = Math.max(starts[k]!, windowStartOf(facts, y));
+    });
+    const jobUses: number[] = [];
+    for (const job of facts.jobs) {
+      let mask = 0;
+      for (const u of experienceUses) if (jobFits(job, u.filter)) mask |= 1 << u.i;
+      jobUses.push(mask);
+    }
     for (const segment of facts.segments) {
       // The uses whose recency window the segment is in.
       let open = 0;
-      experienceUses.forEach((u, k) => (open |= segment.start >= starts[k]! ? 1 << u.i : 0));
-      segment.fte.forEach((fte, j) => {
+      for (let k = 0; k < experienceUses.length; k++) if (segment.start >= starts[k]!) open |= 1 << experienceUses[k]!.i;
+      for (let j = 0; j < segment.fte.length; j++) {
+        const fte = segment.fte[j]!;
         const fits = jobUses[j]! & open;
-        if (fte <= 0 || fits === 0) return;
+        if (fte <= 0 || fits === 0) continue;
         this.fte.push(segment.months * fte);
         this.fits.push(fits);
-      });
-      const last = this.segments.at(-1)?.end ?? 0;
+      }
+      const last = this.segments.length === 0 ? 0 : this.segments[this.segments.length - 1]!.end;
       if (this.fte.length > last) this.segments.push({ months: segment.months, end: this.fte.length });
     }
     for (const layer of educationLayers(facts, shape.educationUses)) {
@@ -214,20 +226,25 @@ export class ClosedForm {
       if (mask !== 0) this.layers.push({ months: layer.months, uses: mask });
     }
     for (const piece of facts.hours) {
-      const mask = shape.hoursUses.reduce((m, u, i) => (u.pool === piece.pool && matchesFields(piece.ids, u.filter.fields, u.filter.exclude) ? m | (1 << i) : m), 0);
+      let mask = 0;
+      shape.hoursUses.forEach((u, i) => (mask |= u.pool === piece.pool && matchesFields(piece.ids, u.filter.fields, u.filter.exclude) ? 1 << i : 0));
       if (mask !== 0) this.pieces.push({ hours: piece.hours, uses: mask });
     }
-    this.rateMost = shape.subs.map(({ sub }) => (sub.rate && (sub.from.kind === 'credits' || sub.from.kind === 'training') ? Math.floor(hoursFitting(facts, sub.from.kind, sub.from) / sub.rate.hours + EPS) * sub.rate.months : 0));
-    this.held = shape.demands.map((d) => (d.credential && fittingDegree(facts, d.credential) ? d.months : 0));
-    this.extras = extrasOf(shape, gapFinding);
-    this.cost = new Array<number>(1 << uses.length).fill(-1);
-    this.hoursCost = new Array<number>(1 << shape.hoursUses.length).fill(-1);
-    this.hoursDemands = new Array<number>(shape.hours.length).fill(0);
+    this.rateMost = new Float64Array(shape.subs.length);
+    shape.subs.forEach(({ sub }, i) => {
+      if (sub.rate && (sub.from.kind === 'credits' || sub.from.kind === 'training')) this.rateMost[i] = Math.floor(hoursFitting(facts, sub.from.kind, sub.from) / sub.rate.hours + EPS) * sub.rate.months;
+    });
     const count = shape.demands.length;
-    this.demands = new Array<number>(count).fill(0);
-    this.heldNow = new Array<number>(count).fill(0);
-    this.rooms = new Array<number>(shape.experience.length).fill(0);
-    this.subSupply = new Array<number>(shape.subs.length).fill(0);
+    this.held = new Float64Array(count);
+    shape.demands.forEach((d, q) => (this.held[q] = d.credential && fittingDegree(facts, d.credential) ? d.months : 0));
+    this.extras = extrasOf(shape, gapFinding);
+    this.cost = new Float64Array(1 << uses.length).fill(-1);
+    this.hoursCost = new Float64Array(1 << shape.hoursUses.length).fill(-1);
+    this.hoursDemands = new Float64Array(shape.hours.length);
+    this.demands = new Float64Array(count);
+    this.heldNow = new Float64Array(count);
+    this.rooms = new Float64Array(shape.experience.length);
+    this.subSupply = new Float64Array(shape.subs.length);
   }
 
   /** The maximum flow `AllocationNetwork.solve(setting, false)` finds, the demand, and what the
@@ -273,30 +290,38 @@ export class ClosedForm {
     const { shape, demands, rooms, subSupply, held, heldNow, hoursDemands } = this;
     this.relaxedSet = false;
     const delivered = setting.relaxed || setting.candidate.deliveries.length === 0 ? null : deliveredOf(setting, shape.rooms);
+    const credential = probe && 'credential' in probe ? probe : null;
     let total = 0;
-    shape.demands.forEach((d, q) => {
+    for (let q = 0; q < shape.demands.length; q++) {
+      const d = shape.demands[q]!;
       if (d.units) demands[q] = setting.relaxed ? 0 : unitsOf(setting, d.units);
       else demands[q] = d.fixed || !delivered ? d.months : Math.max(0, d.months - (delivered.get(d.requirement) ?? 0));
       total += demands[q]!;
-      heldNow[q] = held[q]! + (probe && 'credential' in probe && probe.credential === d.requirement ? probe.months : 0);
-    });
-    shape.experience.forEach((e, k) => (rooms[k] = Math.max(0, e.room - (delivered?.get(e.requirement) ?? 0))));
+      heldNow[q] = held[q]! + (credential?.credential === d.requirement ? credential.months : 0);
+    }
+    for (let k = 0; k < shape.experience.length; k++) {
+      const e = shape.experience[k]!;
+      rooms[k] = Math.max(0, e.room - (delivered?.get(e.requirement) ?? 0));
+    }
     // Certification and rate substitutions supply only the relaxed problem (a candidate fixes them
     // otherwise); stepped ones flow only there.
-    shape.subs.forEach(({ sub, cap }, i) => {
+    const certificate = probe && 'certificate' in probe ? probe.certificate : null;
+    for (let i = 0; i < shape.subs.length; i++) {
+      const { sub, cap } = shape.subs[i]!;
       const { from } = sub;
       if (from.kind === 'credits' || from.kind === 'training') subSupply[i] = setting.relaxed ? Math.min(cap, this.rateMost[i]!) : 0;
       else if (from.kind !== 'certification') subSupply[i] = sub.step > 1 && !setting.relaxed ? 0 : cap;
       else {
         let most = setting.relaxed ? Math.min(cap, countFitting(setting.certifications ?? this.facts.certifications, from) * (sub.monthsEach ?? 0)) : 0;
-        if (probe && 'certificate' in probe) for (const c of probe.certificate) if (c.substitution === sub.id) most = Math.min(c.most, most + c.months);
+        if (certificate) for (const c of certificate) if (c.substitution === sub.id) most = Math.min(c.most, most + c.months);
         subSupply[i] = most;
       }
-    });
-    shape.hours.forEach((h, k) => {
+    }
+    for (let k = 0; k < shape.hours.length; k++) {
+      const h = shape.hours[k]!;
       hoursDemands[k] = h.units ? (setting.relaxed ? 0 : unitsOf(setting, h.units)) : h.amount;
       total += hoursDemands[k]!;
-    });
+    }
     this.hoursFlow = this.hoursMaxFlow();
     return total;
   }
@@ -308,10 +333,10 @@ export class ClosedForm {
     for (let joined = 0; joined < 1 << hoursDemands.length; joined++) {
       let cost = 0;
       let uses = 0;
-      hoursDemands.forEach((d, k) => {
+      for (let k = 0; k < hoursDemands.length; k++) {
         if (joined & (1 << k)) uses |= 1 << shape.hours[k]!.use;
-        else cost += d;
-      });
+        else cost += hoursDemands[k]!;
+      }
       if (cost >= best) continue;
       let supply = this.hoursCost[uses]!;
       if (supply < 0) {

@@ -139,7 +139,8 @@ export function factsFor(rule: RuleFile, profile: NormalisedProfile, asOf: Date,
   const asOfMonth = monthDayOf(asOf).month;
   const { years, key: counting } = countingOf(rule);
   // Month indices where a recency window starts, so the timeline cuts a segment there.
-  const points = years.map((y) => asOfMonth - Math.floor(y * 12) + 1);
+  const points: number[] = []; // pushed, as the facts' lists are (facts.ts)
+  for (const y of years) points.push(asOfMonth - Math.floor(y * 12) + 1);
   const key = `${counting}@${asOf.getTime()}`;
   const cached = cache?.get(key);
   if (cached) return cached;

@@ -30,8 +30,12 @@ export function explain(path: Path, status: Status, allocation: Allocation, fact
   return reasons;
 }
 
-/** The assets a reason rests on, each once. */
-const refsOf = (totals: readonly AssetTotal[]): AssetRef[] => totals.map((t) => t.ref);
+/** The assets a reason rests on, each once; pushed into a literal, as the facts' lists are (facts.ts). */
+function refsOf(totals: readonly AssetTotal[]): AssetRef[] {
+  const refs: AssetRef[] = [];
+  for (const t of totals) refs.push(t.ref);
+  return refs;
+}
 
 const EVIDENCE_CODE = { evidenced: 'CRITERION_EVIDENCED', partly: 'CRITERION_PARTLY_EVIDENCED', not: 'CRITERION_NOT_EVIDENCED' } as const;
 

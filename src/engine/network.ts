@@ -276,7 +276,13 @@ export class AllocationNetwork {
   private experience(): void {
     const { g, facts } = this;
     const uses = this.uses.filter((u): u is Use & { draws: 'experience' } => u.draws === 'experience');
-    const fitting = facts.jobs.map((job) => uses.filter((use) => jobFits(job, use.filter)));
+    // Per job, the uses it fits; pushed into literals, as the facts' lists are (facts.ts).
+    const fitting: Array<Array<Use & { draws: 'experience' }>> = [];
+    for (const job of facts.jobs) {
+      const fits: Array<Use & { draws: 'experience' }> = [];
+      for (const use of uses) if (jobFits(job, use.filter)) fits.push(use);
+      fitting.push(fits);
+    }
     for (const segment of facts.segments) {
       let segNode = -1;
       segment.fte.forEach((fte, j) => {

@@ -68,9 +68,15 @@ export function totalsByAsset(credits: readonly Credit[]): AssetTotal[] {
 
 /** "Network Administrator (Metro Transit): 5 years; B.S. in Computer Science: 4 years; CCNA". */
 export function describeSources(totals: readonly AssetTotal[], facts: Facts, unit: Reason['unit']): string {
-  return totals
-    .map(({ ref, amount }) => (ref.kind === 'certification' || unit === 'credentials' ? assetName(facts, ref) : `${assetName(facts, ref)}: ${amountIn(ref.kind === 'job' || unit === 'months' ? 'months' : 'hours', amount)}`))
-    .join('; ');
+  return joined(totals, ({ ref, amount }) => (ref.kind === 'certification' || unit === 'credentials' ? assetName(facts, ref) : `${assetName(facts, ref)}: ${amountIn(ref.kind === 'job' || unit === 'months' ? 'months' : 'hours', amount)}`), '; ');
+}
+
+/** `list.map(text).join(separator)` without the mapped list, whose hidden class differs when it is
+ * empty (facts.ts): code joining it is then not recompiled for a profile that has none. */
+export function joined<T>(list: readonly T[], text: (item: T) => string, separator: string): string {
+  let out = '';
+  for (let i = 0; i < list.length; i++) out += i === 0 ? text(list[i]!) : separator + text(list[i]!);
+  return out;
 }
 
 function yearOnly(facts: Facts, index: number): string {
@@ -146,7 +152,7 @@ export function gapMessage(g: Unrendered<Gap>, ctx: RenderContext, detail = ''):
     case 'GAP_EXPERIENCE': return `${amountIn('months', g.amount ?? 0)} more of experience toward "${label}"${partOf(ctx, g)}`;
     case 'GAP_CREDITS': return `${hours(Math.ceil((g.amount ?? 0) - 1e-9))} more of credit toward "${label}"${partOf(ctx, g)}`;
     case 'GAP_TRAINING': return `${hours(Math.ceil((g.amount ?? 0) - 1e-9))} more of training toward "${label}"`;
-    case 'GAP_ALL_OF': return `all of: ${(g.parts ?? []).map((p) => gapMessage(p, ctx, '')).join('; ')}`;
+    case 'GAP_ALL_OF': return `all of: ${joined(g.parts ?? [], (p) => gapMessage(p, ctx, ''), '; ')}`;
     default: return detail || label;
   }
 }
