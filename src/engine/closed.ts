@@ -170,22 +170,22 @@ export class ClosedForm {
   /** Credit and training hours, each with the hours uses it fits. */
   private readonly pieces: Array<{ hours: number; uses: number }> = [];
   /** Per substitution, the months a rate could buy from all the fitting hours. */
-  private readonly rateMost: Float64Array;
+  private readonly rateMost: number[];
   /** Months a held degree supplies to each demand (credentials only). */
-  private readonly held: Float64Array;
+  private readonly held: number[];
   /** Per gap-finding filter, the uses a job of that kind would fit. */
   private readonly extras: readonly number[];
   /** What each set of uses (and of hours uses) draws from the profile's own supplies, worked out once per set. */
-  private readonly cost: Float64Array;
-  private readonly hoursCost: Float64Array;
+  private readonly cost: number[];
+  private readonly hoursCost: number[];
   /** The relaxed problem's maximum flow, which every probe adds to. */
   private relaxedFlow: number | undefined;
   /** Capacities of the current question (`prepare`). */
-  private readonly demands: Float64Array;
-  private readonly rooms: Float64Array;
-  private readonly subSupply: Float64Array;
-  private readonly heldNow: Float64Array;
-  private readonly hoursDemands: Float64Array;
+  private readonly demands: number[];
+  private readonly rooms: number[];
+  private readonly subSupply: number[];
+  private readonly heldNow: number[];
+  private readonly hoursDemands: number[];
   /** The hours part's maximum flow for the current question. */
   private hoursFlow = 0;
   /** Whether the capacities are the relaxed problem's, with no probe's (`relaxedMaxFlow`). */
@@ -193,8 +193,9 @@ export class ClosedForm {
 
   constructor(private readonly shape: Compiled, private readonly facts: Facts, gapFinding: readonly JobFilter[]) {
     const { uses, experienceUses } = shape;
-    // Loops rather than map and forEach, into typed arrays where a number may be fractional or
-    // infinite: each list has one hidden class whatever the profile (as the facts' lists, facts.ts).
+    // Lists made from the profile are pushed into literals (as the facts' are, facts.ts), and the
+    // window starts, which may be infinite, are kept in a typed array: one hidden class each,
+    // whatever the profile. (The scratch arrays below stay plain: typed ones cost more to make.)
     const starts = new Float64Array(experienceUses.length);
     experienceUses.forEach((u, k) => {
       starts[k] = -Infinity;
@@ -230,21 +231,21 @@ export class ClosedForm {
       shape.hoursUses.forEach((u, i) => (mask |= u.pool === piece.pool && matchesFields(piece.ids, u.filter.fields, u.filter.exclude) ? 1 << i : 0));
       if (mask !== 0) this.pieces.push({ hours: piece.hours, uses: mask });
     }
-    this.rateMost = new Float64Array(shape.subs.length);
+    this.rateMost = new Array<number>(shape.subs.length).fill(0);
     shape.subs.forEach(({ sub }, i) => {
       if (sub.rate && (sub.from.kind === 'credits' || sub.from.kind === 'training')) this.rateMost[i] = Math.floor(hoursFitting(facts, sub.from.kind, sub.from) / sub.rate.hours + EPS) * sub.rate.months;
     });
     const count = shape.demands.length;
-    this.held = new Float64Array(count);
+    this.held = new Array<number>(count).fill(0);
     shape.demands.forEach((d, q) => (this.held[q] = d.credential && fittingDegree(facts, d.credential) ? d.months : 0));
     this.extras = extrasOf(shape, gapFinding);
-    this.cost = new Float64Array(1 << uses.length).fill(-1);
-    this.hoursCost = new Float64Array(1 << shape.hoursUses.length).fill(-1);
-    this.hoursDemands = new Float64Array(shape.hours.length);
-    this.demands = new Float64Array(count);
-    this.heldNow = new Float64Array(count);
-    this.rooms = new Float64Array(shape.experience.length);
-    this.subSupply = new Float64Array(shape.subs.length);
+    this.cost = new Array<number>(1 << uses.length).fill(-1);
+    this.hoursCost = new Array<number>(1 << shape.hoursUses.length).fill(-1);
+    this.hoursDemands = new Array<number>(shape.hours.length).fill(0);
+    this.demands = new Array<number>(count).fill(0);
+    this.heldNow = new Array<number>(count).fill(0);
+    this.rooms = new Array<number>(shape.experience.length).fill(0);
+    this.subSupply = new Array<number>(shape.subs.length).fill(0);
   }
 
   /** The maximum flow `AllocationNetwork.solve(setting, false)` finds, the demand, and what the
