@@ -30,19 +30,17 @@ function countMonths(facts: Facts, filter: ExperienceFilter, windowStart: number
   for (const segment of facts.segments) {
     if (segment.start < windowStart) continue;
     let fte = 0;
-    segment.fte.forEach((f, j) => {
-      if (f > 0 && jobFits(facts.jobs[j]!, filter)) fte += f;
-    });
+    for (let j = 0; j < segment.fte.length; j++) if (segment.fte[j]! > 0 && jobFits(facts.jobs[j]!, filter)) fte += segment.fte[j]!;
     total += segment.months * Math.min(1, fte);
   }
   return total;
 }
 
-/** A job fits when it has every category the filter names, one of its capacities when it names
- * any, none of its excluded categories, and full-time hours when it asks for them. */
 /** A filter of jobs: an "of which" part may ask for a capacity of each of two lists. */
 export type JobFilter = ExperienceFilter & { alsoCapacities?: readonly string[] };
 
+/** A job fits when it has every category the filter names, one of its capacities when it names
+ * any, none of its excluded categories, and full-time hours when it asks for them. */
 export const jobFits = (job: Pick<JobFact, 'categories' | 'capacities' | 'fullTime' | 'left'>, filter: JobFilter): boolean =>
   !job.left &&
   filter.categories.every((c) => job.categories.has(c)) &&

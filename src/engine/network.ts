@@ -285,8 +285,9 @@ export class AllocationNetwork {
     }
     for (const segment of facts.segments) {
       let segNode = -1;
-      segment.fte.forEach((fte, j) => {
-        if (fte <= 0) return;
+      for (let j = 0; j < segment.fte.length; j++) {
+        const fte = segment.fte[j]!;
+        if (fte <= 0) continue;
         const job = facts.jobs[j]!;
         let jobNode = -1;
         for (const use of fitting[j]!) {
@@ -295,7 +296,7 @@ export class AllocationNetwork {
           if (jobNode < 0) g.edge(segNode, (jobNode = g.node()), segment.months * fte);
           this.track(g.edge(jobNode, use.node, job.uncertain ? 0 : Infinity), use, { kind: 'job', index: job.job.index }, job.uncertain);
         }
-      });
+      }
     }
   }
 
@@ -430,17 +431,17 @@ export class AllocationNetwork {
     const delivered = deliveredOf(setting, this.rooms);
     g.reset();
     const phaseOf = (c: Capacity): number => (phased || c.phase === LAST_PHASE ? c.phase : 0);
-    const opens = new Array<boolean>(LAST_PHASE + 1).fill(false);
+    let opens = 0; // the phases that open an edge, as bits
     for (let i = 0; i < capacities.length; i++) {
       const c = capacities[i]!;
       caps[i] = c.cap(setting, delivered);
       g.open(c.edge, phaseOf(c) === 0 ? caps[i]! : 0);
-      if (caps[i]! > 0) opens[phaseOf(c)] = true;
+      if (caps[i]! > 0) opens |= 1 << phaseOf(c);
     }
     let flow = g.maxFlow(this.source, this.sink);
     // A phase that opens nothing cannot add flow: the flow is already maximal.
     for (let phase = 1; phase <= LAST_PHASE; phase++) {
-      if (!opens[phase]) continue;
+      if (!(opens & (1 << phase))) continue;
       for (let i = 0; i < capacities.length; i++) if (phaseOf(capacities[i]!) === phase) g.open(capacities[i]!.edge, caps[i]!);
       flow += g.maxFlow(this.source, this.sink);
     }
