@@ -109,14 +109,28 @@ export function buildTimeline(jobs: readonly Job[], options: TimelineOptions): S
   const asOfDay = monthDayOf(asOf);
   const spans: Array<Span | null> = []; // pushed, as the facts' lists are (facts.ts)
   for (const job of jobs) spans.push(spanOf(job, reading, counting, asOfDay));
-  const cuts = cutsOf(spans, options.breakpoints ?? []);
+  const breakpoints = options.breakpoints ?? [];
+  const cuts = cutsOf(spans, breakpoints);
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const start = cuts[i]!;
     const end = cuts[i + 1]!;
     if (start === end) continue; // the same cut twice
     const fte = creditsIn(spans, start, counting.minDaysPerMonth);
-    if (fte) segments.push({ start, months: end - start, fte });
+    if (!fte) continue;
+    // A cut where no credit changes and no recency window starts only lengthens the segment before.
+    const last = segments.length === 0 ? null : segments[segments.length - 1]!;
+    if (last && last.start + last.months === start && !breakpoints.includes(start) && sameCredit(last.fte, fte)) last.months += end - start;
+    else segments.push({ start, months: end - start, fte });
   }
   return segments;
+}
+
+function sameCredit(a: readonly number[], b: readonly number[]): boolean {
+  let credited = 0;
+  for (let j = 0; j < a.length; j++) {
+    if (a[j] !== b[j]) return false;
+    if (a[j]! > 0) credited++;
+  }
+  return credited === 1;
 }

@@ -58,4 +58,14 @@ describe('the FTE timeline', () => {
     const segments = buildTimeline([job('2010-01', '2025-12')], options({ breakpoints: [2021 * 12] }));
     expect(segments.some((s) => s.start === 2021 * 12)).toBe(true);
   });
+
+  it('makes one segment of the months a job is held alone at the same credit; jobs held together keep their cuts', () => {
+    // One job, whole months: a single run of 24 months.
+    expect(buildTimeline([job('2020-01', '2021-12')], options()).map((s) => [s.start - 2020 * 12, s.months])).toEqual([[0, 24]]);
+    // Starting mid-month: the first month is a share, the rest one run.
+    expect(buildTimeline([job('2020-03-16', '2020-12')], options()).map((s) => s.months)).toEqual([1, 9]);
+    // Two jobs overlapping: alone, together (cut at each job's first, second, last and after-last month), alone again.
+    const overlapping = buildTimeline([job('2020-01', '2020-12'), job('2020-07', '2021-06')], options());
+    expect(overlapping.map((s) => [s.months, ...s.fte])).toEqual([[6, 1, 0], [1, 1, 1], [4, 1, 1], [1, 1, 1], [6, 0, 1]]);
+  });
 });
