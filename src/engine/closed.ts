@@ -180,6 +180,9 @@ export class ClosedForm {
   private readonly hoursCost: number[];
   /** The relaxed problem's maximum flow, which every probe adds to. */
   private relaxedFlow: number | undefined;
+  /** The relaxed problem's answer (`flows`), with the profile's own certifications and no extra:
+   * asked by the bound, by gap finding and before the probes, and worked out once. */
+  private relaxed: (Flows & { hours: number }) | undefined;
   /** Capacities of the current question (`prepare`). */
   private readonly demands: number[];
   private readonly rooms: number[];
@@ -250,19 +253,26 @@ export class ClosedForm {
 
   /** The maximum flow `AllocationNetwork.solve(setting, false)` finds, the demand, and what the
    * extra supply carries: all a yes-or-no question needs. */
-  flows(setting: Setting): Flows {
+  flows(setting: Setting): Flows & { hours: number } {
+    const plainRelaxed = setting.relaxed && setting.extra === undefined && setting.candidate.deliveries.length === 0 && (setting.certifications ?? this.facts.certifications) === this.facts.certifications;
+    if (plainRelaxed && this.relaxed) return this.relaxed;
     const demand = this.prepare(setting, null);
     const without = this.maxFlow(null);
     const flow = setting.extra === undefined ? without : this.maxFlow({ extra: setting.extra });
-    return { flow: flow + this.hoursFlow, demand, extra: flow - without };
+    const flows = { flow: flow + this.hoursFlow, demand, extra: flow - without, hours: this.hoursFlow };
+    if (plainRelaxed) {
+      // The capacities set are the relaxed problem's, as the probes start from.
+      [this.relaxed, this.relaxedFlow, this.relaxedSet] = [flows, without, true];
+    }
+    return flows;
   }
 
   /** All that `AllocationNetwork.solve(setting, false)` adds up to, where the setting fixes no
    * whole units in the flow: every month of flow then weighs a month of coverage, every hour an hour. */
   totals(setting: Setting): FlowTotals {
     if (!setting.relaxed && setting.candidate.deliveries.some((d) => fixesUnits(d.sub))) throw new Error('closed form: the weight of fixed units depends on the flow; solve the network');
-    const { flow, demand, extra } = this.flows(setting);
-    return { flow, demand, extra, weightedFlow: flow - this.hoursFlow * (1 - HOUR_WEIGHT), fixedMonths: 0 };
+    const { flow, demand, extra, hours } = this.flows(setting);
+    return { flow, demand, extra, weightedFlow: flow - hours * (1 - HOUR_WEIGHT), fixedMonths: 0 };
   }
 
   /** Whether a candidate can fix whole steps or blocks of hours in the flow (then only `flows` answers for it). */
