@@ -3,7 +3,7 @@ import { matchesFields, type HoursPiece } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { HoursFilter, Path, Substitution } from '../rules/schema.ts';
 import { roomOf } from './candidates.ts';
-import { jobFits, narrowed, windowStartOf, type JobFilter } from './months.ts';
+import { jobFits, narrowed, windowsStart, type JobFilter } from './months.ts';
 import { memo } from './once.ts';
 import type { FlowTotals, Flows, Probe, Setting } from './network.ts';
 import { deliveredOf, educationLayers, extraJob, fittingDegree, HOUR_WEIGHT, hoursFitting, unitsOf } from './supplies.ts';
@@ -200,10 +200,7 @@ export class ClosedForm {
     // window starts, which may be infinite, are kept in a typed array: one hidden class each,
     // whatever the profile. (The scratch arrays below stay plain: typed ones cost more to make.)
     const starts = new Float64Array(experienceUses.length);
-    experienceUses.forEach((u, k) => {
-      starts[k] = -Infinity;
-      for (const y of u.within) starts[k] = Math.max(starts[k]!, windowStartOf(facts, y));
-    });
+    experienceUses.forEach((u, k) => (starts[k] = windowsStart(facts, u.within)));
     const jobUses: number[] = [];
     for (const job of facts.jobs) {
       let mask = 0;

@@ -7,19 +7,35 @@ const EPS = 1e-9;
 const NONE = -1;
 
 export class FlowGraph {
-  private nodes = 0;
+  private nodes: number;
   /** Per node, its first and last edge; per edge, the next edge leaving the same node. */
-  private readonly head: number[] = [];
-  private readonly tail: number[] = [];
-  private readonly after: number[] = [];
-  private readonly to: number[] = [];
-  readonly cap: number[] = [];
-  readonly flow: number[] = [];
+  private readonly head: number[];
+  private readonly tail: number[];
+  private readonly after: number[];
+  private readonly to: number[];
+  readonly cap: number[];
+  readonly flow: number[];
   /** Per node, for a solve: its BFS level, the edge it will try next, and the BFS queue. */
-  private readonly level: number[] = [];
-  private readonly next: number[] = [];
-  private readonly queue: number[] = [];
+  private readonly level: number[];
+  private readonly next: number[];
+  private readonly queue: number[];
   private solved = false;
+
+  /** An empty graph, or a copy of `from` as built so far (never solved), to add to: the part many
+   * graphs share is built once. */
+  constructor(from?: FlowGraph) {
+    if (from?.solved) throw new Error('FlowGraph: a solved graph is not copied');
+    this.nodes = from ? from.nodes : 0;
+    this.head = from ? from.head.slice() : [];
+    this.tail = from ? from.tail.slice() : [];
+    this.after = from ? from.after.slice() : [];
+    this.to = from ? from.to.slice() : [];
+    this.cap = from ? from.cap.slice() : [];
+    this.flow = from ? from.flow.slice() : [];
+    this.level = from ? from.level.slice() : [];
+    this.next = from ? from.next.slice() : [];
+    this.queue = from ? from.queue.slice() : [];
+  }
 
   node(): number {
     if (this.solved) throw new Error('FlowGraph: no nodes can be added once solved');

@@ -52,6 +52,14 @@ export const jobFits = (job: Pick<JobFact, 'categories' | 'capacities' | 'fullTi
 export const windowStartOf = (facts: Facts, withinYears: number | undefined): number =>
   withinYears === undefined ? -Infinity : facts.asOfMonth - Math.floor(withinYears * 12) + 1;
 
+/** The month from which experience is inside every one of several recency windows (a requirement's
+ * and its "of which" part's). */
+export function windowsStart(facts: Facts, within: readonly (number | undefined)[]): number {
+  let start = -Infinity;
+  for (const years of within) start = Math.max(start, windowStartOf(facts, years));
+  return start;
+}
+
 /** Of an experience requirement and an "of which" part: the part narrows the requirement. When
  * both name capacities, a job must be in one of each. */
 export const narrowed = (r: ExperienceFilter, p: ExperienceFilter): JobFilter => ({

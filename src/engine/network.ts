@@ -4,8 +4,8 @@ import type { Facts } from '../facts/facts.ts';
 import type { HoursFilter, Path, Requirement, Substitution } from '../rules/schema.ts';
 import { roomOf, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
-import { once } from './once.ts';
-import { jobFits, narrowed, windowStartOf, type JobFilter } from './months.ts';
+import { memo, once } from './once.ts';
+import { jobFits, narrowed, windowsStart, type JobFilter } from './months.ts';
 import { assumptionKey, type AssetRef, type Assumption, type Credit, type Shortfall } from './types.ts';
 import { ClosedForm, closedShape } from './closed.ts';
 import { deliveredOf, educationLayers, extraJob, fittingDegree, HOUR_WEIGHT, hoursFitting, unitsOf } from './supplies.ts';
@@ -22,7 +22,7 @@ import { deliveredOf, educationLayers, extraJob, fittingDegree, HOUR_WEIGHT, hou
 
 /** `fixed`: the use draws the whole units a candidate fixed for an enumerated substitution. */
 type Use = { node: number; requirement: string; part?: string; via?: string; fixed?: boolean } & (
-  | { draws: 'experience'; filter: JobFilter; windowStart: number }
+  | { draws: 'experience'; filter: JobFilter; within: readonly (number | undefined)[] }
   | { draws: 'education'; fields?: readonly string[] | undefined; beyond: number }
   | { draws: 'hours'; pool: HoursPiece['pool']; filter: HoursFilter }
 );
@@ -86,55 +86,59 @@ const substitutionPhase = (sub: Substitution): number => (sub.discretionary ? 3 
 interface Capacity {
   edge: number;
   phase: number;
-  cap: (s: Setting, delivered: Map<string, number>) => number;
+  cap: (s: Setting, delivered: Map<string, number>, facts: Facts) => number;
 }
+
+type ExperienceUse = Use & { draws: 'experience' };
+type EducationUse = Use & { draws: 'education' };
+type HoursUse = Use & { draws: 'hours' };
+type CredentialRequirement = Extract<Requirement, { kind: 'credential' }>;
 
 /** "degree or experience": what a substitution's uses are named for. */
 const targetsOf = once((sub: Substitution) => sub.to.join(' or '));
-const roomsOf = once((path: Path) => new Map(path.requirements.map((r) => [r.id, roomOf(r)])));
 
-export class AllocationNetwork {
-  private readonly g = new FlowGraph();
-  private readonly source = this.g.node();
-  private readonly sink = this.g.node();
-  private readonly uses: Use[] = [];
-  private readonly capacities: Capacity[] = [];
-  /** Each capacity's value in the current solve. */
-  private readonly caps: number[] = [];
-  private readonly sinks: Array<{ edge: number; requirement: string; part?: string; weight: number }> = [];
-  private readonly tracked: Array<{ edge: number; use: Pick<Use, 'requirement' | 'part' | 'via' | 'fixed'>; asset: AssetRef; uncertain: boolean }> = [];
-  private readonly extraEdges: number[] = [];
-  private readonly feeds: Array<{ edge: number; target: string }> = [];
+/** What a path's rule fixes of its network, whatever the profile: the requirement and substitution
+ * nodes and edges, the capacities a setting gives them, and the uses the profile's supplies feed.
+ * Built once per path and set of substitutions; each network copies its graph and adds the
+ * profile's supplies after it. A credential's edge from a held degree is there for every profile,
+ * closed where no degree meets it: a closed edge carries nothing, so every solve is the same. */
+class Frame {
+  readonly g = new FlowGraph();
+  readonly source = this.g.node();
+  readonly sink = this.g.node();
+  readonly uses: Use[] = [];
+  readonly capacities: Capacity[] = [];
+  readonly sinks: Array<{ edge: number; requirement: string; part?: string; weight: number }> = [];
+  readonly feeds: Array<{ edge: number; target: string }> = [];
   /** Sinks of the units a candidate fixed, per enumerated substitution drawing on the flow. */
-  private readonly fixedSinks: Array<{ edge: number; sub: Substitution }> = [];
-  private readonly rooms: ReadonlyMap<string, number>;
+  readonly fixedSinks: Array<{ edge: number; sub: Substitution }> = [];
+  /** Per credential requirement, the edge a held degree meeting it supplies (closed when none does),
+   * and that capacity when open. */
+  readonly degrees: Array<{ edge: number; r: CredentialRequirement; cap: Capacity['cap'] }> = [];
   /** Where gap finding's probes enter (`probeGain`): each credential requirement's node, and each
    * certification substitution's relaxed supply edge. */
-  private readonly credentialNodes = new Map<string, number>();
-  private readonly certificateSupply = new Map<string, number>();
-  /** Edges no solve opens, added for gap finding: source → each credential requirement (by its id),
-   * and source → study (STUDY) → each education use. */
-  private readonly probeEdges = new Map<string, number>();
-  private readonly studyUses: Array<{ edge: number; use: Use & { draws: 'education' } }> = [];
+  readonly credentialNodes = new Map<string, number>();
+  readonly certificateSupply = new Map<string, number>();
+  readonly experienceUses: ExperienceUse[];
+  readonly educationUses: EducationUse[];
+  readonly hoursUses: HoursUse[];
+  /** How much each requirement's substitutions may deliver into it. */
+  readonly rooms: ReadonlyMap<string, number>;
+  /** The closed form's compiled shape of this network, or null where it has none. */
+  readonly closedShape: ReturnType<typeof closedShape>;
 
-  /** The closed form of this network's totals, made when first asked; null for shapes it does not cover. */
-  private closedForm: ClosedForm | null | undefined;
-
-  /** `gapFinding`: filters of the extra supplies that gap finding may open, by index; with them, the
-   * closed edges of its probes (`probeGain`), unless the closed form answers for them.
-   * `closedForm: false` answers every question by solving the network, as the closed form's tests do. */
-  constructor(private readonly path: Path, private readonly facts: Facts, private readonly subs: readonly Substitution[], private readonly gapFinding: readonly JobFilter[] | null = null, closedForm = true) {
-    if (!closedForm) this.closedForm = null;
-    this.rooms = roomsOf(path);
-    const into = this.requirements(path);
+  constructor(path: Path, subs: readonly Substitution[]) {
+    this.rooms = new Map(path.requirements.map((r) => [r.id, roomOf(r)]));
+    this.closedShape = closedShape(path, subs);
+    const into = new Map<string, number>();
+    for (const r of path.requirements) {
+      const node = this.requirement(r);
+      if (node !== null) into.set(r.id, node);
+    }
     for (const sub of subs) this.substitution(sub, into);
-    this.experience();
-    this.education();
-    this.hours();
-    // Gap finding's extra supplies and probes are flowed only where the closed form does not answer.
-    if (!gapFinding || (this.closedForm !== null && closedShape(path, subs))) return;
-    for (const filter of gapFinding) this.extraSupply(filter);
-    this.probes();
+    this.experienceUses = this.uses.filter((u): u is ExperienceUse => u.draws === 'experience');
+    this.educationUses = this.uses.filter((u): u is EducationUse => u.draws === 'education');
+    this.hoursUses = this.uses.filter((u): u is HoursUse => u.draws === 'hours');
   }
 
   private settable(edge: number, phase: number, cap: Capacity['cap']): void {
@@ -151,30 +155,20 @@ export class AllocationNetwork {
   /** What substitutions have not already delivered into a requirement by the candidate's choice. */
   private static rest = (id: string, months: number) => (s: Setting, d: Map<string, number>) => Math.max(0, months - (s.relaxed ? 0 : (d.get(id) ?? 0)));
 
-  /** Requirement nodes; returns, per substitutable requirement, the node that substitutions feed. */
-  private requirements(path: Path): Map<string, number> {
-    const into = new Map<string, number>();
-    for (const r of path.requirements) {
-      const node = this.requirement(r);
-      if (node !== null) into.set(r.id, node);
-    }
-    return into;
-  }
-
+  /** A requirement's nodes; returns the node substitutions feed, if it can be substituted. */
   private requirement(r: Requirement): number | null {
-    const { g, facts } = this;
-    const rest = AllocationNetwork.rest;
+    const { g } = this;
+    const rest = Frame.rest;
     switch (r.kind) {
       case 'experience': {
         const partMonths = r.including.reduce((sum, p) => sum + p.months, 0);
         const general = g.node();
         this.demand(general, r.id, 1, rest(r.id, r.months - partMonths));
-        this.uses.push({ node: general, requirement: r.id, draws: 'experience', filter: r, windowStart: windowStartOf(facts, r.withinYears) });
+        this.uses.push({ node: general, requirement: r.id, draws: 'experience', filter: r, within: [r.withinYears] });
         for (const p of r.including) {
           const node = g.node();
           this.demand(node, r.id, 1, () => p.months, p.id);
-          const windowStart = Math.max(windowStartOf(facts, r.withinYears), windowStartOf(facts, p.withinYears));
-          this.uses.push({ node, requirement: r.id, part: p.id, draws: 'experience', filter: narrowed(r, p), windowStart });
+          this.uses.push({ node, requirement: r.id, part: p.id, draws: 'experience', filter: narrowed(r, p), within: [r.withinYears, p.withinYears] });
         }
         // Substitutions replace only the general part, and never the floor of actual months.
         const node = g.node();
@@ -194,12 +188,7 @@ export class AllocationNetwork {
         const node = g.node();
         this.credentialNodes.set(r.id, node);
         this.demand(node, r.id, 1, rest(r.id, months));
-        const best = fittingDegree(facts, r);
-        if (best) {
-          const edge = g.edge(this.source, node, 0);
-          this.settable(edge, best.uncertain ? 2 : 0, () => months);
-          this.tracked.push({ edge, use: { requirement: r.id }, asset: { kind: 'degree', index: best.degree.index }, uncertain: best.uncertain });
-        }
+        this.degrees.push({ edge: g.edge(this.source, node, 0), r, cap: () => months });
         return node;
       }
       case 'credits':
@@ -223,19 +212,19 @@ export class AllocationNetwork {
   }
 
   private substitution(sub: Substitution, into: Map<string, number>): void {
-    const { g, facts } = this;
+    const { g } = this;
     const from = sub.from;
     const feed = (node: number) => sub.to.forEach((target) => this.feeds.push({ edge: g.edge(node, into.get(target)!, Infinity), target }));
     if (from.kind === 'certification' || from.kind === 'credits' || from.kind === 'training') {
       // Relaxed only: an upper bound of what the source could credit, up to the cap.
       const node = g.node();
-      const most = (s: Setting): number => {
+      const most = (s: Setting, facts: Facts): number => {
         if (from.kind === 'certification') return countFitting(s.certifications ?? facts.certifications, from) * (sub.monthsEach ?? 0);
         return Math.floor(hoursFitting(facts, from.kind, from) / sub.rate!.hours + EPS) * sub.rate!.months;
       };
       const edge = g.edge(this.source, node, 0);
       if (from.kind === 'certification') this.certificateSupply.set(sub.id, edge);
-      this.settable(edge, 0, (s) => (s.relaxed ? Math.min(sub.maxMonths ?? Infinity, most(s)) : 0));
+      this.settable(edge, 0, (s, _, facts) => (s.relaxed ? Math.min(sub.maxMonths ?? Infinity, most(s, facts)) : 0));
       feed(node);
       if (from.kind === 'certification') return;
       // Exact: the candidate fixes whole blocks, whose hours the pool must supply.
@@ -250,37 +239,93 @@ export class AllocationNetwork {
     const stepped = sub.step > 1;
     this.settable(g.edge(inNode, outNode, 0), substitutionPhase(sub), (s) => (!stepped || s.relaxed ? (sub.maxMonths ?? Infinity) : 0));
     feed(outNode);
-    this.uses.push(this.sourceUse(sub, inNode));
+    this.uses.push(Frame.sourceUse(sub, inNode));
     if (!stepped) return;
     // Exact: the candidate fixes whole steps, which the source must supply.
     const fixed = g.node();
     this.fixedSinks.push({ edge: this.demand(fixed, targetsOf(sub), 0, (s) => (s.relaxed ? 0 : unitsOf(s, sub))), sub });
-    this.uses.push(this.sourceUse(sub, fixed, true));
+    this.uses.push(Frame.sourceUse(sub, fixed, true));
   }
 
-  private sourceUse(sub: Substitution, node: number, fixed = false): Use {
+  private static sourceUse(sub: Substitution, node: number, fixed = false): Use {
     const { from } = sub;
     const requirement = targetsOf(sub);
-    if (from.kind === 'experience') return { node, requirement, via: sub.id, fixed, draws: 'experience', filter: from, windowStart: windowStartOf(this.facts, from.withinYears) };
+    if (from.kind === 'experience') return { node, requirement, via: sub.id, fixed, draws: 'experience', filter: from, within: [from.withinYears] };
     if (from.kind === 'education') return { node, requirement, via: sub.id, fixed, draws: 'education', fields: from.fields, beyond: from.beyondMonths };
     throw new Error(`substitution ${sub.id}: ${from.kind} sources are not flowed month for month`);
   }
+}
+
+const frames = memo<Frame>();
+const frameOf = (path: Path, subs: readonly Substitution[]): Frame => frames([path, subs], '', () => new Frame(path, subs));
+
+export class AllocationNetwork {
+  private readonly frame: Frame;
+  private readonly g: FlowGraph;
+  private readonly source: number;
+  private readonly sink: number;
+  /** The frame's capacities, then those this profile's supplies add. */
+  private readonly capacities: Capacity[];
+  /** Each capacity's value in the current solve. */
+  private readonly caps: number[] = [];
+  private readonly tracked: Array<{ edge: number; use: Pick<Use, 'requirement' | 'part' | 'via' | 'fixed'>; asset: AssetRef; uncertain: boolean }> = [];
+  private readonly extraEdges: number[] = [];
+  /** Edges no solve opens, added for gap finding: source → each credential requirement (by its id),
+   * and source → study (STUDY) → each education use. */
+  private readonly probeEdges = new Map<string, number>();
+  private readonly studyUses: Array<{ edge: number; use: EducationUse }> = [];
+
+  /** The closed form of this network's totals, made when first asked; null for shapes it does not cover. */
+  private closedForm: ClosedForm | null | undefined;
+
+  /** `gapFinding`: filters of the extra supplies that gap finding may open, by index; with them, the
+   * closed edges of its probes (`probeGain`), unless the closed form answers for them.
+   * `closedForm: false` answers every question by solving the network, as the closed form's tests do. */
+  constructor(path: Path, private readonly facts: Facts, subs: readonly Substitution[], private readonly gapFinding: readonly JobFilter[] | null = null, closedForm = true) {
+    if (!closedForm) this.closedForm = null;
+    const frame = (this.frame = frameOf(path, subs));
+    this.g = new FlowGraph(frame.g);
+    this.source = frame.source;
+    this.sink = frame.sink;
+    this.capacities = frame.capacities.slice();
+    this.degrees();
+    this.experience();
+    this.education();
+    this.hours();
+    // Gap finding's extra supplies and probes are flowed only where the closed form does not answer.
+    if (!gapFinding || (this.closedForm !== null && frame.closedShape)) return;
+    for (const filter of gapFinding) this.extraSupply(filter);
+    this.probes();
+  }
 
   private track(edge: number, use: Use, asset: AssetRef, uncertain: boolean): void {
-    if (uncertain) this.settable(edge, 2, () => Infinity);
+    if (uncertain) this.capacities.push({ edge, phase: 2, cap: () => Infinity });
     this.tracked.push({ edge, use, asset, uncertain });
+  }
+
+  /** source → credential requirement, for the held degree that meets it (an uncertain one late). */
+  private degrees(): void {
+    for (const { edge, r, cap } of this.frame.degrees) {
+      const best = fittingDegree(this.facts, r);
+      if (!best) continue;
+      this.capacities.push({ edge, phase: best.uncertain ? 2 : 0, cap });
+      this.tracked.push({ edge, use: { requirement: r.id }, asset: { kind: 'degree', index: best.degree.index }, uncertain: best.uncertain });
+    }
   }
 
   /** source → segment (one FTE a month at most) → job in the segment (its FTE) → the uses it fits;
    * a segment none of whose jobs fits any use is left out. */
   private experience(): void {
     const { g, facts } = this;
-    const uses = this.uses.filter((u): u is Use & { draws: 'experience' } => u.draws === 'experience');
-    // Per job, the uses it fits; pushed into literals, as the facts' lists are (facts.ts).
-    const fitting: Array<Array<Use & { draws: 'experience' }>> = [];
+    const uses = this.frame.experienceUses;
+    // Per use, the month its recency windows open; per job, the uses it fits. Pushed into
+    // literals, as the facts' lists are (facts.ts).
+    const starts: number[] = [];
+    for (const use of uses) starts.push(windowsStart(facts, use.within));
+    const fitting: number[][] = [];
     for (const job of facts.jobs) {
-      const fits: Array<Use & { draws: 'experience' }> = [];
-      for (const use of uses) if (jobFits(job, use.filter)) fits.push(use);
+      const fits: number[] = [];
+      for (let k = 0; k < uses.length; k++) if (jobFits(job, uses[k]!.filter)) fits.push(k);
       fitting.push(fits);
     }
     for (const segment of facts.segments) {
@@ -290,11 +335,11 @@ export class AllocationNetwork {
         if (fte <= 0) continue;
         const job = facts.jobs[j]!;
         let jobNode = -1;
-        for (const use of fitting[j]!) {
-          if (segment.start < use.windowStart) continue;
+        for (const k of fitting[j]!) {
+          if (segment.start < starts[k]!) continue;
           if (segNode < 0) g.edge(this.source, (segNode = g.node()), segment.months);
           if (jobNode < 0) g.edge(segNode, (jobNode = g.node()), segment.months * fte);
-          this.track(g.edge(jobNode, use.node, job.uncertain ? 0 : Infinity), use, { kind: 'job', index: job.job.index }, job.uncertain);
+          this.track(g.edge(jobNode, uses[k]!.node, job.uncertain ? 0 : Infinity), uses[k]!, { kind: 'job', index: job.job.index }, job.uncertain);
         }
       }
     }
@@ -303,8 +348,7 @@ export class AllocationNetwork {
   /** source → layer of education months (cut where a degree, or a "beyond" threshold, ends) → uses. */
   private education(): void {
     const { g, facts } = this;
-    const uses = this.uses.filter((u): u is Use & { draws: 'education' } => u.draws === 'education');
-    for (const { months, fits } of educationLayers(facts, uses)) {
+    for (const { months, fits } of educationLayers(facts, this.frame.educationUses)) {
       const layer = g.node();
       g.edge(this.source, layer, months);
       for (const { use, best } of fits) this.track(g.edge(layer, use.node, best.uncertain ? 0 : Infinity), use, best.asset, best.uncertain);
@@ -314,7 +358,7 @@ export class AllocationNetwork {
   /** source → piece of credit or training hours → the uses whose subjects it fits. */
   private hours(): void {
     const { g, facts } = this;
-    const uses = this.uses.filter((u): u is Use & { draws: 'hours' } => u.draws === 'hours');
+    const uses = this.frame.hoursUses;
     if (uses.length === 0) return;
     for (const piece of facts.hours) {
       const fits = uses.filter((u) => u.pool === piece.pool && matchesFields(piece.ids, u.filter.fields, u.filter.exclude));
@@ -331,24 +375,24 @@ export class AllocationNetwork {
     const supply = g.node();
     const edge = g.edge(this.source, supply, 0);
     const index = this.extraEdges.push(edge) - 1;
-    this.settable(edge, LAST_PHASE, (s) => (s.extra === index ? Infinity : 0));
+    this.capacities.push({ edge, phase: LAST_PHASE, cap: (s) => (s.extra === index ? Infinity : 0) });
     const job = extraJob(filter);
-    for (const use of this.uses) if (use.draws === 'experience' && jobFits(job, use.filter)) g.edge(supply, use.node, Infinity);
+    for (const use of this.frame.experienceUses) if (jobFits(job, use.filter)) g.edge(supply, use.node, Infinity);
   }
 
   /** Closed edges, so that no solve ever uses them: source → each credential requirement, and
    * source → study → each education use. */
   private probes(): void {
     const { g } = this;
-    for (const [requirement, node] of this.credentialNodes) this.probeEdges.set(requirement, g.edge(this.source, node, 0));
+    for (const [requirement, node] of this.frame.credentialNodes) this.probeEdges.set(requirement, g.edge(this.source, node, 0));
     const study = g.node();
     this.probeEdges.set(STUDY, g.edge(this.source, study, 0));
-    for (const use of this.uses) if (use.draws === 'education') this.studyUses.push({ edge: g.edge(study, use.node, 0), use });
+    for (const use of this.frame.educationUses) this.studyUses.push({ edge: g.edge(study, use.node, 0), use });
   }
 
   private get closed(): ClosedForm | null {
     if (this.closedForm === undefined) {
-      const shape = closedShape(this.path, this.subs);
+      const shape = this.frame.closedShape;
       this.closedForm = shape && new ClosedForm(shape, this.facts, this.gapFinding ?? []);
     }
     return this.closedForm;
@@ -409,7 +453,7 @@ export class AllocationNetwork {
     else if ('certificate' in probe) {
       // The substitution's relaxed supply, a solve's capacity: the next solve sets it again.
       for (const { substitution, months, most } of probe.certificate) {
-        const edge = this.certificateSupply.get(substitution)!;
+        const edge = this.frame.certificateSupply.get(substitution)!;
         g.open(edge, Math.min(most, g.cap[edge]! + months));
       }
     } else {
@@ -428,13 +472,13 @@ export class AllocationNetwork {
    * and extra, fewer passes, but not the same assignment, so only for a yes-or-no question. */
   solve(setting: Setting, phased = true): FlowTotals {
     const { g, capacities, caps } = this;
-    const delivered = deliveredOf(setting, this.rooms);
+    const delivered = deliveredOf(setting, this.frame.rooms);
     g.reset();
     const phaseOf = (c: Capacity): number => (phased || c.phase === LAST_PHASE ? c.phase : 0);
     let opens = 0; // the phases that open an edge, as bits
     for (let i = 0; i < capacities.length; i++) {
       const c = capacities[i]!;
-      caps[i] = c.cap(setting, delivered);
+      caps[i] = c.cap(setting, delivered, this.facts);
       g.open(c.edge, phaseOf(c) === 0 ? caps[i]! : 0);
       if (caps[i]! > 0) opens |= 1 << phaseOf(c);
     }
@@ -447,11 +491,11 @@ export class AllocationNetwork {
     }
     let demand = 0;
     let weightedFlow = 0;
-    for (const s of this.sinks) {
+    for (const s of this.frame.sinks) {
       demand += g.cap[s.edge]!;
       weightedFlow += g.flow[s.edge]! * s.weight;
     }
-    const fixedMonths = setting.relaxed || this.fixedSinks.length === 0 ? 0 : sum(this.fixedCredit(setting, new Map()).values());
+    const fixedMonths = setting.relaxed || this.frame.fixedSinks.length === 0 ? 0 : sum(this.fixedCredit(setting, new Map()).values());
     const extra = setting.extra === undefined ? 0 : g.flow[this.extraEdges[setting.extra]!]!;
     return { flow, demand, weightedFlow, fixedMonths, extra };
   }
@@ -460,12 +504,12 @@ export class AllocationNetwork {
    * source supplied, given to the targets in order and within each one's room. */
   private fixedCredit(setting: Setting, substituted: Map<string, number>): Map<string, number> {
     const into = new Map<string, number>();
-    for (const { edge, sub } of this.fixedSinks) {
+    for (const { edge, sub } of this.frame.fixedSinks) {
       const [units, months] = sub.rate ? [sub.rate.hours, sub.rate.months] : [sub.step, sub.step];
       let left = Math.floor(this.g.flow[edge]! / units + EPS) * months;
       for (const d of setting.candidate.deliveries) {
         if (d.sub !== sub || left <= 0) continue;
-        const given = Math.min(d.months, left, (this.rooms.get(d.target) ?? 0) - (into.get(d.target) ?? 0));
+        const given = Math.min(d.months, left, (this.frame.rooms.get(d.target) ?? 0) - (into.get(d.target) ?? 0));
         left -= d.months;
         into.set(d.target, (into.get(d.target) ?? 0) + given);
         substituted.set(sub.id, (substituted.get(sub.id) ?? 0) + given);
@@ -493,13 +537,13 @@ export class AllocationNetwork {
       if (via && !t.use.fixed) substituted.set(via, (substituted.get(via) ?? 0) + amount);
     }
     const shortfalls: Shortfall[] = [];
-    for (const s of this.sinks) {
+    for (const s of this.frame.sinks) {
       const cap = g.cap[s.edge]!;
       const got = g.flow[s.edge]!;
       if (cap - got > EPS) shortfalls.push({ requirement: s.requirement, part: s.part, amount: cap - got });
     }
     const into = setting.relaxed ? new Map<string, number>() : this.fixedCredit(setting, substituted);
-    for (const f of this.feeds) if (g.flow[f.edge]! > EPS) into.set(f.target, (into.get(f.target) ?? 0) + g.flow[f.edge]!);
+    for (const f of this.frame.feeds) if (g.flow[f.edge]! > EPS) into.set(f.target, (into.get(f.target) ?? 0) + g.flow[f.edge]!);
     const { flow, demand, weightedFlow, fixedMonths, extra } = totals;
     return { flow, demand, weightedFlow, fixedMonths, extra, credits, shortfalls, assumed, substituted, into };
   }
