@@ -97,7 +97,11 @@ export function candidates(path: Path, subs: readonly Substitution[], facts: Fac
   // Pushed and joined by hand: a list made by map has another hidden class when empty (facts.ts).
   const available: number[] = [];
   let key = '';
-  for (const sub of enumerated) key += `${available[available.push(availableUnits(sub, facts)) - 1]},`;
+  for (const sub of enumerated) {
+    const units = availableUnits(sub, facts);
+    available.push(units);
+    key += `${units},`;
+  }
   return listed([path, subs], key, () => combinations(path, enumerated, available));
 }
 

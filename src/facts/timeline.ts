@@ -118,15 +118,18 @@ export function buildTimeline(jobs: readonly Job[], options: TimelineOptions): S
     if (start === end) continue; // the same cut twice
     const fte = creditsIn(spans, start, counting.minDaysPerMonth);
     if (!fte) continue;
-    // A cut where no credit changes and no recency window starts only lengthens the segment before.
+    // A cut where a job held alone goes on at the same credit, and no recency window starts, only
+    // lengthens the segment before. Jobs held together keep their cuts: the allocation credits a
+    // segment's months to its jobs in turn, so a longer segment could credit other jobs.
     const last = segments.length === 0 ? null : segments[segments.length - 1]!;
-    if (last && last.start + last.months === start && !breakpoints.includes(start) && sameCredit(last.fte, fte)) last.months += end - start;
+    if (last && last.start + last.months === start && !breakpoints.includes(start) && aloneAtSameCredit(last.fte, fte)) last.months += end - start;
     else segments.push({ start, months: end - start, fte });
   }
   return segments;
 }
 
-function sameCredit(a: readonly number[], b: readonly number[]): boolean {
+/** Whether two months' credits are the same, with one job credited. */
+function aloneAtSameCredit(a: readonly number[], b: readonly number[]): boolean {
   let credited = 0;
   for (let j = 0; j < a.length; j++) {
     if (a[j] !== b[j]) return false;
