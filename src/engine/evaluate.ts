@@ -1,4 +1,4 @@
-import { buildFacts, type Facts } from '../facts/facts.ts';
+import { buildFacts, readGenerously, type Facts } from '../facts/facts.ts';
 import { dayText, monthDayOf } from '../profile/dates.ts';
 import type { NormalisedProfile } from '../profile/normalise.ts';
 import type { LoadedRule } from '../rules/load.ts';
@@ -145,7 +145,9 @@ export function factsFor(rule: RuleFile, profile: NormalisedProfile, asOf: Date,
   const cached = cache?.get(key);
   if (cached) return cached;
   const options = { asOf, counting: rule.counting, breakpoints: points };
-  const facts = new ReadingFacts(buildFacts(profile, 'strict', options, vocab), () => buildFacts(profile, 'generous', options, vocab));
+  const strict = buildFacts(profile, 'strict', options, vocab);
+  // With nothing uncertain the two readings hold the same facts: only the substitutions they apply differ.
+  const facts = new ReadingFacts(strict, () => (strict.uncertain ? buildFacts(profile, 'generous', options, vocab) : readGenerously(strict)));
   cache?.set(key, facts);
   return facts;
 }

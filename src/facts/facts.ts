@@ -115,3 +115,11 @@ export function buildFacts(profile: NormalisedProfile, reading: Reading, options
       profile.certifications.some((c) => c.match === null),
   };
 }
+
+/** Facts with nothing uncertain read generously: the same facts, sharing every list, as the one
+ * literal `buildFacts` makes (one hidden class for both readings). */
+export function readGenerously(strict: Facts): Facts {
+  if (strict.uncertain) throw new Error('readGenerously: uncertain facts differ between readings; build them');
+  const { asOf, counting, asOfMonth, jobs, segments, education, hours, held, unrecognisedDegrees, levelRanks, certifications, excludedCertifications, texts } = strict;
+  return { reading: 'generous', asOf, counting, asOfMonth, jobs, segments, education, hours, held, unrecognisedDegrees, levelRanks, certifications, excludedCertifications, texts, uncertain: false };
+}
