@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkProfile } from '../../src/check.ts';
-import { buildFacts } from '../../src/facts/facts.ts';
+import { buildFacts, readGenerously } from '../../src/facts/facts.ts';
 import { normaliseProfile } from '../../src/profile/normalise.ts';
+import { bundledRules } from '../../src/rules/load.ts';
 import { bundledVocabulary } from '../../src/vocab/vocabulary.ts';
+import { sampleProfiles } from '../helpers/sample-profiles.ts';
 
 const AS_OF = new Date(Date.UTC(2026, 0, 1));
 const counting = { fullTimeHours: 40 } as Parameters<typeof buildFacts>[2]['counting'];
@@ -45,5 +47,22 @@ describe('what was read and what was stated', () => {
     const d = decide({ education: [{ level: 'BS', field: 'Computer Science' }], experience: [job] });
     expect(d.status).toBe('qualified');
     expect(d.reasons.find((r) => r.requirement === 'experience')?.received).toBe(36);
+  });
+});
+
+describe('the two readings of a profile with nothing uncertain', () => {
+  it('hold the same facts, so the generous one is the strict one read generously', () => {
+    const vocab = bundledVocabulary();
+    const countings = [...bundledRules().values()].map((r) => r.rule.counting);
+    let certain = 0;
+    sampleProfiles(300, 11).forEach((input, i) => {
+      const profile = normaliseProfile(input, vocab);
+      const options = { asOf: AS_OF, counting: countings[i % countings.length]!, breakpoints: [AS_OF.getUTCFullYear() * 12 - 60] };
+      const strict = buildFacts(profile, 'strict', options, vocab);
+      if (strict.uncertain) return;
+      certain++;
+      expect(readGenerously(strict)).toEqual(buildFacts(profile, 'generous', options, vocab));
+    });
+    expect(certain).toBeGreaterThan(30); // the samples hold enough profiles with nothing uncertain
   });
 });
