@@ -54,7 +54,6 @@ function parsedLine(line: string): unknown {
 
 const LF = 0x0a;
 const BOM = Buffer.from('\uFEFF');
-const utf8 = new TextEncoder();
 
 /** A line's text without its line end; null when it is not UTF-8 text (never decoded with
  * replacement characters: it is reported). */
@@ -169,14 +168,14 @@ export const CHECK_WORKER = join(projectRoot, 'dist', 'check-worker.mjs');
 /** Decides the task's profiles in order; a JSON line that is not JSON, or not UTF-8 text, is
  * reported as invalid, and so is a profile the engine refuses. */
 export function checkTask(task: CheckTask, options: CheckOptions): Checked {
-  const decisions: string[] = [];
+  const decisions = new Utf8Writer();
   const invalid: Invalid[] = [];
   let profiles = 0;
   const decide = (input: unknown, line?: number) => {
     const at = { profile: profiles++, ...(line === undefined ? {} : { line }) };
     if (input instanceof Error) return invalid.push({ ...at, problem: ` is not JSON: ${input.message}` });
     try {
-      for (const d of checkProfile(input, options)) decisions.push(`${JSON.stringify(d)}\n`);
+      for (const d of checkProfile(input, options)) decisions.line(JSON.stringify(d));
     } catch (error) {
       if (!(error instanceof QualifyError) || error.code !== 'QUAL_ERR_INVALID_PROFILE') throw error;
       const id = input && typeof input === 'object' && 'id' in input ? ` (id ${String((input as { id: unknown }).id)})` : '';
@@ -191,7 +190,31 @@ export function checkTask(task: CheckTask, options: CheckOptions): Checked {
       else decide(parsedLine(text), task.line + i);
     });
   }
-  return { output: utf8.encode(decisions.join('')), profiles, invalid };
+  return { output: decisions.bytes(), profiles, invalid };
+}
+
+/** Lines of text written as UTF-8 into one growing buffer as they are made. A task's decisions are
+ * not kept as strings until it ends: strings living that long would be copied by every collection
+ * of the young generation, then promoted and collected again. */
+class Utf8Writer {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+
+  line(text: string): void {
+    const most = this.length + text.length * 3 + 1; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (most > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(most, this.buffer.length * 2));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length);
+    this.buffer[this.length++] = LF;
+  }
+
+  /** What was written, in a buffer of its own size (what crosses to the main thread is copied whole). */
+  bytes(): Uint8Array {
+    return new Uint8Array(this.buffer.subarray(0, this.length));
+  }
 }
 
 /** Prints one JSON line per (profile, class); returns the exit status (1 when a profile was invalid).
