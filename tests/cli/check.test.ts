@@ -29,12 +29,21 @@ const qualifiedProfile = {
   certifications: [{ name: 'CCNA' }],
 };
 
+/** A profile whose text is beyond ASCII: accents, another script's letter and characters outside the BMP. */
+const accented = {
+  id: 'Zoë-😀',
+  education: [{ level: 'B.S.', field: 'Informática' }],
+  experience: [{ title: 'Ingénieur réseau 🚀', employer: 'Café Ñandú', start: '2015-01', end: '2021-12', categories: ['it-infrastructure'], supervisory: false }],
+  certifications: [{ name: 'CCNA' }],
+};
+
 describe('qualify check', () => {
   it('decides a large file on worker threads, printing what one thread would, in the file\'s order', () => {
     const classes = ['houston-440.4', 'nys-its-1', 'nyc-1002C'];
     const profiles: unknown[] = sampleProfiles(10_200, 5);
     expect(profiles.length * classes.length).toBeGreaterThan(SERIAL_DECISIONS); // fewer decisions are made on one thread
     profiles.splice(1500, 0, { id: 'bad', experience: [{ start: '2020-13' }] });
+    profiles.splice(2000, 0, accented); // text beyond ASCII, written as UTF-8 on a worker
     const lines = profiles.map((p) => JSON.stringify(p));
     lines.splice(1800, 0, '{"id": "cut short",');
     const out = qualify(['check', '--class', classes.join(','), '--as-of', '2026-01-01', file(lines.join('\n'), 'many.jsonl')]);
@@ -43,6 +52,12 @@ describe('qualify check', () => {
     expect(out.stderr).toMatch(/many\.jsonl:1801: profile 1801 is not JSON: /);
     const expected = profiles.filter((_, i) => i !== 1500).flatMap((p) => checkProfile(p, { classes, asOf: new Date(Date.UTC(2026, 0, 1)) }).map((d) => JSON.stringify(d)));
     expect(out.stdout.trim().split('\n')).toEqual(expected);
+  });
+
+  it('prints text beyond ASCII as the profile gave it, as UTF-8', () => {
+    const out = qualify(['check', '--class', 'houston-440.4', '--as-of', '2026-01-01', file(JSON.stringify(accented))]);
+    expect(out.stdout).toBe(`${JSON.stringify(checkProfile(accented, { classes: ['houston-440.4'], asOf: new Date(Date.UTC(2026, 0, 1)) })[0])}\n`);
+    expect(out.lines[0].reasons.map((r: { message: string }) => r.message).join(' ')).toContain('Ingénieur réseau 🚀 (Café Ñandú)');
   });
 
   it('prints one JSON line per profile with the documented fields', () => {
