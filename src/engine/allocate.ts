@@ -228,11 +228,16 @@ export function everyUseMet(uses: readonly CertUse[], certs: readonly Certificat
   if (uses.length === 0) return true;
   if (uses.length > MOST_SUBSETS_USES) return pairsOf(uses, certs).length === uses.reduce((n, u) => n + u.count, 0);
   // Per certification, the uses it fits, as bits; pushed into a literal, as lists made per profile are (facts.ts).
+  // Plain loops: the sets are many, and a closure made for each would be garbage for each.
   const fits: number[] = [];
-  for (const c of certs) fits.push(uses.reduce((mask, u, i) => (certificationFits(c, u.filter) ? mask | (1 << i) : mask), 0));
+  for (const c of certs) {
+    let mask = 0;
+    for (let i = 0; i < uses.length; i++) if (certificationFits(c, uses[i]!.filter)) mask |= 1 << i;
+    fits.push(mask);
+  }
   for (let set = 1; set < 1 << uses.length; set++) {
     let wanted = 0;
-    uses.forEach((u, i) => (wanted += set & (1 << i) ? u.count : 0));
+    for (let i = 0; i < uses.length; i++) if (set & (1 << i)) wanted += uses[i]!.count;
     let fitting = 0;
     for (const mask of fits) if (mask & set) fitting++;
     if (fitting < wanted) return false;

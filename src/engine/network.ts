@@ -86,7 +86,7 @@ const substitutionPhase = (sub: Substitution): number => (sub.discretionary ? 3 
 interface Capacity {
   edge: number;
   phase: number;
-  cap: (s: Setting, delivered: Map<string, number>, facts: Facts) => number;
+  cap: (s: Setting, delivered: ReadonlyMap<string, number>, facts: Facts) => number;
 }
 
 type ExperienceUse = Use & { draws: 'experience' };
@@ -153,7 +153,7 @@ class Frame {
   }
 
   /** What substitutions have not already delivered into a requirement by the candidate's choice. */
-  private static rest = (id: string, months: number) => (s: Setting, d: Map<string, number>) => Math.max(0, months - (s.relaxed ? 0 : (d.get(id) ?? 0)));
+  private static rest = (id: string, months: number) => (s: Setting, d: ReadonlyMap<string, number>) => Math.max(0, months - (s.relaxed ? 0 : (d.get(id) ?? 0)));
 
   /** A requirement's nodes; returns the node substitutions feed, if it can be substituted. */
   private requirement(r: Requirement): number | null {

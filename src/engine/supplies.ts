@@ -27,7 +27,11 @@ export function educationLayers<U extends { fields?: readonly string[] | undefin
   if (facts.education.length === 0 || uses.length === 0) return [];
   // Lists pushed into literals, as the facts' are (facts.ts): one hidden class whatever the profile.
   const cuts = [0];
-  for (const s of facts.education) cuts.push(s.months);
+  let longest = 0; // no layer is cut beyond the longest source
+  for (const s of facts.education) {
+    cuts.push(s.months);
+    longest = Math.max(longest, s.months);
+  }
   for (const u of uses) cuts.push(u.beyond);
   cuts.sort((a, b) => a - b);
   // Per use, the sources in fields it takes: a layer's best is the first of them that covers it.
@@ -41,10 +45,11 @@ export function educationLayers<U extends { fields?: readonly string[] | undefin
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [from, to] = [cuts[i]!, cuts[i + 1]!];
     if (to === from) continue;
-    if (!facts.education.some((s) => s.months >= to)) break;
+    if (to > longest) break;
     const fits: Array<{ use: U; best: EducationSource }> = [];
-    uses.forEach((use, u) => {
-      if (from < use.beyond) return;
+    for (let u = 0; u < uses.length; u++) {
+      const use = uses[u]!;
+      if (from < use.beyond) continue;
       let best: EducationSource | undefined;
       for (const s of eligible[u]!) {
         if (s.months < to) continue;
@@ -55,7 +60,7 @@ export function educationLayers<U extends { fields?: readonly string[] | undefin
         }
       }
       if (best) fits.push({ use, best });
-    });
+    }
     layers.push({ months: to - from, fits });
   }
   return layers;
@@ -64,9 +69,12 @@ export function educationLayers<U extends { fields?: readonly string[] | undefin
 /** The job an extra supply of experience fitting a filter stands for. */
 export const extraJob = (filter: JobFilter) => ({ categories: new Set(filter.categories), capacities: new Set([...filter.capacities.slice(0, 1), ...(filter.alsoCapacities ?? []).slice(0, 1)]), fullTime: true, left: false });
 
+const NOTHING_DELIVERED: ReadonlyMap<string, number> = new Map();
+
 /** Months each requirement received from a candidate's enumerated deliveries: several
  * substitutions together give at most its room, never its floor or its "of which" parts. */
-export function deliveredOf(setting: Setting, rooms: ReadonlyMap<string, number>): Map<string, number> {
+export function deliveredOf(setting: Setting, rooms: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  if (setting.candidate.deliveries.length === 0) return NOTHING_DELIVERED;
   const delivered = new Map<string, number>();
   for (const d of setting.candidate.deliveries) delivered.set(d.target, Math.min(rooms.get(d.target) ?? 0, (delivered.get(d.target) ?? 0) + d.months));
   return delivered;
