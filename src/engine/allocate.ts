@@ -227,8 +227,8 @@ const MOST_SUBSETS_USES = 8;
 export function everyUseMet(uses: readonly CertUse[], certs: readonly CertificationFact[]): boolean {
   if (uses.length === 0) return true;
   if (uses.length > MOST_SUBSETS_USES) return pairsOf(uses, certs).length === uses.reduce((n, u) => n + u.count, 0);
-  // Per certification, the uses it fits, as bits; pushed into a literal, as lists made per profile are (facts.ts).
-  // Plain loops: the sets are many, and a closure made for each would be garbage for each.
+  // Per certification, the uses it fits, as bits, pushed into a literal as lists made per profile
+  // are (facts.ts); plain loops, as the sets are many and a closure for each would be garbage.
   const fits: number[] = [];
   for (const c of certs) {
     let mask = 0;
