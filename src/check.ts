@@ -13,6 +13,10 @@ export interface CheckOptions {
   asOf?: Date | undefined;
   /** The rules and vocabularies to decide with; the project's own when missing. */
   catalogue?: Catalogue;
+  /** `reused`, for the benchmarks alone, to measure what surrounds the engine: the engine decides
+   * the first profile a thread checks with these classes and date, and every later one, still read
+   * and validated, gets those decisions under its own id. */
+  decision?: 'engine' | 'reused';
 }
 
 /** Options normalised in one place, with coded errors quoting what was received. */
@@ -35,6 +39,11 @@ export function checkProfile(input: unknown, options: CheckOptions = {}): Decisi
   const selected = selectRules(options.classes, rules);
   const profile = normaliseProfile(isJsonResume(input) ? fromJsonResume(input as Record<string, unknown>) : input, vocab);
   // Today is only the fallback of a missing as-of date: not worked out for every profile of a batch.
-  const decisions = assess(profile, selected, options.asOf, vocab, options.asOf ?? todayUtc());
+  const decide = () => assess(profile, selected, options.asOf, vocab, options.asOf ?? todayUtc());
+  const decisions = options.decision === 'reused' ? reused(`${options.classes?.join(',')} ${options.asOf?.toISOString()}`, decide).map((d) => ({ ...d, id: profile.id })) : decide();
   return selected.length > 1 ? rankDecisions(decisions) : decisions;
 }
+
+/** The decisions the engine made first in this thread, by classes and date (`decision: 'reused'`). */
+const first = new Map<string, Decision[]>();
+const reused = (key: string, decide: () => Decision[]): Decision[] => first.get(key) ?? first.set(key, decide()).get(key)!;

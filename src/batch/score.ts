@@ -1,4 +1,4 @@
-import { checkProfile } from '../check.ts';
+import { checkProfile, type CheckOptions } from '../check.ts';
 import type { Decision } from '../engine/decision.ts';
 import { QualifyError, describeIssues, type FieldIssue } from '../errors.ts';
 import type { Catalogue } from '../rules/load.ts';
@@ -14,22 +14,8 @@ export interface ScoreOptions {
   classes: string[];
   asOf?: Date | undefined;
   catalogue: Catalogue;
-  /** `reused`, for bench:batch alone, to measure the pipeline without the engine: the engine decides
-   * the first profile a thread scores, and every later one, still validated, gets those decisions. */
-  decision?: 'engine' | 'reused';
-}
-
-/** The decisions the engine made first in this thread, by classes and date (`decision: 'reused'`). */
-const first = new Map<string, Decision[]>();
-
-function decide(row: ApplicantRow, options: ScoreOptions): Decision[] {
-  const check = () => checkProfile(row.profile, { classes: options.classes, asOf: options.asOf, catalogue: options.catalogue });
-  if (options.decision !== 'reused') return check();
-  const key = `${options.classes.join(',')} ${options.asOf?.toISOString()}`;
-  const made = first.get(key);
-  if (made === undefined) return first.set(key, check()).get(key)!;
-  normaliseProfile(row.profile, options.catalogue.vocab);
-  return made.map((d) => ({ ...d, id: row.id }));
+  /** `reused`, for bench:batch alone, to measure the pipeline without the engine (`CheckOptions`). */
+  decision?: CheckOptions['decision'];
 }
 
 /** An issue of the row as a whole (path `(row)`) is said without a path: `line 5: the row has 3
@@ -65,7 +51,7 @@ export function scoreApplicant(row: ApplicantRow, options: ScoreOptions): Scored
   const base = { line: row.line, id: row.id, ...(row.group === undefined ? {} : { group: row.group }) };
   if (row.unread || row.issues.length > 0) return { ...base, error: errorOf(row.line, rowIssues(row, options.catalogue)) };
   try {
-    const decisions = decide(row, options);
+    const decisions = checkProfile(row.profile, options);
     // checkProfile ranks several classes; the columns follow the order asked for.
     return { ...base, decisions: options.classes.map((c) => decisions.find((d) => d.class === c)!) };
   } catch (error) {

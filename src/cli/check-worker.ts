@@ -3,5 +3,5 @@ import { parseAsOf } from '../check.ts';
 import { checkTask, type CheckTask, type Checked } from './commands/check.ts';
 
 export default function check(task: CheckTask): Checked {
-  return checkTask(task, { classes: task.classes, asOf: parseAsOf(task.asOf) });
+  return checkTask(task, { classes: task.classes, asOf: parseAsOf(task.asOf), ...(task.decision ? { decision: task.decision } : {}) });
 }

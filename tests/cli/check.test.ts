@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.ts';
 import { checkProfile } from '../../src/check.ts';
-import { readTasks, SERIAL_DECISIONS, type CheckTask } from '../../src/cli/commands/check.ts';
+import { readTasks, runCheck, SERIAL_DECISIONS, type CheckTask } from '../../src/cli/commands/check.ts';
 import { bundledRules } from '../../src/rules/load.ts';
 import { sampleProfiles } from '../helpers/sample-profiles.ts';
 
@@ -52,6 +52,21 @@ describe('qualify check', () => {
     expect(out.stderr).toMatch(/many\.jsonl:1801: profile 1801 is not JSON: /);
     const expected = profiles.filter((_, i) => i !== 1500).flatMap((p) => checkProfile(p, { classes, asOf: new Date(Date.UTC(2026, 0, 1)) }).map((d) => JSON.stringify(d)));
     expect(out.stdout.trim().split('\n')).toEqual(expected);
+  });
+
+  it('reuses the first decision for every later profile, on worker threads too, when the benchmark asks (decision: reused)', async () => {
+    const profiles: unknown[] = sampleProfiles(SERIAL_DECISIONS + 10, 3);
+    profiles.splice(100, 0, { id: 'bad', experience: [{ start: '2020-13' }] }); // still read and refused
+    const chunks: Uint8Array[] = [];
+    const errors: string[] = [];
+    const status = await runCheck(file(profiles.map((p) => JSON.stringify(p)).join('\n'), 'many.jsonl'), { class: 'houston-440.4', asOf: '2026-01-01', decision: 'reused' }, (b) => chunks.push(b), (e) => errors.push(e));
+    expect(status).toBe(1);
+    expect(errors).toEqual([expect.stringContaining('profile 101 (id bad) is invalid: experience[0].start')]);
+    const decisions = Buffer.concat(chunks).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+    const valid = profiles.filter((_, i) => i !== 100) as Array<{ id: string }>;
+    expect(decisions.map((d) => d.id)).toEqual(valid.map((p) => p.id));
+    // Each thread decides the first profile it is given and reuses that decision: as many decisions, besides their ids, as threads at most.
+    expect(new Set(decisions.map((d) => JSON.stringify({ ...d, id: '' }))).size).toBeLessThanOrEqual(availableParallelism());
   });
 
   it('prints text beyond ASCII as the profile gave it, as UTF-8', () => {

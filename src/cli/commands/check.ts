@@ -13,6 +13,8 @@ import { QualifyError, describeIssues } from '../../errors.ts';
 export interface CheckCommandOptions {
   class?: string;
   asOf?: string;
+  /** For `npm run bench` alone, not a command-line option (`CheckOptions`). */
+  decision?: CheckOptions['decision'];
 }
 
 /** Where a task's profiles are: parsed, from a file read whole (one profile, or a JSON array), or
@@ -23,6 +25,7 @@ export type Profiles = { profiles: unknown[] } | { lines: Uint8Array; line: numb
 export interface TaskOptions {
   classes: string[] | undefined;
   asOf: string | undefined;
+  decision?: CheckOptions['decision'];
 }
 
 export type CheckTask = Profiles & TaskOptions;
@@ -225,7 +228,8 @@ export async function runCheck(file: string, options: CheckCommandOptions, out: 
   const catalogue = bundledCatalogue();
   selectRules(classes, catalogue.rules); // an unknown class fails before any profile is read
   let [status, before] = [0, 0]; // profiles in the tasks before
-  for await (const checked of decided(readTasks(file, { classes, asOf: options.asOf }), { classes, asOf, catalogue })) {
+  const decision = options.decision ? { decision: options.decision } : {};
+  for await (const checked of decided(readTasks(file, { classes, asOf: options.asOf, ...decision }), { classes, asOf, catalogue, ...decision })) {
     if (checked.output.length > 0) out(checked.output);
     for (const { profile, line, problem } of checked.invalid) err(`qualify: ${line === undefined ? '' : `${file}:${line}: `}profile ${before + profile + 1}${problem}`);
     if (checked.invalid.length > 0) status = 1;
