@@ -29,11 +29,10 @@ export function educationLayers<U extends { fields?: readonly string[] | undefin
   const cuts = [0];
   let longest = 0; // no layer is cut beyond the longest source
   for (const s of facts.education) {
-    cuts.push(s.months);
+    insertSorted(cuts, s.months);
     longest = Math.max(longest, s.months);
   }
-  for (const u of uses) cuts.push(u.beyond);
-  cuts.sort((a, b) => a - b);
+  for (const u of uses) insertSorted(cuts, u.beyond);
   // Per use, the sources in fields it takes: a layer's best is the first of them that covers it.
   const eligible: EducationSource[][] = [];
   for (const use of uses) {
@@ -64,6 +63,15 @@ export function educationLayers<U extends { fields?: readonly string[] | undefin
     layers.push({ months: to - from, fits });
   }
   return layers;
+}
+
+/** Inserts `value` into the ascending list `sorted`, after any equal to it. The lists are short:
+ * a sort with a comparator would cost more. */
+function insertSorted(sorted: number[], value: number): void {
+  let at = sorted.length;
+  sorted.push(value);
+  for (; at > 0 && sorted[at - 1]! > value; at--) sorted[at] = sorted[at - 1]!;
+  sorted[at] = value;
 }
 
 /** The job an extra supply of experience fitting a filter stands for. */
