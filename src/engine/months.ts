@@ -2,9 +2,17 @@ import type { Facts, JobFact } from '../facts/facts.ts';
 import type { ExperienceFilter } from '../rules/schema.ts';
 import { attached } from './once.ts';
 
-/** Durations as people read them, never rounded up: 59.9 → "4 years 11 months". */
+/** Durations as people read them, never rounded up: 59.9 → "4 years 11 months". Each text is
+ * made once: a decision names a few durations, and careers span a few hundred months. */
 export function formatMonths(months: number): string {
   const whole = Math.floor(months + 1e-9);
+  return whole >= 0 && whole < DURATIONS.length ? (DURATIONS[whole] ??= duration(whole)) : duration(whole);
+}
+
+/** The text of each whole number of months up to a hundred years, as first asked for. */
+const DURATIONS = new Array<string | undefined>(1200);
+
+function duration(whole: number): string {
   const years = Math.floor(whole / 12);
   const rest = whole % 12;
   const parts: string[] = [];
