@@ -32,6 +32,9 @@ export function roomOf(r: Path['requirements'][number]): number {
   return r.kind === 'education' || r.kind === 'credential' ? (r.months ?? 0) : 0;
 }
 
+/** Each requirement's room, by its id: what the network and its closed form cap deliveries at. */
+export const roomsOf = once((path: Path): ReadonlyMap<string, number> => new Map(path.requirements.map((r) => [r.id, roomOf(r)])));
+
 /** Most months a substitution could ever usefully deliver on this path. */
 function reach(sub: Substitution, path: Path): number {
   const months = sub.to.map((target) => {

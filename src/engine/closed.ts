@@ -2,7 +2,7 @@ import { countFitting } from '../facts/certifications.ts';
 import { matchesFields, type HoursPiece } from '../facts/education.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { HoursFilter, Path, Substitution } from '../rules/schema.ts';
-import { roomOf } from './candidates.ts';
+import { roomOf, roomsOf } from './candidates.ts';
 import { jobFits, narrowed, windowsStart, type JobFilter } from './months.ts';
 import { memo } from './once.ts';
 import type { FlowTotals, Flows, Probe, Setting } from './network.ts';
@@ -137,7 +137,7 @@ function compile(path: Path, subs: readonly Substitution[]): Compiled | null {
     experienceUses: uses.flatMap((u, i) => (u.draws === 'experience' ? [{ ...u, i }] : [])),
     educationUses: uses.flatMap((u, i) => (u.draws === 'education' ? [{ ...u, i }] : [])),
     subs: compiledSubs,
-    rooms: new Map(path.requirements.map((r) => [r.id, roomOf(r)])),
+    rooms: roomsOf(path),
     demandUse: demands.map((d) => (d.use >= 0 ? 1 << d.use : 0)),
     credential: demands.map((d) => d.credential !== undefined),
     feedOf: compiledSubs.map((s) => s.feeds.reduce((mask, f) => mask | ('demand' in f ? 1 << f.demand : 1 << (demands.length + f.experience)), 0)),

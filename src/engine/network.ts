@@ -2,7 +2,7 @@ import { matchesFields, type HoursPiece } from '../facts/education.ts';
 import { countFitting, type CertificationFact } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { HoursFilter, Path, Requirement, Substitution } from '../rules/schema.ts';
-import { roomOf, type Candidate } from './candidates.ts';
+import { roomsOf, type Candidate } from './candidates.ts';
 import { FlowGraph } from './flow.ts';
 import { memo, once } from './once.ts';
 import { jobFits, narrowed, windowsStart, type JobFilter } from './months.ts';
@@ -128,7 +128,7 @@ class Frame {
   readonly closedShape: ReturnType<typeof closedShape>;
 
   constructor(path: Path, subs: readonly Substitution[]) {
-    this.rooms = new Map(path.requirements.map((r) => [r.id, roomOf(r)]));
+    this.rooms = roomsOf(path);
     this.closedShape = closedShape(path, subs);
     const into = new Map<string, number>();
     for (const r of path.requirements) {
