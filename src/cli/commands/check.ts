@@ -171,7 +171,7 @@ export const CHECK_WORKER = join(projectRoot, 'dist', 'check-worker.mjs');
 /** Decides the task's profiles in order; a JSON line that is not JSON, or not UTF-8 text, is
  * reported as invalid, and so is a profile the engine refuses. */
 export function checkTask(task: CheckTask, options: CheckOptions): Checked {
-  const decisions = new Utf8Writer();
+  const decisions = writer.empty();
   const invalid: Invalid[] = [];
   let profiles = 0;
   const decide = (input: unknown, line?: number) => {
@@ -203,6 +203,12 @@ class Utf8Writer {
   private buffer = Buffer.allocUnsafe(1 << 16);
   private length = 0;
 
+  /** The writer with nothing written; its buffer, grown for earlier tasks, is kept. */
+  empty(): this {
+    this.length = 0;
+    return this;
+  }
+
   line(text: string): void {
     const most = this.length + text.length * 3 + 1; // UTF-8 takes at most 3 bytes per UTF-16 unit
     if (most > this.buffer.length) {
@@ -219,6 +225,11 @@ class Utf8Writer {
     return new Uint8Array(this.buffer.subarray(0, this.length));
   }
 }
+
+/** The thread's writer, used by one task at a time (tasks are decided synchronously): each task
+ * growing a buffer of its own to a megabyte would allocate about four, outside the JavaScript heap,
+ * and such memory makes V8 collect the whole heap early. */
+const writer = new Utf8Writer();
 
 /** Prints one JSON line per (profile, class); returns the exit status (1 when a profile was invalid).
  * A large file is decided on every core, its lines printed in the file's order. */
