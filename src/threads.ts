@@ -39,3 +39,43 @@ export async function* concat<T>(head: readonly T[], rest: AsyncIterator<T>): As
   yield* head;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
+
+const LF = 0x0a;
+
+/** Text written as UTF-8 into one growing buffer as it is made, for a worker thread to hand its
+ * task's output over as bytes. What a task writes is not kept as strings until it ends: strings
+ * living that long would be copied by every collection of the young generation, then promoted and
+ * collected again. One writer serves a thread's tasks in turn (`empty`): each task growing a buffer
+ * of its own to a megabyte would allocate about four outside the JavaScript heap, and such memory
+ * makes V8 collect the whole heap early. */
+export class Utf8Writer {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+
+  /** The writer with nothing written; its buffer, grown for earlier tasks, is kept. */
+  empty(): this {
+    this.length = 0;
+    return this;
+  }
+
+  write(text: string): void {
+    const most = this.length + text.length * 3 + 1; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (most > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(most, this.buffer.length * 2));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length);
+  }
+
+  /** The text and a line feed. */
+  line(text: string): void {
+    this.write(text);
+    this.buffer[this.length++] = LF;
+  }
+
+  /** What was written, in a buffer of its own size (what crosses to the main thread is copied whole). */
+  bytes(): Uint8Array {
+    return new Uint8Array(this.buffer.subarray(0, this.length));
+  }
+}

@@ -5,6 +5,7 @@ import { blockReader, Grouping, type Reading } from './read-csv.ts';
 import { scoreApplicant, type ScoreOptions } from './score.ts';
 import { Tally, type TallyData } from './summary.ts';
 import { outputRecords, type Format } from './write-csv.ts';
+import { Utf8Writer } from '../threads.ts';
 
 /** What every task of a run is scored with: a worker thread is given it once, when it starts. */
 export interface Run {
@@ -34,7 +35,8 @@ export interface Done {
   last?: ApplicantRow[];
 }
 
-const utf8 = new TextEncoder();
+/** The thread's writer of output, used by one task at a time (tasks are scored synchronously). */
+const writer = new Utf8Writer();
 
 /** Applicants read elsewhere, as tasks of this many. */
 const ROWS_PER_TASK = 256;
@@ -59,7 +61,7 @@ export function taskScorer(run: Run, catalogue: Catalogue): (task: Task) => Done
   const options: ScoreOptions = { classes: run.classes, asOf: run.asOf, catalogue, ...(run.decision ? { decision: run.decision } : {}) };
   return (task) => {
     const tally = new Tally();
-    const output = outputRecords(run.classes, run.format);
+    const output = outputRecords(run.classes, run.format, writer.empty());
     const score = (applicant: ApplicantRow) => {
       const scored = scoreApplicant(applicant, options);
       tally.add(scored);
@@ -84,6 +86,7 @@ export function taskScorer(run: Run, catalogue: Catalogue): (task: Task) => Done
       if (rest && groups > 0 && rest[0]!.id) open.last = rest;
       else if (rest) take(rest);
     }
-    return { output: utf8.encode(output.text()), tally: tally.data(), end: 'rows' in task ? task.end : task.offset + task.bytes.length, ...open };
+    output.end();
+    return { output: writer.bytes(), tally: tally.data(), end: 'rows' in task ? task.end : task.offset + task.bytes.length, ...open };
   };
 }

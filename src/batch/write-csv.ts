@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { Utf8Writer } from '../threads.ts';
 import type { Scored } from './score.ts';
 
 /** Cells a spreadsheet would run as a formula are prefixed with a quote (OWASP CSV injection). */
@@ -41,12 +42,24 @@ export type Format = 'csv' | 'jsonl';
 /** What the output starts with: the CSV header row; nothing for JSON Lines. */
 export const outputHead = (classes: readonly string[], format: Format): string => (format === 'csv' ? stringify([csvColumns(classes)], { record_delimiter: 'unix' }) : '');
 
-/** Output records made one applicant at a time, and written out together. */
-export function outputRecords(classes: readonly string[], format: Format): { add: (scored: Scored) => void; text: () => string } {
+/** CSV records are formatted in groups of this many as applicants are scored. The formatter costs
+ * more per record both for single records and for a whole task's (measured: 1.6 µs a record one at
+ * a time, 1.3 in 32s, 2.6 in 320s). */
+const RECORDS_PER_WRITE = 32;
+
+/** Output records made one applicant at a time and written to `out` as they are made; `end` writes
+ * what is left. */
+export function outputRecords(classes: readonly string[], format: Format, out: Utf8Writer): { add: (scored: Scored) => void; end: () => void } {
   const csv: string[][] = [];
-  const lines: string[] = [];
+  const flush = () => {
+    if (csv.length > 0) out.write(stringify(csv, { record_delimiter: 'unix' }));
+    csv.length = 0;
+  };
   return {
-    add: (scored) => (format === 'csv' ? csv.push(csvRecord(scored, classes)) : lines.push(`${jsonLine(scored, classes)}\n`)),
-    text: () => (format === 'csv' ? stringify(csv, { record_delimiter: 'unix' }) : lines.join('')),
+    add: (scored) => {
+      if (format === 'jsonl') out.line(jsonLine(scored, classes));
+      else if (csv.push(csvRecord(scored, classes)) === RECORDS_PER_WRITE) flush();
+    },
+    end: flush,
   };
 }

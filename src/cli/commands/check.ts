@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { Piscina } from 'piscina';
 import { checkProfile, parseAsOf, selectRules, type CheckOptions } from '../../check.ts';
 import { projectRoot } from '../../paths.ts';
-import { concat, inOrder, occurrences, takeUntil } from '../../threads.ts';
+import { concat, inOrder, occurrences, takeUntil, Utf8Writer } from '../../threads.ts';
 import { bundledCatalogue, type Catalogue } from '../../rules/load.ts';
 import { QualifyError, describeIssues } from '../../errors.ts';
 
@@ -196,39 +196,7 @@ export function checkTask(task: CheckTask, options: CheckOptions): Checked {
   return { output: decisions.bytes(), profiles, invalid };
 }
 
-/** Lines of text written as UTF-8 into one growing buffer as they are made. A task's decisions are
- * not kept as strings until it ends: strings living that long would be copied by every collection
- * of the young generation, then promoted and collected again. */
-class Utf8Writer {
-  private buffer = Buffer.allocUnsafe(1 << 16);
-  private length = 0;
-
-  /** The writer with nothing written; its buffer, grown for earlier tasks, is kept. */
-  empty(): this {
-    this.length = 0;
-    return this;
-  }
-
-  line(text: string): void {
-    const most = this.length + text.length * 3 + 1; // UTF-8 takes at most 3 bytes per UTF-16 unit
-    if (most > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(most, this.buffer.length * 2));
-      this.buffer.copy(grown, 0, 0, this.length);
-      this.buffer = grown;
-    }
-    this.length += this.buffer.write(text, this.length);
-    this.buffer[this.length++] = LF;
-  }
-
-  /** What was written, in a buffer of its own size (what crosses to the main thread is copied whole). */
-  bytes(): Uint8Array {
-    return new Uint8Array(this.buffer.subarray(0, this.length));
-  }
-}
-
-/** The thread's writer, used by one task at a time (tasks are decided synchronously): each task
- * growing a buffer of its own to a megabyte would allocate about four, outside the JavaScript heap,
- * and such memory makes V8 collect the whole heap early. */
+/** The thread's writer, used by one task at a time (tasks are decided synchronously). */
 const writer = new Utf8Writer();
 
 /** Prints one JSON line per (profile, class); returns the exit status (1 when a profile was invalid).
