@@ -20,14 +20,16 @@ export const LIMITS = {
 const shortText = z.string().max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
 
+const DATE_FORMS = 'a date YYYY-MM-DD, YYYY-MM or YYYY';
+
 const dateText = z
-  .union([z.string(), z.number().int()])
+  .union([z.string(), z.number().int()], { error: `must be ${DATE_FORMS}` })
   .transform((value) => String(value))
   .refine((value) => parsePartialDate(value) !== null, {
-    message: 'must be a date YYYY-MM-DD, YYYY-MM or YYYY',
+    message: `must be ${DATE_FORMS}`,
   });
 
-const endText = z.union([dateText, z.literal('present'), z.literal('Present'), z.null()]).optional();
+const endText = z.union([dateText, z.literal('present'), z.literal('Present'), z.null()], { error: `must be ${DATE_FORMS}, "present" or null` }).optional();
 
 const hoursOfCredit = z.number().min(0, 'must be 0 or more').max(LIMITS.creditHours, `must be at most ${LIMITS.creditHours}`);
 const creditSystem = z.enum(['semester', 'quarter']).default('semester');
@@ -101,7 +103,7 @@ export const CertificationInput = z.object({
 
 export const ProfileInput = z.object({
   id: z
-    .union([z.string().min(1, 'must not be empty').max(LIMITS.shortText), z.number()])
+    .union([z.string().min(1, 'must not be empty').max(LIMITS.shortText), z.number()], { error: (issue) => (issue.input === undefined ? 'is required' : 'must be text or a number') })
     .transform(String)
     .describe('The id of the profile, echoed in every decision; a number is turned into a string.'),
   name: shortText.optional().describe('The name of the candidate; not used in the decision, never logged.'),

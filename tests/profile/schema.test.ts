@@ -16,12 +16,18 @@ function issuesOf(input: unknown) {
 describe('profile validation', () => {
   it('needs only an id', () => {
     expect(normaliseProfile({ id: 'x' }, bundledVocabulary()).jobs).toEqual([]);
-    expect(issuesOf({})).toEqual([{ path: 'id', message: expect.any(String) }]);
+    expect(issuesOf({})).toEqual([{ path: 'id', message: 'is required' }]);
+    expect(issuesOf({ id: null })).toEqual([{ path: 'id', message: 'must be text or a number' }]);
   });
 
   it('names the field of an unparseable date', () => {
     expect(issuesOf({ id: 'x', experience: [{ start: '2019-13' }] })).toEqual([{ path: 'experience[0].start', message: 'must be a date YYYY-MM-DD, YYYY-MM or YYYY' }]);
     expect(issuesOf({ id: 'x', experience: [{ start: '2019-02-30' }] })[0]?.path).toBe('experience[0].start');
+    // A value of the wrong type says what is expected, not only that it is wrong.
+    expect(issuesOf({ id: 'x', experience: [{ start: true, end: false }] })).toEqual([
+      { path: 'experience[0].start', message: 'must be a date YYYY-MM-DD, YYYY-MM or YYYY' },
+      { path: 'experience[0].end', message: 'must be a date YYYY-MM-DD, YYYY-MM or YYYY, "present" or null' },
+    ]);
   });
 
   it('rejects a job that ends before it starts, never swapping the dates', () => {
