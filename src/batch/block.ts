@@ -4,7 +4,7 @@ import { mergeApplicants, type ApplicantRow } from './csv-row.ts';
 import { blockReader, Grouping, type Reading } from './read-csv.ts';
 import { scoreApplicant, type ScoreOptions } from './score.ts';
 import { Tally, type TallyData } from './summary.ts';
-import { outputRecords, type Format } from './write-csv.ts';
+import { recordWriter, type Format } from './write-csv.ts';
 import { Utf8Writer } from '../threads.ts';
 
 /** What every task of a run is scored with: a worker thread is given it once, when it starts. */
@@ -61,11 +61,11 @@ export function taskScorer(run: Run, catalogue: Catalogue): (task: Task) => Done
   const options: ScoreOptions = { classes: run.classes, asOf: run.asOf, catalogue, ...(run.decision ? { decision: run.decision } : {}) };
   return (task) => {
     const tally = new Tally();
-    const output = outputRecords(run.classes, run.format, writer.empty());
+    const output = recordWriter(run.classes, run.format, writer.empty());
     const score = (applicant: ApplicantRow) => {
       const scored = scoreApplicant(applicant, options);
       tally.add(scored);
-      output.add(scored);
+      output(scored);
     };
     const open: Pick<Done, 'first' | 'last'> = {};
     if ('rows' in task) task.rows.forEach(score);
@@ -86,7 +86,6 @@ export function taskScorer(run: Run, catalogue: Catalogue): (task: Task) => Done
       if (rest && groups > 0 && rest[0]!.id) open.last = rest;
       else if (rest) take(rest);
     }
-    output.end();
     return { output: writer.bytes(), tally: tally.data(), end: 'rows' in task ? task.end : task.offset + task.bytes.length, ...open };
   };
 }

@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
-import { neutralise } from '../batch/write-csv.ts';
+import { csvLine, neutralise } from '../batch/write-csv.ts';
 import type { Decision } from '../engine/decision.ts';
 import { QualifyError } from '../errors.ts';
 import type { Store } from '../store/store.ts';
@@ -73,7 +72,7 @@ export function recordsCsv(records: readonly ApplicantRecord[]): string {
       return [...common, e.cause, e.rulesVersion, e.asOf, e.status, String(e.score), '', '', '', messages(e.decision.reasons), messages(e.decision.gaps)];
     }),
   );
-  return stringify([RECORD_COLUMNS, ...rows.map((row) => row.map(neutralise))]);
+  return [RECORD_COLUMNS, ...rows.map((row) => row.map(neutralise))].map(csvLine).join('');
 }
 
 /** Erases an applicant on request: the profile, the evaluations and the review actions (which quote
