@@ -46,6 +46,21 @@ export class QualifyError extends Error {
   }
 }
 
+/** What the file-system errors a user causes mean, in words. */
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of its path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/** A file (or folder) that cannot be read, saying why in words: `cannot read a.csv: no such file or folder`. */
+export function unreadableFile(file: string, error: unknown): QualifyError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(code && FILE_PROBLEMS[code]) || (error as Error).message}`);
+}
+
 /** `['experience', 0, 'end']` → `experience[0].end`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => {

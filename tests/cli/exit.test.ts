@@ -45,6 +45,14 @@ describe('exit status', () => {
     expect(run(['cases', '--rules', '/nonexistent/rules'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^qualify: cannot read rules folder/) });
   });
 
+  it('says in words why a file cannot be read, naming it', () => {
+    expect(run(['check', '/nonexistent/profiles.json']).stderr).toBe('qualify: cannot read /nonexistent/profiles.json: no such file or folder\n');
+    const folder = dir();
+    for (const args of [['check', folder], ['score', '-c', 'chicago-06J7', folder], ['extract', folder], ['map', '--suggest', folder]]) {
+      expect(run(args)).toMatchObject({ status: 2, stderr: `qualify: cannot read ${folder}: it is a folder, not a file\n` });
+    }
+  });
+
   it('is 2 when the output cannot be opened, said without a stack trace', () => {
     const res = run(['score', '-c', 'chicago-06J7', 'data/samples/applicants.csv', '-o', '/nonexistent/dir/out.csv']);
     expect(res.status).toBe(2);

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { QualifyError } from '../../errors.ts';
+import { QualifyError, unreadableFile } from '../../errors.ts';
 import { suggestMap } from '../../batch/map.ts';
 import { HEAD_BYTES, headText, sampleRows } from '../../batch/preview.ts';
 
@@ -24,7 +24,7 @@ function head(file: string): string {
     }
   } catch (error) {
     if (error instanceof QualifyError) throw error;
-    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(error as Error).message}`);
+    throw unreadableFile(file, error);
   }
 }
 

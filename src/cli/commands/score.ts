@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import { parseAsOf, selectRules } from '../../check.ts';
 import { bundledCatalogue } from '../../rules/load.ts';
-import { QualifyError } from '../../errors.ts';
+import { QualifyError, unreadableFile } from '../../errors.ts';
 import { knownIds } from '../../vocab/vocabulary.ts';
 import { reportFormat, writeReport } from '../../batch/report.ts';
 import type { ApplicantRow } from '../../batch/csv-row.ts';
@@ -64,9 +64,12 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
   if (report !== undefined) reportFormat(report);
   let size: number;
   try {
-    size = statSync(file).size;
+    const stats = statSync(file);
+    // A folder can be opened, and fails only once read: refused here, before any output.
+    if (stats.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    size = stats.size;
   } catch (error) {
-    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(error as Error).message}`);
+    throw unreadableFile(file, error);
   }
   const map = options.map ? loadMap(options.map, { ...(options.groupBy ? { groupBy: options.groupBy } : {}), categories: knownIds(catalogue.vocab, 'category') }) : undefined;
   const ignore = [...(map?.ignore ?? []), ...(options.ignore ?? '').split(',').map((name) => name.trim()).filter(Boolean)];
