@@ -55,10 +55,11 @@ const FILE_PROBLEMS: Record<string, string> = {
   EPERM: 'permission denied',
 };
 
-/** A file (or folder) that cannot be read, saying why in words: `cannot read a.csv: no such file or folder`. */
-export function unreadableFile(file: string, error: unknown): QualifyError {
-  const code = (error as NodeJS.ErrnoException).code;
-  return new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read ${file}: ${(code && FILE_PROBLEMS[code]) || (error as Error).message}`);
+/** A file (or folder) that cannot be read or written, saying why in words: `cannot read a.csv: no
+ * such file or folder`. `problem`: the error the file system gave, or just its code. */
+export function fileError(file: string, problem: unknown, doing: 'read' | 'write' = 'read'): QualifyError {
+  const { code, message } = problem as { code?: string; message?: string };
+  return new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot ${doing} ${file}: ${(code && FILE_PROBLEMS[code]) || message}`);
 }
 
 /** `['experience', 0, 'end']` → `experience[0].end`. */

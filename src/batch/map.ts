@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Fuse from 'fuse.js';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
-import { QualifyError } from '../errors.ts';
+import { QualifyError, fileError } from '../errors.ts';
 import { formatMonthIndex, monthIndex, parsePartialDate } from '../profile/dates.ts';
 import { columnKey, columnKind, columnName, familyPattern, idOf, isKnownColumn, LIST_COLUMNS, looksDemographic, nearestColumns, readAs, targetOf } from './columns.ts';
 
@@ -251,7 +251,7 @@ export function loadMap(file: string, options: MapOptions = {}): ColumnMap {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot read the column map ${file}: ${(error as Error).message}`);
+    throw fileError(`the column map ${file}`, error);
   }
   return parseMap(text, file, options);
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { QualifyError } from '../errors.ts';
+import { QualifyError, fileError } from '../errors.ts';
 import { dayText } from '../profile/dates.ts';
 import { plural, type Tally } from './summary.ts';
 
@@ -319,6 +319,6 @@ export function writeReport(file: string, tally: Tally, meta: ReportMeta): void 
   try {
     writeFileSync(file, text);
   } catch (error) {
-    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot write the report ${file}: ${(error as Error).message}`);
+    throw fileError(`the report ${file}`, error, 'write');
   }
 }

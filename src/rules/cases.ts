@@ -4,7 +4,7 @@ import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import type { Decision } from '../engine/decision.ts';
 import { evaluate, factsFor } from '../engine/evaluate.ts';
-import { QualifyError, unreadableFile } from '../errors.ts';
+import { QualifyError, fileError } from '../errors.ts';
 import { parseDay } from '../profile/dates.ts';
 import { normaliseProfile } from '../profile/normalise.ts';
 import { bundledVocabulary, type Vocabulary } from '../vocab/vocabulary.ts';
@@ -53,7 +53,7 @@ export function loadCases(file: string): RuleCase[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw unreadableFile(file, error);
+    throw fileError(file, error);
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });

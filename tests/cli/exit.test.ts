@@ -53,10 +53,14 @@ describe('exit status', () => {
     }
   });
 
-  it('is 2 when the output cannot be opened, said without a stack trace', () => {
+  it('is 2 when the output or the report cannot be written, said before scoring, without a stack trace', () => {
     const res = run(['score', '-c', 'chicago-06J7', 'data/samples/applicants.csv', '-o', '/nonexistent/dir/out.csv']);
     expect(res.status).toBe(2);
-    expect(res.stderr).toMatch(/^qualify: ENOENT: no such file or directory, open '\/nonexistent\/dir\/out\.csv'$/m);
+    expect(res.stderr).toBe('qualify: cannot write /nonexistent/dir/out.csv: no such file or folder\n');
+    // Before any row is scored, the report's folder too.
+    const report = run(['score', '-c', 'chicago-06J7', 'data/samples/applicants.csv', '--report', '/nonexistent/dir/report.html']);
+    expect(report).toMatchObject({ status: 2, stdout: '', stderr: 'qualify: cannot write the report /nonexistent/dir/report.html: no such file or folder\n' });
+    expect(run(['score', '-c', 'chicago-06J7', 'data/samples/applicants.csv', '-o', dir()]).stderr).toMatch(/^qualify: cannot write .*: it is a folder, not a file$/m);
   });
 
   it('is 1 when some record is an error, and 0 when none is', () => {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { QualifyError, unreadableFile } from '../../errors.ts';
+import { QualifyError, fileError } from '../../errors.ts';
 import { rulesPath } from '../../paths.ts';
 import { casesFile, classesWithCases, describeDecision, loadCases, runCase, type RuleCase } from '../../rules/cases.ts';
 import { bundledRules, findRule, loadRules, type LoadedRule } from '../../rules/load.ts';
@@ -99,7 +99,7 @@ function readable<T>(what: string, fn: () => T): T {
     return fn();
   } catch (error) {
     if (error instanceof QualifyError || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
-    throw unreadableFile(what, error);
+    throw fileError(what, error);
   }
 }
 

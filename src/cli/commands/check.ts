@@ -8,7 +8,7 @@ import { checkProfile, parseAsOf, selectRules, type CheckOptions } from '../../c
 import { projectRoot } from '../../paths.ts';
 import { concat, inOrder, occurrences, takeUntil, Utf8Writer } from '../../threads.ts';
 import { bundledCatalogue, type Catalogue } from '../../rules/load.ts';
-import { QualifyError, describeIssues, unreadableFile } from '../../errors.ts';
+import { QualifyError, describeIssues, fileError } from '../../errors.ts';
 
 export interface CheckCommandOptions {
   class?: string;
@@ -105,7 +105,7 @@ export async function* readTasks(file: string, options: TaskOptions, input: Read
         if (next.done || next.value.includes(LF)) return;
       }
     } catch (error) {
-      throw unreadableFile(file, error);
+      throw fileError(file, error);
     }
   }
   const held = (): Buffer => (parts.length === 1 ? parts[0]! : (parts = [Buffer.concat(parts)])[0]!);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { unreadableFile } from '../../errors.ts';
+import { fileError } from '../../errors.ts';
 import { extractResume } from '../../text/resume.ts';
 import { bundledVocabulary } from '../../vocab/vocabulary.ts';
 
@@ -9,7 +9,7 @@ export function runExtract(file: string, out: (text: string) => void, err: (text
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
-    throw unreadableFile(file, error);
+    throw fileError(file, error);
   }
   const { profile, unread } = extractResume(text, bundledVocabulary());
   out(`${JSON.stringify(profile, null, 2)}\n`);

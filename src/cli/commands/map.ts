@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { QualifyError, unreadableFile } from '../../errors.ts';
+import { QualifyError, fileError } from '../../errors.ts';
 import { suggestMap } from '../../batch/map.ts';
 import { HEAD_BYTES, headText, sampleRows } from '../../batch/preview.ts';
 
@@ -24,7 +24,7 @@ function head(file: string): string {
     }
   } catch (error) {
     if (error instanceof QualifyError) throw error;
-    throw unreadableFile(file, error);
+    throw fileError(file, error);
   }
 }
 
@@ -44,7 +44,7 @@ export function runMap(options: MapCommandOptions, write: (text: string) => void
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new QualifyError('QUAL_ERR_INVALID_OPTION', `${options.output} exists already; qualify map does not write over a map (it may hold your checks): name another file, or remove it`);
-    throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `cannot write ${options.output}: ${(error as Error).message}`);
+    throw fileError(options.output, error, 'write');
   }
   say(`qualify: wrote ${options.output}: check every line, then score with --map ${options.output}`);
   return 0;

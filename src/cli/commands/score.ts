@@ -1,9 +1,10 @@
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { accessSync, constants, createReadStream, createWriteStream, existsSync, statSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import { parseAsOf, selectRules } from '../../check.ts';
 import { bundledCatalogue } from '../../rules/load.ts';
-import { QualifyError, unreadableFile } from '../../errors.ts';
+import { QualifyError, fileError } from '../../errors.ts';
 import { knownIds } from '../../vocab/vocabulary.ts';
 import { reportFormat, writeReport } from '../../batch/report.ts';
 import type { ApplicantRow } from '../../batch/csv-row.ts';
@@ -62,15 +63,17 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
   const report = options.report;
   // Checked before a row is scored: a report that cannot be written in that format is refused first.
   if (report !== undefined) reportFormat(report);
-  let size: number;
+  let stats: Stats;
   try {
-    const stats = statSync(file);
-    // A folder can be opened, and fails only once read: refused here, before any output.
-    if (stats.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
-    size = stats.size;
+    stats = statSync(file);
   } catch (error) {
-    throw unreadableFile(file, error);
+    throw fileError(file, error);
   }
+  // A folder opens, and fails only once read: it is refused here, before any output.
+  if (stats.isDirectory()) throw fileError(file, { code: 'EISDIR' });
+  const size = stats.size;
+  if (options.output !== undefined) writable(options.output);
+  if (report !== undefined) writable(report, `the report ${report}`);
   const map = options.map ? loadMap(options.map, { ...(options.groupBy ? { groupBy: options.groupBy } : {}), categories: knownIds(catalogue.vocab, 'category') }) : undefined;
   const ignore = [...(map?.ignore ?? []), ...(options.ignore ?? '').split(',').map((name) => name.trim()).filter(Boolean)];
   const input = createReadStream(file);
@@ -125,4 +128,16 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
     });
   }
   return tally.rows.errors > 0 ? 1 : 0;
+}
+
+/** A file the run will write, checked before any row is scored: a folder that does not exist or
+ * takes no files would otherwise be found only once every row is scored. */
+function writable(file: string, what = file): void {
+  const exists = existsSync(file);
+  if (exists && statSync(file).isDirectory()) throw fileError(what, { code: 'EISDIR' }, 'write');
+  try {
+    accessSync(exists ? file : dirname(resolve(file)), constants.W_OK);
+  } catch (error) {
+    throw fileError(what, error, 'write');
+  }
 }
