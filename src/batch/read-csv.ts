@@ -28,10 +28,12 @@ export interface Reading {
 }
 
 /** Line breaks within a record's text (raw, or its fields: the same ones), which starts that many
- * lines before the line it ends on; empty lines before it and its own line end are not counted. */
-const lineFeeds = (text: string): number => (text.match(/\n/g) ?? []).length;
-const newlines = (raw: string): number => lineFeeds(raw.replace(/^\n+|\n+$/g, ''));
-const fieldNewlines = (record: readonly string[]): number => record.reduce((n, field) => n + (field.includes('\n') ? lineFeeds(field) : 0), 0);
+ * lines before the line it ends on; empty lines before it and its own line end are not counted.
+ * A break is an LF or a CR, as lines are counted (records.ts). */
+const BREAK = /[\n\r]/;
+const breaks = (text: string): number => (text.match(/[\n\r]/g) ?? []).length;
+const newlines = (raw: string): number => breaks(raw.replace(/^[\n\r]+|[\n\r]+$/g, ''));
+const fieldNewlines = (record: readonly string[]): number => record.reduce((n, field) => n + (BREAK.test(field) ? breaks(field) : 0), 0);
 
 /** The records of a block, a quote that never closes among them. */
 const parsed = (block: Block): Generator<Parsed> => parseRecords(Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength).toString('latin1'), block.delimiter);

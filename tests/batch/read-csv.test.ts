@@ -154,7 +154,7 @@ describe('control characters', () => {
 describe('one record per row, whatever the rows hold', () => {
   type Kind = 'good' | 'invalid' | 'control' | 'short' | 'wide' | 'padded' | 'empty';
   const CONTROLS = ['\u0000', '\u0001', '\u0007', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f'];
-  const TITLES = ['Network Administrator', 'Ingénieur réseau', 'Analyst, Systems', 'Lead "Ops" Engineer', 'Two\nlines', 'Tab\there', '网络工程师'];
+  const TITLES = ['Network Administrator', 'Ingénieur réseau', 'Analyst, Systems', 'Lead "Ops" Engineer', 'Two\nlines', 'A carriage\rreturn', 'Tab\there', '网络工程师'];
   const rowArb = fc.record({
     kind: fc.constantFrom<Kind>('good', 'good', 'good', 'invalid', 'control', 'short', 'wide', 'padded', 'empty'),
     id: fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,"é\n-]{0,8}$/),
@@ -195,7 +195,7 @@ describe('one record per row, whatever the rows hold', () => {
           if (row.kind === 'empty') fields = Array.from({ length: row.length + 1 }, () => '');
           text += fields.map((f) => quote(f, row.quoteAll)).join(',') + (row.crlf ? '\r\n' : '\n');
           if (row.kind !== 'empty') expected.push({ line, kind: row.kind });
-          line += 1 + (fields.join('').match(/\n/g) ?? []).length; // a quoted line break moves the next row down
+          line += 1 + (fields.join('').match(/[\n\r]/g) ?? []).length; // a quoted line break (LF or CR) moves the next row down
         }
         const bytes = { utf8: Buffer.from(text), 'utf8-bom': Buffer.from(`\ufeff${text}`), utf16le: utf16le(text), utf16be: utf16be(text) }[encoding];
         const { records } = await score(bytes, { piece, blockSize });
