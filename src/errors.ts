@@ -71,10 +71,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: formatPath([...prefix, ...issue.path]) || '(root)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => fieldIssues(issue, prefix));
+}
+
+/** A value that fits none of a union's forms is said to be "Invalid input"; when it has the type of
+ * one form and only what it holds is wrong (a list of credit entries, one with hours as text), that
+ * form's problems are named instead, each at its own field. */
+function fieldIssues(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): FieldIssue[] {
+  const at = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union') {
+    const inside = issue.errors.filter((form) => form.length > 0 && form.every((i) => i.path.length > 0));
+    if (inside.length === 1) return inside[0]!.flatMap((i) => fieldIssues(i, at));
+  }
+  return [{ path: formatPath(at) || '(root)', message: issue.message }];
 }
 
 /** A one-line message naming every field and its problem, for the CLI and CSV `error` rows. */

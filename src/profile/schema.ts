@@ -111,7 +111,9 @@ export const ProfileInput = z.object({
   education: z.array(EducationInput).max(LIMITS.listEntries).default([]).describe('Degrees and diplomas held, at most 50.'),
   /** One object, or a list of them. */
   collegeCredits: z
-    .union([CollegeCreditsInput.transform((c) => [c]).describe('One credit entry.'), z.array(CollegeCreditsInput).max(LIMITS.listEntries).describe('A list of credit entries.')])
+    .union([CollegeCreditsInput.transform((c) => [c]).describe('One credit entry.'), z.array(CollegeCreditsInput).max(LIMITS.listEntries).describe('A list of credit entries.')], {
+      error: 'must be a credit entry ({ "hours": …, "field": … }) or a list of them',
+    })
     .default([])
     .describe('College credit hours beyond or without a degree: one object, or a list of at most 50.'),
   experience: z.array(ExperienceInput).max(LIMITS.listEntries).default([]).describe('Jobs held, and answers to screening questions about experience, at most 50.'),

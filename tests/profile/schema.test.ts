@@ -28,6 +28,10 @@ describe('profile validation', () => {
       { path: 'experience[0].start', message: 'must be a date YYYY-MM-DD, YYYY-MM or YYYY' },
       { path: 'experience[0].end', message: 'must be a date YYYY-MM-DD, YYYY-MM or YYYY, "present" or null' },
     ]);
+    // One form of a field that takes several: the problem inside it is named, at its own field.
+    expect(issuesOf({ id: 'x', collegeCredits: [{ hours: 3 }, { hours: '30' }] })).toEqual([{ path: 'collegeCredits[1].hours', message: expect.stringContaining('expected number') }]);
+    expect(issuesOf({ id: 'x', collegeCredits: { hours: -1 } })).toEqual([{ path: 'collegeCredits.hours', message: 'must be 0 or more' }]);
+    expect(issuesOf({ id: 'x', collegeCredits: '30' })).toEqual([{ path: 'collegeCredits', message: 'must be a credit entry ({ "hours": …, "field": … }) or a list of them' }]);
   });
 
   it('rejects a job that ends before it starts, never swapping the dates', () => {
