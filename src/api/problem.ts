@@ -42,7 +42,14 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function toProblem(error: FastifyError | QualifyError | Error, url: string): Problem {
   if (error instanceof QualifyError) return problemOf(error.code, error.message, error.issues, url);
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors = error.validation.map((v) => ({ path: fieldPath(v.instancePath) || '(body)', message: v.message ?? 'is not valid' }));
+    // A problem with the whole body or query string is named by the part; a key the request does not
+    // take, by the key.
+    const part = `(${error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body')})`;
+    const errors = error.validation.flatMap((v) =>
+      v.keyword === 'unrecognized_keys'
+        ? (v.params.keys as string[]).map((key) => ({ path: fieldPath(`${v.instancePath}/${key}`), message: 'is not a key this request takes' }))
+        : [{ path: fieldPath(v.instancePath) || part, message: v.message ?? 'is not valid' }],
+    );
     const code: ErrorCode = errors.some((e) => e.path.startsWith('profile')) ? 'QUAL_ERR_INVALID_PROFILE' : 'QUAL_ERR_INVALID_REQUEST';
     return problemOf(code, errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors, url);
   }

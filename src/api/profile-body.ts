@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { QualifyError, describeIssues } from '../errors.ts';
 import { fromJsonResume, isJsonResume } from '../profile/json-resume.ts';
 
@@ -21,7 +21,7 @@ export function profileBody<S extends BodySchema>(schema: S) {
     const profile = (body as { profile?: unknown } | null)?.profile;
     return zod(isJsonResume(profile) ? { ...(body as object), profile: fromJsonResume(profile as Record<string, unknown>) } : body);
   };
-  const rest = schema.omit({ profile: true });
+  const rest = schema.extend({ profile: z.unknown() });
   return {
     /** The route's validator compiler: the rest of the body for the body, zod's for the other parts. */
     validatorCompiler: ((route) => (route.httpPart === 'body' ? (data: unknown) => rest.safeParse(data).success || whole(data) : validatorCompiler(route as never))) as FastifySchemaCompiler<unknown>,

@@ -15,7 +15,9 @@ const ClassId = z.string().min(1).max(100);
 
 export const ClassParams = z.object({ id: ClassId });
 
-export const EvaluateOneBody = z.object({
+/** A request's own keys are all known: one mistyped (`asof`) is refused, not passed over while the
+ * decision is made as of today. The profile inside keeps its own rule (docs/profile.md). */
+export const EvaluateOneBody = z.strictObject({
   profile: ProfileInput.describe('A candidate profile (see the README, Profiles), or a JSON Resume document (basics, work, education, certificates), which is mapped onto it.'),
   asOf: AsOf,
 });

@@ -166,6 +166,15 @@ describe('bad input gets a problem naming the field, never a 500 nor a silent fi
     expectProblem(await post('/v1/evaluate', { profile, classes: 'houston-440.4' }), 400, 'QUAL_ERR_INVALID_REQUEST', 'classes');
   });
 
+  it('a key the request does not take, named, never passed over (a mistyped asOf would decide as of today)', async () => {
+    const res = await post('/v1/classes/houston-440.4/evaluate', { profile, asof: '2020-01-01' });
+    expectProblem(res, 400, 'QUAL_ERR_INVALID_REQUEST', 'asof');
+    expect(res.json().errors).toEqual([{ path: 'asof', message: 'is not a key this request takes' }]);
+    expectProblem(await post('/v1/evaluate', { profile, class: ['houston-440.4'] }), 400, 'QUAL_ERR_INVALID_REQUEST', 'class');
+    const query = await app.inject({ method: 'POST', url: '/v1/classes/houston-440.4/score?asof=2020-01-01', payload: 'id\nA-1\n', headers: { 'content-type': 'text/csv' } });
+    expectProblem(query, 400, 'QUAL_ERR_INVALID_REQUEST', 'asof');
+  });
+
   it('malformed JSON', async () => {
     expectProblem(await app.inject({ method: 'POST', url: '/v1/evaluate', payload: '{"profile": ', headers: { 'content-type': 'application/json' } }), 400, 'QUAL_ERR_MALFORMED_JSON');
   });

@@ -51,23 +51,23 @@ const OpeningParams = z.object({ id: z.string().min(1).max(100) });
 const ApplicantParams = OpeningParams.extend({ applicantId: z.string().min(1).max(100) });
 const Reviewer = z.object({ 'x-reviewer': z.string().optional().describe('Who acts (a name or staff id): required on every write, kept in the record') });
 
-const NewOpening = z.object({
+const NewOpening = z.strictObject({
   title: z.string().min(1).max(300),
   asOf: Day.describe('The closing date: every applicant is judged as of it'),
   classes: z.array(z.string().min(1).max(100)).min(1).max(20),
   groupBy: z.string().max(200).optional().describe('The voluntary self-identification column of uploads, for the selection-rate report'),
 });
 const Opening = z.object({ id: z.string(), title: z.string(), asOf: z.string(), classes: z.array(z.string()), groupBy: z.string().nullable(), createdAt: z.string(), createdBy: z.string(), applicants: z.number().int() });
-const ApplicantsBody = z.object({
-  applicants: z.array(z.object({ profile: z.record(z.string(), z.unknown()).describe('A profile (README, Profiles) or a JSON Resume document'), group: z.string().max(200).optional() })).min(1),
+const ApplicantsBody = z.strictObject({
+  applicants: z.array(z.strictObject({ profile: z.record(z.string(), z.unknown()).describe('A profile (README, Profiles) or a JSON Resume document'), group: z.string().max(200).optional() })).min(1),
 });
-const UploadBody = z.object({
+const UploadBody = z.strictObject({
   csv: z.string().min(1).describe('An applicant CSV export (docs/csv.md)'),
   map: z.string().optional().describe('A column map file (YAML, as `qualify score --map`), for another system\'s export'),
   layout: z.enum(['wide', 'long']).optional(),
 });
 const Added = z.object({ added: z.number().int(), applicants: z.array(z.object({ id: z.string(), ref: z.string(), outcomes: z.array(z.object({ class: z.string(), status: z.string(), score: z.number() })) })) });
-const Verdict = z.object({
+const Verdict = z.strictObject({
   class: z.string().min(1).max(100),
   item: z.string().min(1).max(200).describe('The key of an open review item (GET …/review)'),
   action: z.enum(['confirm', 'reject']),
@@ -78,7 +78,7 @@ const OutcomesPage = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
-const RerateBody = z.object({ accept: z.boolean().default(false).describe('Record the new decisions; without it nothing is written') });
+const RerateBody = z.strictObject({ accept: z.boolean().default(false).describe('Record the new decisions; without it nothing is written') });
 
 /** For the routes that decide a whole opening (tens of seconds for tens of thousands of
  * applicants): the connection's idle timeout is for clients that go quiet, not for a server at

@@ -41,7 +41,7 @@ export const CSV_LIMIT = 200 * 1024 * 1024;
 /** Largest map file, in bytes: a map is a page of YAML. */
 const MAP_LIMIT = 256 * 1024;
 
-const Query = z.object({
+const Query = z.strictObject({
   asOf: z.string().optional().describe('Evaluation date YYYY-MM-DD; today when missing.'),
   layout: z.enum(['wide', 'long']).default('wide').describe('long: consecutive rows with the same id are one applicant'),
   ignore: z.string().optional().describe('Headers not to read, comma-separated (besides the map\'s ignore: list)'),
