@@ -4,7 +4,7 @@ import { QualifyError } from './errors.ts';
 import { parseDay, todayUtc } from './profile/dates.ts';
 import { fromJsonResume, isJsonResume } from './profile/json-resume.ts';
 import { normaliseProfile } from './profile/normalise.ts';
-import { bundledCatalogue, findRule, type Catalogue, type LoadedRule } from './rules/load.ts';
+import { bundledCatalogue, findRules, type Catalogue, type LoadedRule } from './rules/load.ts';
 
 export interface CheckOptions {
   /** Class ids; every class when empty or missing (then ranked). */
@@ -29,7 +29,7 @@ export function parseAsOf(text: string | undefined): Date | undefined {
 
 export function selectRules(ids: readonly string[] | undefined, rules: Map<string, LoadedRule>): LoadedRule[] {
   if (!ids || ids.length === 0) return [...rules.values()];
-  return ids.map((id) => findRule(rules, id));
+  return findRules(rules, ids);
 }
 
 /** Checks one raw profile (ours or a JSON Resume) against the chosen classes: the decisions, ranked

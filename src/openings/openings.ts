@@ -1,5 +1,5 @@
 import { QualifyError } from '../errors.ts';
-import { findRule, type Catalogue } from '../rules/load.ts';
+import { findRules, type Catalogue } from '../rules/load.ts';
 import type { Store } from '../store/store.ts';
 import type { Opening } from '../store/tables.ts';
 import { newId, now, type Actor, type Db } from './outcomes.ts';
@@ -26,8 +26,8 @@ export interface OpeningView {
 
 /** An opening for one or more classes; the classes must be known now, so that uploads can be decided. */
 export async function createOpening(db: Store, catalogue: Catalogue, input: NewOpening, actor: Actor): Promise<OpeningView> {
-  const classes = [...new Set(input.classes)];
-  for (const c of classes) findRule(catalogue.rules, c);
+  const { classes } = input;
+  findRules(catalogue.rules, classes);
   const row: Opening = { id: newId(), title: input.title, as_of: input.asOf, group_by: input.groupBy ?? null, created_at: now(), created_by: actor.by };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('openings').values(row).execute();

@@ -149,3 +149,10 @@ export function findRule(rules: Map<string, LoadedRule>, id: string): LoadedRule
   }
   return found;
 }
+
+/** The rules of the classes named, in their order: a class unknown, or named twice, is refused. */
+export function findRules(rules: Map<string, LoadedRule>, ids: readonly string[]): LoadedRule[] {
+  const twice = ids.length > 1 ? ids.find((id, i) => ids.indexOf(id) !== i) : undefined;
+  if (twice !== undefined) throw new QualifyError('QUAL_ERR_INVALID_OPTION', `class "${twice}" is named twice`, [{ path: 'classes', message: `"${twice}" is named twice` }]);
+  return ids.map((id) => findRule(rules, id));
+}

@@ -164,6 +164,7 @@ describe('bad input gets a problem naming the field, never a 500 nor a silent fi
   it('a bad as-of date or class list', async () => {
     expectProblem(await post('/v1/evaluate', { profile, asOf: '2026-02-30' }), 400, 'QUAL_ERR_INVALID_REQUEST', 'asOf');
     expectProblem(await post('/v1/evaluate', { profile, classes: 'houston-440.4' }), 400, 'QUAL_ERR_INVALID_REQUEST', 'classes');
+    expectProblem(await post('/v1/evaluate', { profile, classes: ['houston-440.4', 'houston-440.4'] }), 400, 'QUAL_ERR_INVALID_OPTION', 'classes');
   });
 
   it('a key the request does not take, named, never passed over (a mistyped asOf would decide as of today)', async () => {

@@ -37,6 +37,12 @@ for (const backend of BACKENDS) {
       expect(anonymous.json().errors).toEqual([{ path: 'headers.x-reviewer', message: 'required' }]);
     });
 
+    it('refuses an opening that names a class twice', async () => {
+      const twice = await app.inject({ method: 'POST', url: '/v1/openings', headers: as('Robin'), payload: { title: 'x', asOf: '2026-01-01', classes: ['houston-440.4', 'houston-440.4'] } });
+      expect(twice.statusCode).toBe(400);
+      expect(twice.json()).toMatchObject({ code: 'QUAL_ERR_INVALID_OPTION', errors: [{ path: 'classes', message: '"houston-440.4" is named twice' }] });
+    });
+
     it('goes from an export to final outcomes with every review resolved', async () => {
       const created = await app.inject({ method: 'POST', url: '/v1/openings', headers: as('Robin'), payload: { title: 'Senior IT Professional', asOf: '2026-01-01', classes: ['houston-440.4'], groupBy: 'Race/Ethnicity' } });
       expect(created.statusCode).toBe(201);

@@ -198,6 +198,11 @@ describe('qualify check', () => {
     expect(out.stderr).toMatch(/unknown class "atlantis-1"; known classes: .*houston-440\.4/);
   });
 
+  it('rejects a class named twice, rather than deciding it twice', () => {
+    const out = qualify(['check', '--class', 'houston-440.4,nyc-1002C,houston-440.4', file(JSON.stringify(qualifiedProfile))]);
+    expect(out).toMatchObject({ status: 2, stdout: '', stderr: 'qualify: class "houston-440.4" is named twice\n' });
+  });
+
   it('rejects an as-of date that is not YYYY-MM-DD', () => {
     const out = qualify(['check', '--as-of', '01/02/2026', file(JSON.stringify(qualifiedProfile))]);
     expect(out.status).toBe(2);
