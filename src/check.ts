@@ -2,8 +2,7 @@ import { rankDecisions, type Decision } from './engine/decision.ts';
 import { assess } from './engine/evaluate.ts';
 import { QualifyError } from './errors.ts';
 import { parseDay, todayUtc } from './profile/dates.ts';
-import { fromJsonResume, isJsonResume } from './profile/json-resume.ts';
-import { normaliseProfile } from './profile/normalise.ts';
+import { normaliseInput } from './profile/normalise.ts';
 import { bundledCatalogue, findRules, type Catalogue, type LoadedRule } from './rules/load.ts';
 
 export interface CheckOptions {
@@ -37,7 +36,7 @@ export function selectRules(ids: readonly string[] | undefined, rules: Map<strin
 export function checkProfile(input: unknown, options: CheckOptions = {}): Decision[] {
   const { rules, vocab } = options.catalogue ?? bundledCatalogue();
   const selected = selectRules(options.classes, rules);
-  const profile = normaliseProfile(isJsonResume(input) ? fromJsonResume(input as Record<string, unknown>) : input, vocab);
+  const profile = normaliseInput(input, vocab);
   // Today is only the fallback of a missing as-of date: not worked out for every profile of a batch.
   const decide = () => assess(profile, selected, options.asOf, vocab, options.asOf ?? todayUtc());
   const decisions = options.decision === 'reused' ? reused(`${options.classes?.join(',')} ${options.asOf?.toISOString()}`, decide).map((d) => ({ ...d, id: profile.id })) : decide();

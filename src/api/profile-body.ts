@@ -1,8 +1,8 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { QualifyError, describeIssues } from '../errors.ts';
-import { fromJsonResume, isJsonResume } from '../profile/json-resume.ts';
+import { QualifyError, describeIssues, formatPath } from '../errors.ts';
+import { fromJsonResume, isJsonResume, resumePath } from '../profile/json-resume.ts';
 
 type BodySchema = z.ZodObject<{ profile: z.ZodType }>;
 
@@ -16,10 +16,16 @@ export type ProfileBody<S extends BodySchema> = Omit<z.output<S>, 'profile'> & {
  * schema, so the problem answered is the one fastify's validation of the whole body gave. */
 export function profileBody<S extends BodySchema>(schema: S) {
   const zod = validatorCompiler({ schema } as never) as (data: unknown) => { error?: unknown[] };
-  // The schema validates a JSON Resume profile once it is mapped onto ours, as check.ts maps it.
+  // The schema validates a JSON Resume profile once it is mapped onto ours, as check.ts maps it,
+  // and its errors name the document's own fields (`/profile/work/0/endDate`), as normaliseInput's do.
   const whole = (body: unknown) => {
     const profile = (body as { profile?: unknown } | null)?.profile;
-    return zod(isJsonResume(profile) ? { ...(body as object), profile: fromJsonResume(profile as Record<string, unknown>) } : body);
+    if (!isJsonResume(profile)) return zod(body);
+    const doc = profile as Record<string, unknown>;
+    const checked = zod({ ...(body as object), profile: fromJsonResume(doc) });
+    if (!checked.error) return checked;
+    const named = (pointer: string) => `/profile/${resumePath(formatPath(pointer.split('/').map((k) => (/^\d+$/.test(k) ? Number(k) : k))), doc).replace(/\[(\d+)\]/g, '.$1').replaceAll('.', '/')}`;
+    return { error: (checked.error as Array<{ instancePath: string }>).map((e) => (e.instancePath.startsWith('/profile/') ? { ...e, instancePath: named(e.instancePath.slice('/profile/'.length)) } : e)) };
   };
   const rest = schema.extend({ profile: z.unknown() });
   return {

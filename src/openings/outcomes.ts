@@ -3,8 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Decision } from '../engine/decision.ts';
 import { assess } from '../engine/evaluate.ts';
 import { parseDay, todayUtc } from '../profile/dates.ts';
-import { fromJsonResume, isJsonResume } from '../profile/json-resume.ts';
-import { normaliseProfile } from '../profile/normalise.ts';
+import { normaliseInput } from '../profile/normalise.ts';
 import { findRule, type Catalogue } from '../rules/load.ts';
 import type { Store } from '../store/store.ts';
 import type { Database, Evaluation, EvaluationTable } from '../store/tables.ts';
@@ -28,7 +27,7 @@ type Action = { class_id: string; item: string; action: Verdict };
 /** An applicant's decisions for the classes asked, re-read by the engine with the reviewer's
  * verdicts so far: a fact confirmed for one class holds for all; a clause or condition for its own. */
 export function decide(catalogue: Catalogue, classes: readonly string[], profileInput: unknown, asOf: string, actions: readonly Action[]): Decision[] {
-  const profile = normaliseProfile(isJsonResume(profileInput) ? fromJsonResume(profileInput as Record<string, unknown>) : profileInput, catalogue.vocab);
+  const profile = normaliseInput(profileInput, catalogue.vocab);
   const day = parseDay(asOf)!;
   return classes.map((c) => {
     const resolutions = resolutionsOf(actions.filter((a) => !isClassItem(a.item) || a.class_id === c));

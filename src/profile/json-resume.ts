@@ -5,12 +5,14 @@ import { createHash } from 'node:crypto';
 
 type Json = Record<string, unknown>;
 
-const asList = (value: unknown): Json[] => (Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Json[]) : []);
+const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A list's entries mapped; a value that is not a list, or an entry that is not an object, is left
+ * as it is, at its place, for validation to name (`work[1]: expected object`), never dropped. */
+const mapped = (value: unknown, map: (entry: Json) => Json): unknown => (Array.isArray(value) ? value.map((v) => (isObject(v) ? map(v) : v)) : value);
 
 export function isJsonResume(input: unknown): boolean {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return false;
-  const doc = input as Json;
-  return 'basics' in doc || 'work' in doc || 'certificates' in doc;
+  return isObject(input) && ('basics' in input || 'work' in input || 'certificates' in input);
 }
 
 /** JSON Resume dates may carry a time or be empty; an empty end means "present". */
@@ -28,14 +30,14 @@ export function fromJsonResume(input: Json): Json {
     id: input.id ?? stableId(basics),
     name: basics.name,
     email: basics.email,
-    education: asList(input.education).map((e) => ({
+    education: mapped(input.education, (e) => ({
       level: e.studyType ?? e.level,
       field: e.area ?? e.field,
       completed: day(e.endDate ?? e.completed),
       ...(e.foreign !== undefined ? { foreign: e.foreign } : {}),
       ...(e.evaluated !== undefined ? { evaluated: e.evaluated } : {}),
     })),
-    experience: asList(input.work).map((w) => ({
+    experience: mapped(input.work, (w) => ({
       title: w.position ?? w.title ?? '',
       employer: w.name ?? w.company ?? w.employer,
       start: day(w.startDate ?? w.start),
@@ -45,7 +47,7 @@ export function fromJsonResume(input: Json): Json {
       ...(w.supervisory !== undefined ? { supervisory: w.supervisory } : {}),
       ...(w.categories !== undefined ? { categories: w.categories } : {}),
     })),
-    certifications: asList(input.certificates).map((c) => ({
+    certifications: mapped(input.certificates, (c) => ({
       name: c.name,
       issued: day(c.date ?? c.issued),
       ...(c.expires !== undefined ? { expires: day(c.expires) } : {}),
@@ -54,4 +56,28 @@ export function fromJsonResume(input: Json): Json {
     ...(input.collegeCredits !== undefined ? { collegeCredits: input.collegeCredits } : {}),
   };
   return JSON.parse(JSON.stringify(profile)) as Json; // drops the undefined keys
+}
+
+/** For each list of ours: the document's list, and for each of our keys the document's, in the order
+ * fromJsonResume reads them. */
+const LISTS: Record<string, { list: string; keys: Record<string, string[]> }> = {
+  experience: { list: 'work', keys: { title: ['position', 'title'], employer: ['name', 'company', 'employer'], start: ['startDate', 'start'], end: ['endDate', 'end'], description: ['summary', 'highlights'] } },
+  education: { list: 'education', keys: { level: ['studyType', 'level'], field: ['area', 'field'], completed: ['endDate', 'completed'] } },
+  certifications: { list: 'certificates', keys: { issued: ['date', 'issued'], expires: ['expires'] } },
+};
+
+/** A field of the profile mapped from `doc` named as the document names it, so that an error points
+ * at what its author wrote: `experience[0].end` → `work[0].endDate` (or `work[0].end`, when that is
+ * the key the entry used). */
+export function resumePath(path: string, doc: Json): string {
+  const [, head, index, key, rest] = /^(\w+)(?:\[(\d+)\](?:\.(\w+))?)?(.*)$/.exec(path) ?? [];
+  const list = head === undefined ? undefined : LISTS[head];
+  if (list) {
+    if (index === undefined) return `${list.list}${rest}`;
+    const entry = (doc[list.list] as unknown[])[Number(index)];
+    const theirs = key === undefined ? undefined : (list.keys[key]?.find((k) => isObject(entry) && entry[k] !== undefined) ?? key);
+    return `${list.list}[${index}]${theirs === undefined ? '' : `.${theirs}`}${rest}`;
+  }
+  if (path === 'name' || path === 'email' || (path === 'statement' && doc.statement === undefined)) return `basics.${path === 'statement' ? 'summary' : path}`;
+  return path;
 }

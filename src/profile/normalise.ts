@@ -2,6 +2,7 @@ import { QualifyError, describeIssues, issuesOf, type FieldIssue } from '../erro
 import type { CertMatch } from '../vocab/certifications.ts';
 import type { Vocabulary } from '../vocab/vocabulary.ts';
 import type { PartialDate } from './dates.ts';
+import { fromJsonResume, isJsonResume, resumePath } from './json-resume.ts';
 import { readJob } from './job.ts';
 import { accepted, creditSystem, date, flag, hours, list, object, optional, profileId, text } from './read.ts';
 import { LIMITS, ProfileInput } from './schema.ts';
@@ -97,6 +98,19 @@ const QUARTER_TO_SEMESTER = 2 / 3;
  * One pass reads what the schema accepts; anything else goes to zod, whose messages name the fields. */
 export function normaliseProfile(input: unknown, vocab: Vocabulary): NormalisedProfile {
   return readProfile(input, vocab) ?? normaliseWithSchema(input, vocab);
+}
+
+/** A profile of ours or a JSON Resume document, normalised; a document's errors name its own fields
+ * (`work[0].endDate`), not ours it was mapped onto. */
+export function normaliseInput(input: unknown, vocab: Vocabulary): NormalisedProfile {
+  if (!isJsonResume(input)) return normaliseProfile(input, vocab);
+  const doc = input as Record<string, unknown>;
+  try {
+    return normaliseProfile(fromJsonResume(doc), vocab);
+  } catch (error) {
+    if (!(error instanceof QualifyError) || error.code !== 'QUAL_ERR_INVALID_PROFILE') throw error;
+    throw invalid(error.issues.map((issue) => ({ ...issue, path: resumePath(issue.path, doc) })));
+  }
 }
 
 /** The fast path: null for any input ProfileInput refuses, else what normaliseWithSchema gives. */

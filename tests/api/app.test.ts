@@ -126,6 +126,13 @@ describe('evaluation', () => {
     expect(res.json()).toMatchObject({ id: expect.stringMatching(/^resume-[0-9a-f]{10}$/), status: 'qualified' });
   });
 
+  it('names a JSON Resume document\'s own fields in its errors, with the body\'s other errors too', async () => {
+    const resume = { basics: { name: 'Dana' }, work: [{ position: 'Network Administrator', startDate: '2015-01', endDate: '2021-13' }] };
+    expect((await post('/v1/evaluate', { profile: resume })).json().errors).toEqual([{ path: 'profile.work[0].endDate', message: 'must be a date YYYY-MM-DD, YYYY-MM or YYYY' }]);
+    const paths = (await post('/v1/evaluate', { profile: resume, asOf: '2026-02-31' })).json().errors.map((e: { path: string }) => e.path);
+    expect(paths.sort()).toEqual(['asOf', 'profile.work[0].endDate']);
+  });
+
   it('defaults the as-of date to today', async () => {
     const res = await post('/v1/classes/houston-440.4/evaluate', { profile });
     expect(res.json().asOf).toBe(new Date().toISOString().slice(0, 10));
