@@ -12,7 +12,7 @@ export type ProfileBody<S extends BodySchema> = Omit<z.output<S>, 'profile'> & {
 
 /** A JSON body that holds a profile. Its zod schema documents the route (OpenAPI), but fastify
  * checks only the rest of the body (asOf, classes): the profile is validated once, by
- * normaliseProfile as the engine reads it. A body refused there is checked against the whole
+ * normaliseInput as the engine reads it. A body refused there is checked against the whole
  * schema, so the problem answered is the one fastify's validation of the whole body gave. */
 export function profileBody<S extends BodySchema>(schema: S) {
   const zod = validatorCompiler({ schema } as never) as (data: unknown) => { error?: unknown[] };
