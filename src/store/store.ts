@@ -40,7 +40,7 @@ export async function migrate(db: Kysely<unknown>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';
-    throw new Error(`the store could not be migrated (${failed}): ${(error as Error).message}`);
+    throw new Error(`the store could not be migrated (${failed}): ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -61,7 +61,27 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     await migrate(db as unknown as Kysely<unknown>);
   } catch (error) {
     await db.destroy();
+    const cause = (error as Error).cause as NodeJS.ErrnoException | undefined;
+    if (options.url && cause && UNREACHABLE.has(String(cause.code))) {
+      throw new QualifyError('QUAL_ERR_INVALID_OPTION', `cannot open the store at DATABASE_URL ${withoutPassword(options.url)}: ${cause.message}`);
+    }
     throw error;
   }
   return db;
+}
+
+/** PostgreSQL that cannot be reached or entered (refused, unknown host, timed out, a bad password
+ * or user, no such database): the setting is wrong, not qualify. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', '28P01', '28000', '3D000']);
+
+/** The URL as it may be printed: its password never is. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.password) return parsed.toString();
+    parsed.password = '';
+    return `${parsed.toString()} (password not shown)`;
+  } catch {
+    return '(not a URL)';
+  }
 }

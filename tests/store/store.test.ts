@@ -88,3 +88,12 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('a PostgreSQL store that cannot be reached', () => {
+  it('is refused as a setting, naming the URL without its password and why', async () => {
+    // Nothing listens on port 1: the connection is refused at once.
+    const opened = openStore({ url: 'postgres://qualify:s3cret@127.0.0.1:1/screening' });
+    await expect(opened).rejects.toMatchObject({ code: 'QUAL_ERR_INVALID_OPTION', message: expect.stringMatching(/^cannot open the store at DATABASE_URL postgres:\/\/qualify@127\.0\.0\.1:1\/screening \(password not shown\): .*ECONNREFUSED/) });
+    await expect(opened).rejects.not.toMatchObject({ message: expect.stringContaining('s3cret') });
+  });
+});
