@@ -23,9 +23,7 @@ export function profileBody<S extends BodySchema>(schema: S) {
     if (!isJsonResume(profile)) return zod(body);
     const doc = profile as Record<string, unknown>;
     const checked = zod({ ...(body as object), profile: fromJsonResume(doc) });
-    if (!checked.error) return checked;
-    const named = (pointer: string) => `/profile/${resumePath(formatPath(pointer.split('/').map((k) => (/^\d+$/.test(k) ? Number(k) : k))), doc).replace(/\[(\d+)\]/g, '.$1').replaceAll('.', '/')}`;
-    return { error: (checked.error as Array<{ instancePath: string }>).map((e) => (e.instancePath.startsWith('/profile/') ? { ...e, instancePath: named(e.instancePath.slice('/profile/'.length)) } : e)) };
+    return checked.error ? { error: (checked.error as Array<{ instancePath: string }>).map((e) => ({ ...e, instancePath: resumePointer(e.instancePath, doc) })) } : checked;
   };
   const rest = schema.extend({ profile: z.unknown() });
   return {
@@ -43,4 +41,13 @@ export function profileBody<S extends BodySchema>(schema: S) {
       return new QualifyError(error.code, describeIssues(issues), issues);
     },
   };
+}
+
+/** A pointer into the profile mapped from `doc` as one into the document: `/profile/experience/0/end`
+ * → `/profile/work/0/endDate`. Pointers outside the profile stay as they are. */
+function resumePointer(pointer: string, doc: Record<string, unknown>): string {
+  const [, inProfile] = /^\/profile\/(.*)$/.exec(pointer) ?? [];
+  if (inProfile === undefined) return pointer;
+  const path = formatPath(inProfile.split('/').map((key) => (/^\d+$/.test(key) ? Number(key) : key)));
+  return `/profile/${resumePath(path, doc).replace(/\[(\d+)\]/g, '.$1').replaceAll('.', '/')}`;
 }

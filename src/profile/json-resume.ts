@@ -60,22 +60,24 @@ export function fromJsonResume(input: Json): Json {
 
 /** For each list of ours: the document's list, and for each of our keys the document's, in the order
  * fromJsonResume reads them. */
-const LISTS: Record<string, { list: string; keys: Record<string, string[]> }> = {
-  experience: { list: 'work', keys: { title: ['position', 'title'], employer: ['name', 'company', 'employer'], start: ['startDate', 'start'], end: ['endDate', 'end'], description: ['summary', 'highlights'] } },
-  education: { list: 'education', keys: { level: ['studyType', 'level'], field: ['area', 'field'], completed: ['endDate', 'completed'] } },
-  certifications: { list: 'certificates', keys: { issued: ['date', 'issued'], expires: ['expires'] } },
-};
+const LISTS = new Map<string, { list: string; keys: Record<string, string[]> }>([
+  ['experience', { list: 'work', keys: { title: ['position', 'title'], employer: ['name', 'company', 'employer'], start: ['startDate', 'start'], end: ['endDate', 'end'], description: ['summary', 'highlights'] } }],
+  ['education', { list: 'education', keys: { level: ['studyType', 'level'], field: ['area', 'field'], completed: ['endDate', 'completed'] } }],
+  ['certifications', { list: 'certificates', keys: { issued: ['date', 'issued'], expires: ['expires'] } }],
+]);
 
 /** A field of the profile mapped from `doc` named as the document names it, so that an error points
  * at what its author wrote: `experience[0].end` → `work[0].endDate` (or `work[0].end`, when that is
- * the key the entry used). */
+ * the key the entry used); `education[0].level`, left out, → `education[0].studyType`. */
 export function resumePath(path: string, doc: Json): string {
   const [, head, index, key, rest] = /^(\w+)(?:\[(\d+)\](?:\.(\w+))?)?(.*)$/.exec(path) ?? [];
-  const list = head === undefined ? undefined : LISTS[head];
+  const list = head === undefined ? undefined : LISTS.get(head);
   if (list) {
     if (index === undefined) return `${list.list}${rest}`;
     const entry = (doc[list.list] as unknown[])[Number(index)];
-    const theirs = key === undefined ? undefined : (list.keys[key]?.find((k) => isObject(entry) && entry[k] !== undefined) ?? key);
+    const keys = key === undefined ? undefined : (Object.hasOwn(list.keys, key) ? list.keys[key]! : [key]);
+    // The key the entry used; for one it left out, the document's own name for it.
+    const theirs = keys && (keys.find((k) => isObject(entry) && entry[k] !== undefined) ?? keys[0]);
     return `${list.list}[${index}]${theirs === undefined ? '' : `.${theirs}`}${rest}`;
   }
   if (path === 'name' || path === 'email' || (path === 'statement' && doc.statement === undefined)) return `basics.${path === 'statement' ? 'summary' : path}`;

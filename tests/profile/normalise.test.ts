@@ -51,6 +51,8 @@ describe('a JSON Resume document with errors', () => {
       certificates: [{ name: 'CCNA', date: 'March' }],
     };
     expect(issues(doc).map((i) => i.path).sort()).toEqual(['basics.name', 'certificates[0].date', 'education[0].endDate', 'work[0].endDate', 'work[1].start']);
+    // A key left out is named as the document's schema names it.
+    expect(issues({ basics: {}, education: [{ area: 'Computer Science' }] })).toEqual([{ path: 'education[0].studyType', message: expect.any(String) }]);
   });
 
   it('refuses a list that is not a list, or an entry that is not an object, rather than dropping it', () => {
