@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { QualifyError } from '../../src/errors.ts';
-import { normaliseProfile } from '../../src/profile/normalise.ts';
+import { normaliseInput, normaliseProfile } from '../../src/profile/normalise.ts';
 import { bundledVocabulary } from '../../src/vocab/vocabulary.ts';
 
+/** The problems named for a profile, or a JSON Resume document. */
 function issuesOf(input: unknown) {
   try {
-    normaliseProfile(input, bundledVocabulary());
+    normaliseInput(input, bundledVocabulary());
   } catch (error) {
     if (error instanceof QualifyError) return error.issues;
     throw error;
@@ -67,5 +68,24 @@ describe('profile validation', () => {
   it('treats a missing, null or "present" end as running to the as-of date', () => {
     const jobs = normaliseProfile({ id: 'x', experience: [{ start: '2020' }, { start: '2020', end: null }, { start: '2020', end: 'present' }] }, bundledVocabulary()).jobs;
     expect(jobs.map((j) => j.end)).toEqual([null, null, null]);
+  });
+});
+
+describe('a JSON Resume document with errors', () => {
+  it('names the fields the document wrote, in its own words and places', () => {
+    const doc = {
+      basics: { name: 'x'.repeat(301) },
+      work: [{ position: 'Network Administrator', startDate: '2015-01', endDate: '2021-13' }, { title: 'Analyst', start: 'soon' }],
+      education: [{ studyType: 'BS', area: 'Computer Science', endDate: 'in 2014' }],
+      certificates: [{ name: 'CCNA', date: 'March' }],
+    };
+    expect(issuesOf(doc).map((i) => i.path).sort()).toEqual(['basics.name', 'certificates[0].date', 'education[0].endDate', 'work[0].endDate', 'work[1].start']);
+    // A key left out is named as the document's schema names it.
+    expect(issuesOf({ basics: {}, education: [{ area: 'Computer Science' }] })).toEqual([{ path: 'education[0].studyType', message: expect.any(String) }]);
+  });
+
+  it('refuses a list that is not a list, or an entry that is not an object, rather than dropping it', () => {
+    expect(issuesOf({ basics: {}, work: 'ten years' })).toEqual([{ path: 'work', message: expect.stringContaining('expected array') }]);
+    expect(issuesOf({ basics: {}, certificates: [{ name: 'CCNA' }, 'PMP'] })).toEqual([{ path: 'certificates[1]', message: expect.stringContaining('expected object') }]);
   });
 });
