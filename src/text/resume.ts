@@ -132,14 +132,21 @@ export function extractResume(text: string, vocab: Vocabulary, bounds: Partial<R
         experience.close();
         continue;
       }
+      // A heading alone on its line; or before what it heads ("Certifications: CCNA, PMP"), starting its
+      // section there, but for "Skills: …" and the like under a job, which stay part of the job.
       const h = heading(line);
-      if (h) {
-        section = h;
+      const [, named, rest] = h ? [] : (/^([^:]{3,40}):\s*(\S.*)$/.exec(line) ?? []);
+      const inline = named === undefined ? null : heading(named);
+      const opens = inline !== null && inline !== 'other' && inline !== section;
+      if (h || opens) {
+        section = (h ?? inline)!;
         experience.reset();
         certifications.reset();
-      } else if (section === 'experience') experience.line(raw, n);
-      else if (section === 'education') readEducation(line, n, education, { B, log, vocab, lookup });
-      else if (section === 'certifications') certifications.line(line, n);
+      }
+      if (h) continue;
+      if (section === 'experience') experience.line(opens ? rest! : raw, n);
+      else if (section === 'education') readEducation(opens ? rest! : line, n, education, { B, log, vocab, lookup });
+      else if (section === 'certifications') certifications.line(opens ? rest! : line, n);
     }
   }
   experience.end();
@@ -158,6 +165,7 @@ function readEducation(line: string, n: number, education: Entry[], { B, log, vo
 }
 
 const YEARS = /\b(?:19|20)\d{2}\b/g;
+const TRAILING_DATES = /(?:\s*[(–—-]?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\)?)+$/i;
 /** A part that is a place of study or a date, not a field ("State University", "2014", "May 2014"). */
 const NOT_A_FIELD = /\b(university|college|institute|school|academy|polytechnic)\b|^[\W\d]*(?:[a-z]{3,9}\.? )?(?:19|20)\d\d[\W\d]*$/i;
 
@@ -167,8 +175,9 @@ function readDegree(line: string, vocab: Vocabulary, longest: number, lookup: (n
   const text = oneSpace(bullet(line));
   const parts = text.split(/ ?[|,;] ?| [–—-] /).filter(Boolean);
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (part.length > longest) continue;
+    // A date after the degree ("MBA 2018", "MBA (May 2018)") is the year read below, not its field.
+    const part = parts[i]!.replace(TRAILING_DATES, '');
+    if (!part || part.length > longest) continue;
     if (!lookup(part)) return 'left out';
     const parsed = vocab.parseDegree(part);
     if (!parsed.level || parsed.confidence < 1) continue;

@@ -110,6 +110,22 @@ describe('jobs', () => {
   });
 });
 
+describe('headings and degrees written on one line', () => {
+  it('reads a heading before what it heads on its line, but keeps "Skills: …" under a job in the job', () => {
+    const text = ['EXPERIENCE', 'Network Engineer, Acme, 2016 - present', 'Skills: Cisco routing, firewalls', 'Analyst, Beta, 2012 - 2016', '', 'Education: B.S. in Computer Science, 2012', 'Certifications: CCNP, CompTIA Security+ (exp. 2027)'].join('\n');
+    const { profile, unread } = extractResume(text, bundledVocabulary());
+    expect((profile.experience as Array<{ title: string; description?: string }>).map((j) => [j.title, j.description])).toEqual([['Network Engineer', 'Skills: Cisco routing, firewalls'], ['Analyst', undefined]]);
+    expect(profile.education).toEqual([expect.objectContaining({ level: 'B.S.', field: 'Computer Science', completed: '2012' })]);
+    expect((profile.certifications as Array<{ name: string }>).map((c) => c.name)).toEqual(['CCNP', 'CompTIA Security+']);
+    expect(unread).toEqual([]);
+  });
+
+  it('reads a date after a degree as when it was completed, never as its field', () => {
+    const degrees = extractResume('EDUCATION\nMBA 2018\nM.S. (May 2015)\nB.A. History 2009 - 2012', bundledVocabulary()).profile.education as Array<{ level: string; field?: string; completed?: string }>;
+    expect(degrees.map((d) => [d.level, d.field, d.completed])).toEqual([['MBA', 'Business Administration', '2018'], ['M.S.', undefined, '2015'], ['B.A.', 'History', '2012']]);
+  });
+});
+
 describe('every profile extraction writes passes the validation qualify check applies', () => {
   const valid = (text: string) => {
     const { profile } = extractResume(text, bundledVocabulary());
