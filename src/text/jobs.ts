@@ -8,16 +8,20 @@ import type { UnreadList } from './unread.ts';
 /** What LinkedIn writes beside an employer and a date range ("Acme · Full-time", "· 5 yrs 9 mos"). */
 const NOT_A_NAME = /^(full[- ]time|part[- ]time|contract|contractor|self[- ]employed|freelance|internship|seasonal|temporary|apprenticeship|\d+ (yrs?|mos?)( \d+ mos?)?)$/i;
 
+/** The state or province after a place ("City of Springfield, IL"): where, not who. */
+const REGION = /^(A[BKLRZ]|BC|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ABDEINOST]|N[BCDEHJLMSTUVY]|O[HKNR]|P[AE]|QC|RI|S[CDK]|T[NX]|UT|V[AT]|W[AIVY]|YT)$/;
+
 /** The title and employer pieces of lines: split at tabs and wide gaps (word-processor columns),
  * "·", "at", "@", "|", ",", ";" and spaced dashes; emphasis marks and stray separators
- * ("**Cloud Engineer**", ": IT Manager") are layout, not words. */
+ * ("**Cloud Engineer**", ": IT Manager") are layout, not words, and a state after a place (", IL")
+ * names neither. */
 function namePieces(parts: readonly string[]): string[] {
   const clean = (p: string) => strip(p.replace(/[*_`]+/g, ''), `:,;|·–—-${SPACE}`).trim();
   return parts
     .flatMap((p) => p.split(/\t+| {3,}| · /))
     .flatMap((p) => oneSpace(p).split(/ (?:at|@) | ?[|,;·] ?| [–—-] /))
     .map(clean)
-    .filter((p) => p.length > 1 && !NOT_A_NAME.test(p));
+    .filter((p) => p.length > 1 && !NOT_A_NAME.test(p) && !REGION.test(p));
 }
 
 /** "Network Administrator, Metro Transit", "Metro Transit | Network Administrator", "Engineer at Acme". */

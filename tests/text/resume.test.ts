@@ -103,6 +103,12 @@ describe('reading pasted résumés', () => {
 });
 
 describe('jobs', () => {
+  it('reads a title above an employer and its state above the dates, the state naming neither', () => {
+    const { profile, unread } = extractResume('EXPERIENCE\nIT Manager\nCity of Springfield, IL\n2019 – Current\n• Led a team of 6\n\nSystems Administrator, Shelby County, TN, 2014 - 2019', bundledVocabulary());
+    expect((profile.experience as Array<{ title: string; employer: string }>).map((j) => [j.title, j.employer])).toEqual([['IT Manager', 'City of Springfield'], ['Systems Administrator', 'Shelby County']]);
+    expect(unread).toEqual([]);
+  });
+
   it('lists a date range that ends before it starts as unread instead of writing a job the profile refuses', () => {
     const { profile, unread } = extractResume('EXPERIENCE\nEngineer, Acme, 2020 - 2018\n- Did things', bundledVocabulary());
     expect(profile.experience).toEqual([]);
