@@ -29,7 +29,7 @@ function titleAndEmployer(pieces: readonly string[]): { title: string; employer?
   if (pieces.length === 0) return { title: '' };
   const [a, b] = pieces as [string, string | undefined];
   // An employer usually names an organisation; a title a role. Swap when the first looks like the employer.
-  const org = /\b(inc|llc|ltd|corp|company|co|university|college|council|county|city|department|agency|bank|hospital|school|district|authority|services|group|plc|transit|board)\b/i;
+  const org = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|bank|hospital|school|district|authority|services|group|plc|transit|board)\b/i;
   if (b && org.test(a) && !org.test(b)) return { title: b, employer: a };
   return b ? { title: a, employer: b } : { title: a };
 }
@@ -74,7 +74,10 @@ export function experienceReader(entries: number, log: UnreadList) {
       job = null;
       return log.note(n, line, 'a date range that ends before it starts: not read');
     }
-    const named = titleAndEmployer(namePieces([...used.map((u) => u.text), range.rest]));
+    // Named by two lines above ("ACME Corporation, Austin" over "Systems Engineer"), each line names
+    // one of the two by its first piece; the rest (a city) is where.
+    const pieces = used.length === 2 ? used.flatMap((u) => namePieces([u.text]).slice(0, 1)) : namePieces([...used.map((u) => u.text), range.rest]);
+    const named = titleAndEmployer(pieces);
     job = { ...named, start: range.start, end: range.end, extracted: true };
     opener = at;
     listed = jobs.length < entries;

@@ -109,6 +109,11 @@ describe('jobs', () => {
     expect(unread).toEqual([]);
   });
 
+  it('reads an employer with its city above a title above the dates, each line naming one', () => {
+    const { profile } = extractResume('Experience\nACME Corporation, Austin, TX\nSenior Systems Engineer\n01/2018 - 12/2022', bundledVocabulary());
+    expect(profile.experience).toEqual([expect.objectContaining({ title: 'Senior Systems Engineer', employer: 'ACME Corporation', start: '2018-01', end: '2022-12' })]);
+  });
+
   it('lists a date range that ends before it starts as unread instead of writing a job the profile refuses', () => {
     const { profile, unread } = extractResume('EXPERIENCE\nEngineer, Acme, 2020 - 2018\n- Did things', bundledVocabulary());
     expect(profile.experience).toEqual([]);
