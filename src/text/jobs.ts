@@ -24,13 +24,23 @@ function namePieces(parts: readonly string[]): string[] {
     .filter((p) => p.length > 1 && !NOT_A_NAME.test(p) && !REGION.test(p));
 }
 
+/** Words that name an organisation rather than a role. */
+const ORG = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|bank|hospital|school|district|authority|services|group|plc|transit|board)\b/i;
+
+/** The employer on the line under a date line that named only the title ("City of Austin, Austin,
+ * TX"): an organisation's name, or a name with its state; a duty written without a bullet is neither. */
+function employerBelow(line: string): string | null {
+  const pieces = namePieces([line]);
+  const state = /,\s*([A-Z]{2})\s*$/.exec(line)?.[1];
+  return pieces.length > 0 && pieces.length <= 3 && (ORG.test(pieces[0]!) || (state !== undefined && REGION.test(state))) ? pieces[0]! : null;
+}
+
 /** "Network Administrator, Metro Transit", "Metro Transit | Network Administrator", "Engineer at Acme". */
 function titleAndEmployer(pieces: readonly string[]): { title: string; employer?: string } {
   if (pieces.length === 0) return { title: '' };
   const [a, b] = pieces as [string, string | undefined];
   // An employer usually names an organisation; a title a role. Swap when the first looks like the employer.
-  const org = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|bank|hospital|school|district|authority|services|group|plc|transit|board)\b/i;
-  if (b && org.test(a) && !org.test(b)) return { title: b, employer: a };
+  if (b && ORG.test(a) && !ORG.test(b)) return { title: b, employer: a };
   return b ? { title: a, employer: b } : { title: a };
 }
 
@@ -43,6 +53,7 @@ export function experienceReader(entries: number, log: UnreadList) {
   let listed = false; // whether the job is in the list (not left out past its limit)
   let opener = { indent: 0, bullet: false }; // the line that opened the job
   let pending: NumberedLine[] = []; // lines above a date line: its title and employer, or duties of the job above
+  let opened = false; // whether the last line read opened the job
 
   function addDuty(n: number, line: string): void {
     if (!job) return log.note(n, line, 'not part of a job with dates');
@@ -91,6 +102,7 @@ export function experienceReader(entries: number, log: UnreadList) {
     }
     if (!named.title) log.note(n, line, 'a date range without a job title');
     jobs.push(job);
+    opened = true;
   }
 
   return {
@@ -102,7 +114,18 @@ export function experienceReader(entries: number, log: UnreadList) {
       const mayOpen = !at.bullet || !job || (opener.bullet && at.indent <= opener.indent);
       const range = mayOpen ? findRange(at.bullet ? bullet(line) : line) : null;
       if (range) return open(range, n, line, at);
-      if (job && (at.bullet || at.indent > opener.indent || pending.length >= 2)) return addDuty(n, line);
+      const below = opened && !at.bullet && job && !job.employer ? employerBelow(line) : null;
+      opened = false;
+      if (below) {
+        job!.employer = below;
+        return;
+      }
+      if (job && (at.bullet || at.indent > opener.indent || pending.length >= 2)) {
+        // Lines held above it came first: they are duties too, in the order written.
+        settle(pending);
+        pending = [];
+        return addDuty(n, line);
+      }
       pending.push({ n, text: line });
       if (pending.length > 2) settle([pending.shift()!]);
     },

@@ -109,6 +109,16 @@ describe('jobs', () => {
     expect(unread).toEqual([]);
   });
 
+  it('reads the employer on the line under a title and its dates, but not a duty written without a bullet', () => {
+    const text = 'EXPERIENCE\nNetwork Administrator        2015 – 2021\nCity of Austin, Austin, TX\n• Managed 40 sites\n\nAnalyst, 2012 – 2015\nKept the help desk running\nTrained staff\n• Wrote the runbook';
+    const jobs = extractResume(text, bundledVocabulary()).profile.experience as Array<{ title: string; employer?: string; description?: string }>;
+    expect(jobs.map((j) => [j.title, j.employer, j.description])).toEqual([
+      ['Network Administrator', 'City of Austin', 'Managed 40 sites'],
+      // Duties in the order written, lines without a bullet and bullets alike.
+      ['Analyst', undefined, 'Kept the help desk running\nTrained staff\nWrote the runbook'],
+    ]);
+  });
+
   it('reads an employer with its city above a title above the dates, each line naming one', () => {
     const { profile } = extractResume('Experience\nACME Corporation, Austin, TX\nSenior Systems Engineer\n01/2018 - 12/2022', bundledVocabulary());
     expect(profile.experience).toEqual([expect.objectContaining({ title: 'Senior Systems Engineer', employer: 'ACME Corporation', start: '2018-01', end: '2022-12' })]);
