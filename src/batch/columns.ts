@@ -117,6 +117,7 @@ function candidates(n: string): Array<{ column: string; key: string }> {
 }
 
 const FUSES = new Map<string, Fuse<{ column: string; key: string }>>();
+const CURRENT = /^(current|mostrecent|latest|present)(?=[a-z])/;
 
 /** The known columns nearest a header name, best first, with fuse.js scores (0 is exact, 0.6 the
  * farthest returned). The entry number of a numbered name is kept: `Job 2 Strat` → `job2_start`. */
@@ -125,7 +126,8 @@ export function nearestColumns(name: string, limit = 3): Array<{ column: string;
   let fuse = FUSES.get(n);
   if (!fuse) FUSES.set(n, (fuse = new Fuse(candidates(n), { keys: ['key'], includeScore: true, threshold: 0.6 })));
   const best = new Map<string, number>();
-  for (const hit of fuse.search(columnKey(name))) if (!best.has(hit.item.column)) best.set(hit.item.column, hit.score ?? 1);
+  // "Current Title", "Most Recent Employer": an export with one job names it so.
+  for (const hit of fuse.search(columnKey(name).replace(CURRENT, ''))) if (!best.has(hit.item.column)) best.set(hit.item.column, hit.score ?? 1);
   return [...best].slice(0, limit).map(([column, score]) => ({ column, score }));
 }
 

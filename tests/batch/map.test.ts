@@ -146,6 +146,11 @@ describe('suggesting a map', () => {
     expect(parseMap(text, 'x.yaml').columns).toEqual({});
   });
 
+  it('maps the "current" or "most recent" job of a one-job export onto job 1', () => {
+    const map = parseMap(suggestMap('x.csv', ['id', 'Current Title', 'Most Recent Employer', 'Latest Start Date'], []), 'x.yaml');
+    expect(map.columns).toEqual({ 'Current Title': 'job1_title', 'Most Recent Employer': 'job1_employer', 'Latest Start Date': 'job1_start' });
+  });
+
   it('never maps two headers onto one column', () => {
     const map = parseMap(suggestMap('x.csv', ['id', 'Job 1 Start Date', 'Job 1 Start'], []), 'x.yaml');
     expect(map.columns).toEqual({ 'Job 1 Start Date': 'job1_start' });
