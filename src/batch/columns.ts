@@ -138,6 +138,9 @@ export const idOf = (name: string): string => name.toLowerCase().replace(/[^\p{L
 /** A header that looks like voluntary self-identification, never read for scoring: for --group-by. */
 export const looksDemographic = (name: string): boolean => /race|ethnic|gender|\bsex\b|disabilit|veteran/i.test(name);
 
+/** A screening question answered in years ("Years of IT experience"): self-reported experience, by a map's selfReported:. */
+export const looksSelfReported = (name: string): boolean => /\byears?\b.*\bexperience\b|\bexperience\b.*\byears?\b/i.test(name);
+
 /** Where a profile entry came from: numbered column N of a line, or (`column`) another column,
  * such as a self-reported answer read from a map's `selfReported:` question. */
 type Source = { n: number; line: number; column?: string };

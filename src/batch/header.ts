@@ -1,5 +1,5 @@
 import { QualifyError, type FieldIssue } from '../errors.ts';
-import { columnKey, columnName, isKnownColumn, looksDemographic, nearestColumns, readAs, type Family } from './columns.ts';
+import { columnKey, columnName, isKnownColumn, looksDemographic, looksSelfReported, nearestColumns, readAs, type Family } from './columns.ts';
 import { selfKey, type Conversions } from './map.ts';
 
 export interface HeaderOptions {
@@ -70,12 +70,13 @@ function numbers(keys: ReadonlyArray<string | null>, prefix: Family): number[] {
   return [...new Set(found.map(Number))].sort((a, b) => a - b);
 }
 
-/** A header names nothing qualify reads, and nothing says to ignore it: nearest known columns, or
- * (for a self-identification column) what to do with it. Fuse scores above 0.5 name nothing near. */
+/** A header names nothing qualify reads, and nothing says to ignore it: nearest known columns, and
+ * for a self-identification column or a screening answer what to do with it. Fuse scores above 0.5 name nothing near. */
 function unknownSaid(name: string): string {
   const near = nearestColumns(name).filter((c) => c.score <= 0.5).map((c) => c.column);
   const said = near.length > 0 ? `nearest: ${near.join(', ')}` : 'no known column is near';
-  return looksDemographic(name) ? `${said}; self-identification is never read for scoring: ignore it, and --group-by it for the report` : said;
+  if (looksDemographic(name)) return `${said}; self-identification is never read for scoring: ignore it, and --group-by it for the report`;
+  return looksSelfReported(name) ? `${said}; a screening answer in years: read it as self-reported experience with a map's selfReported: (docs/csv.md), or ignore it` : said;
 }
 
 function refuseUnknown(unknown: readonly string[], remedy: Remedy): never {

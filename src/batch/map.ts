@@ -4,7 +4,7 @@ import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { QualifyError, fileError } from '../errors.ts';
 import { formatMonthIndex, monthIndex, parsePartialDate } from '../profile/dates.ts';
-import { columnKey, columnKind, columnName, familyPattern, idOf, isKnownColumn, LIST_COLUMNS, looksDemographic, nearestColumns, readAs, targetOf } from './columns.ts';
+import { columnKey, columnKind, columnName, familyPattern, idOf, isKnownColumn, LIST_COLUMNS, looksDemographic, looksSelfReported, nearestColumns, readAs, targetOf } from './columns.ts';
 
 /** A map file (`--map`, docs/csv.md): their columns renamed onto ours, columns to ignore, and how
  * their values convert into ours, applied as each row is read (csv-row.ts). */
@@ -261,8 +261,6 @@ export function loadMap(file: string, options: MapOptions = {}): ColumnMap {
 
 /** Contact and personal details: never read, and nothing to map. */
 const looksPersonal = (name: string): boolean => /phone|mobile|address|street|city|\bstate\b|zip|postal|first name|last name|middle name|surname|birth|\bdob\b|ssn|social security|linkedin|resume|r[ée]sum[ée] (?:file|link|url)/i.test(name);
-/** A screening question answered in years. */
-const looksSelfReported = (name: string): boolean => /\byears?\b.*\bexperience\b|\bexperience\b.*\byears?\b/i.test(name);
 
 /** fuse.js scores at or below this, with the next candidate at least SURE_GAP further, are taken. */
 const SURE = 0.25;

@@ -83,6 +83,12 @@ describe('reading the header row', () => {
     expect(error.issues.map((i) => i.path)).toEqual(['Job 1 Supervisory (Y/N)', 'Certs', 'Race/Ethnicity', 'Job 2 Strat']);
   });
 
+  it('says what to do with a screening answer in years among the unknown columns', () => {
+    const error = refused(() => readHeader(['id', 'Years of IT Experience'], { unknown: 'refuse' }));
+    expect(error.message).toContain('"Years of IT Experience": ');
+    expect(error.message).toContain("a screening answer in years: read it as self-reported experience with a map's selfReported: (docs/csv.md), or ignore it");
+  });
+
   it('names unknown columns before a missing id, which one of them may be meant as', () => {
     expect(refused(() => readHeader(['Applicant Key', 'job1_title'], { unknown: 'refuse' })).message).toMatch(/^the CSV has a column qualify does not know, and nothing says to ignore it:\n  "Applicant Key": /);
   });
