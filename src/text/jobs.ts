@@ -89,7 +89,8 @@ export function experienceReader(entries: number, log: UnreadList) {
     // one of the two by its first piece; the rest (a city) is where.
     const pieces = used.length === 2 ? used.flatMap((u) => namePieces([u.text]).slice(0, 1)) : namePieces([...used.map((u) => u.text), range.rest]);
     const named = titleAndEmployer(pieces);
-    job = { ...named, start: range.start, end: range.end, extracted: true };
+    // The employer's place is kept, for one read from the line below (written in this order).
+    job = { title: named.title, employer: named.employer, start: range.start, end: range.end, extracted: true };
     opener = at;
     listed = jobs.length < entries;
     if (!listed) return log.leave('experience', n, line); // its duties go with it
