@@ -157,6 +157,15 @@ export function extractResume(text: string, vocab: Vocabulary, bounds: Partial<R
 }
 
 function readEducation(line: string, n: number, education: Entry[], { B, log, vocab, lookup }: { B: ResumeBounds; log: UnreadList; vocab: Vocabulary; lookup: (name: string) => boolean }): void {
+  // Years alone under a degree ("2012 - 2016", as LinkedIn writes them): when it was completed.
+  const last = education.at(-1);
+  if (/^[\d\s–—/.-]+$/.test(line) && last && last.completed === undefined) {
+    const year = line.match(YEARS)?.at(-1);
+    if (year) {
+      last.completed = year;
+      return;
+    }
+  }
   if (education.length >= B.entries) return log.leave('education', n, line);
   const degree = readDegree(line, vocab, B.name, lookup);
   if (degree === 'left out') log.leave('lookups', n, line);
@@ -184,7 +193,9 @@ function readDegree(line: string, vocab: Vocabulary, longest: number, lookup: (n
     // A field written in the part ("B.S. in Computer Science") wins; then one written after it
     // ("BBA, Accounting"); then the field the level implies (an MBA's Business Administration).
     const written = parsed.field && part.endsWith(parsed.field) ? parsed.field : null;
-    const next = parts[i + 1];
+    // The level again, abbreviated, before the field ("Bachelor of Science - BS, Informatics") names no field.
+    const again = parts[i + 1] !== undefined && parts[i + 1]!.length <= 12 && vocab.parseDegree(parts[i + 1]!).level === parsed.level;
+    const next = parts[i + (again ? 2 : 1)];
     const after = next && next.length <= LIMITS.shortText && !NOT_A_FIELD.test(next) ? next : null;
     const field = written ?? after ?? parsed.field;
     const year = text.match(YEARS)?.at(-1); // the last year of the line

@@ -141,6 +141,11 @@ describe('headings and degrees written on one line', () => {
     expect(unread).toEqual([]);
   });
 
+  it('reads a degree as LinkedIn writes it: the level again, abbreviated, before the field, and the years on the line under it', () => {
+    const { profile } = extractResume('Education\nUniversity of Washington\nBachelor of Science - BS, Informatics\n2012 - 2016', bundledVocabulary());
+    expect(profile.education).toEqual([{ level: 'Bachelor of Science', field: 'Informatics', completed: '2016', extracted: true }]);
+  });
+
   it('reads a date after a degree as when it was completed, never as its field', () => {
     const degrees = extractResume('EDUCATION\nMBA 2018\nM.S. (May 2015)\nB.A. History 2009 - 2012', bundledVocabulary()).profile.education as Array<{ level: string; field?: string; completed?: string }>;
     expect(degrees.map((d) => [d.level, d.field, d.completed])).toEqual([['MBA', 'Business Administration', '2018'], ['M.S.', undefined, '2015'], ['B.A.', 'History', '2012']]);
