@@ -27,6 +27,10 @@ function namePieces(parts: readonly string[]): string[] {
 /** Words that name an organisation rather than a role. */
 const ORG = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|bank|hospital|school|district|authority|services|group|plc|transit|board)\b/i;
 
+/** Where a job was, on the line under its dates, as LinkedIn writes it ("Seattle, Washington,
+ * United States · Remote"): neither a name nor a duty. */
+const PLACE = /^(?:[A-Z][\w .'-]*, )+(?:United States|USA|Canada|United Kingdom|UK|Australia|[A-Z]{2})(?: · (?:Remote|Hybrid|On-site))?$|^(?:Remote|Hybrid|On-site)$/;
+
 /** The employer on the line under a date line that named only the title ("City of Austin, Austin,
  * TX"): an organisation's name, or a name with its state; a duty written without a bullet is neither. */
 function employerBelow(line: string): string | null {
@@ -115,12 +119,15 @@ export function experienceReader(entries: number, log: UnreadList) {
       const mayOpen = !at.bullet || !job || (opener.bullet && at.indent <= opener.indent);
       const range = mayOpen ? findRange(at.bullet ? bullet(line) : line) : null;
       if (range) return open(range, n, line, at);
-      const below = opened && !at.bullet && job && !job.employer ? employerBelow(line) : null;
+      // The line under a date line may name the employer, or where the job was.
+      const under = opened && !at.bullet;
       opened = false;
+      const below = under && job && !job.employer ? employerBelow(line) : null;
       if (below) {
         job!.employer = below;
         return;
       }
+      if (under && PLACE.test(line)) return;
       if (job && (at.bullet || at.indent > opener.indent || pending.length >= 2)) {
         // Lines held above it came first: they are duties too, in the order written.
         settle(pending);

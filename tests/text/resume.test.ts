@@ -119,6 +119,13 @@ describe('jobs', () => {
     ]);
   });
 
+  it('reads a job as LinkedIn writes it: where it was, under the dates, is neither a name nor a duty', () => {
+    const text = 'Experience\nCloud Engineer\nContoso · Full-time\nJan 2020 - Present · 5 yrs 11 mos\nSeattle, Washington, United States · Hybrid\n- Built Azure landing zones';
+    expect(extractResume(text, bundledVocabulary()).profile.experience).toEqual([
+      { title: 'Cloud Engineer', employer: 'Contoso', start: '2020-01', end: 'present', extracted: true, description: 'Built Azure landing zones' },
+    ]);
+  });
+
   it('reads an employer with its city above a title above the dates, each line naming one', () => {
     const { profile } = extractResume('Experience\nACME Corporation, Austin, TX\nSenior Systems Engineer\n01/2018 - 12/2022', bundledVocabulary());
     expect(profile.experience).toEqual([expect.objectContaining({ title: 'Senior Systems Engineer', employer: 'ACME Corporation', start: '2018-01', end: '2022-12' })]);
