@@ -13,11 +13,12 @@ const REGION = /^(A[BKLRZ]|BC|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ABDEINOST
 
 /** The title and employer pieces of lines: split at tabs and wide gaps (word-processor columns),
  * "·", "at", "@", "|", ",", ";" and spaced dashes; emphasis marks and stray separators
- * ("**Cloud Engineer**", ": IT Manager") are layout, not words, and a state after a place (", IL")
- * names neither. */
+ * ("**Cloud Engineer**", ": IT Manager") are layout, not words, and a state after a place (", IL"),
+ * or a city and its state after a dash, names neither. */
 function namePieces(parts: readonly string[]): string[] {
   const clean = (p: string) => strip(p.replace(/[*_`]+/g, ''), `:,;|·–—-${SPACE}`).trim();
   return parts
+    .map((p) => p.replace(CITY_AFTER_DASH, (city, state: string) => (REGION.test(state) ? '' : city)))
     .flatMap((p) => p.split(/\t+| {3,}| · /))
     .flatMap((p) => oneSpace(p).split(/ (?:at|@) | ?[|,;·] ?| [–—-] /))
     .map(clean)
@@ -26,6 +27,9 @@ function namePieces(parts: readonly string[]): string[] {
 
 /** Words that name an organisation rather than a role. */
 const ORG = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|bank|hospital|school|district|authority|services|group|plc|transit|board)\b/i;
+
+/** A city and state after a spaced dash ("Dell Technologies - Round Rock, TX"): where, not who. */
+const CITY_AFTER_DASH = / [-–—] [A-Z][\w .'-]*, ?([A-Z]{2})$/;
 
 /** Where a job was, on the line under its dates, as LinkedIn writes it ("Seattle, Washington,
  * United States · Remote"): neither a name nor a duty. */

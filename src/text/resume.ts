@@ -157,9 +157,9 @@ export function extractResume(text: string, vocab: Vocabulary, bounds: Partial<R
 }
 
 function readEducation(line: string, n: number, education: Entry[], { B, log, vocab, lookup }: { B: ResumeBounds; log: UnreadList; vocab: Vocabulary; lookup: (name: string) => boolean }): void {
-  // Years alone under a degree ("2012 - 2016", as LinkedIn writes them): when it was completed.
+  // Years alone under a degree ("2012 - 2016", "2011 to 2013", as LinkedIn and Indeed write them): when it was completed.
   const last = education.at(-1);
-  if (/^[\d\s–—/.-]+$/.test(line) && last && last.completed === undefined) {
+  if (/^(?:\d|\s|[–—/.-]|to\b)+$/i.test(line) && last && last.completed === undefined) {
     const year = line.match(YEARS)?.at(-1);
     if (year) {
       last.completed = year;

@@ -126,6 +126,16 @@ describe('jobs', () => {
     ]);
   });
 
+  it('reads jobs and a degree as Indeed writes them: the employer with " - City, ST" under the title, years with "to"', () => {
+    const text = 'Work Experience\n\nIT Specialist\nDepartment of Veterans Affairs - Austin, TX\nOctober 2017 to Present\nMaintained servers.\n\nComputer Support Technician\nDell Technologies - Round Rock, TX\nMay 2013 to September 2017\n\nEducation\n\nAssociate in Network Administration\n2011 to 2013';
+    const { profile } = extractResume(text, bundledVocabulary());
+    expect((profile.experience as Array<{ title: string; employer: string; description?: string }>).map((j) => [j.title, j.employer, j.description])).toEqual([
+      ['IT Specialist', 'Department of Veterans Affairs', 'Maintained servers.'],
+      ['Computer Support Technician', 'Dell Technologies', undefined],
+    ]);
+    expect(profile.education).toEqual([expect.objectContaining({ level: 'Associate', field: 'Network Administration', completed: '2013' })]);
+  });
+
   it('reads an employer with its city above a title above the dates, each line naming one', () => {
     const { profile } = extractResume('Experience\nACME Corporation, Austin, TX\nSenior Systems Engineer\n01/2018 - 12/2022', bundledVocabulary());
     expect(profile.experience).toEqual([expect.objectContaining({ title: 'Senior Systems Engineer', employer: 'ACME Corporation', start: '2018-01', end: '2022-12' })]);
