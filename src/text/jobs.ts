@@ -43,6 +43,13 @@ function employerBelow(line: string): string | null {
   return pieces.length > 0 && pieces.length <= 3 && (ORG.test(pieces[0]!) || (state !== undefined && REGION.test(state))) ? pieces[0]! : null;
 }
 
+/** A title alone on its line, under an employer's date line: one short name, not an organisation's,
+ * not a sentence. */
+function titleBelow(line: string): string | null {
+  const pieces = namePieces([line]);
+  return pieces.length === 1 && pieces[0]!.length <= 60 && !ORG.test(pieces[0]!) && !/[.!?]$/.test(line) ? pieces[0]! : null;
+}
+
 /** "Network Administrator, Metro Transit", "Metro Transit | Network Administrator", "Engineer at Acme". */
 function titleAndEmployer(pieces: readonly string[]): { title: string; employer?: string } {
   if (pieces.length === 0) return { title: '' };
@@ -129,6 +136,12 @@ export function experienceReader(entries: number, log: UnreadList) {
       const below = under && job && !job.employer ? employerBelow(line) : null;
       if (below) {
         job!.employer = below;
+        return;
+      }
+      // An employer with its dates ("City of Dallas, 2014–2018") over the title.
+      const title = under && job && !job.employer && ORG.test(String(job.title)) ? titleBelow(line) : null;
+      if (title) {
+        [job!.employer, job!.title] = [job!.title, title];
         return;
       }
       if (under && PLACE.test(line)) return;

@@ -136,6 +136,15 @@ describe('jobs', () => {
     expect(profile.education).toEqual([expect.objectContaining({ level: 'Associate', field: 'Network Administration', completed: '2013' })]);
   });
 
+  it('reads an employer with its dates over the title, but not a duty written without a bullet as a title', () => {
+    const text = 'EMPLOYMENT\nMetro Transit Authority (2018 – present)\nNetwork Operations Lead\n• Ran the NOC\n\nCity of Dallas, 2014–2018\nKept the help desk running.';
+    const jobs = extractResume(text, bundledVocabulary()).profile.experience as Array<{ title: string; employer: string; description?: string }>;
+    expect(jobs.map((j) => [j.title, j.employer, j.description])).toEqual([
+      ['Network Operations Lead', 'Metro Transit Authority', 'Ran the NOC'],
+      ['City of Dallas', undefined, 'Kept the help desk running.'],
+    ]);
+  });
+
   it('reads an employer with its city above a title above the dates, each line naming one', () => {
     const { profile } = extractResume('Experience\nACME Corporation, Austin, TX\nSenior Systems Engineer\n01/2018 - 12/2022', bundledVocabulary());
     expect(profile.experience).toEqual([expect.objectContaining({ title: 'Senior Systems Engineer', employer: 'ACME Corporation', start: '2018-01', end: '2022-12' })]);
