@@ -17,7 +17,7 @@ export type ProfileBody<S extends BodySchema> = Omit<z.output<S>, 'profile'> & {
 export function profileBody<S extends BodySchema>(schema: S) {
   const zod = validatorCompiler({ schema } as never) as (data: unknown) => { error?: unknown[] };
   // The schema validates a JSON Resume profile once it is mapped onto ours, as check.ts maps it,
-  // and its errors name the document's own fields (`/profile/work/0/endDate`), as normaliseInput's do.
+  // and its errors name the document's own fields (`/profile/certificates/0/date`), as normaliseInput's do.
   const whole = (body: unknown) => {
     const profile = (body as { profile?: unknown } | null)?.profile;
     if (!isJsonResume(profile)) return zod(body);
@@ -43,8 +43,8 @@ export function profileBody<S extends BodySchema>(schema: S) {
   };
 }
 
-/** A pointer into the profile mapped from `doc` as one into the document: `/profile/experience/0/end`
- * → `/profile/work/0/endDate`. Pointers outside the profile stay as they are. */
+/** A pointer into the profile mapped from `doc` as one into the document: `/profile/certifications/0/issued`
+ * → `/profile/certificates/0/date`. Pointers outside the profile stay as they are. */
 function resumePointer(pointer: string, doc: Record<string, unknown>): string {
   const [, inProfile] = /^\/profile\/(.*)$/.exec(pointer) ?? [];
   if (inProfile === undefined) return pointer;
