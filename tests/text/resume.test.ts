@@ -117,6 +117,8 @@ describe('jobs', () => {
       // Duties in the order written, lines without a bullet and bullets alike.
       ['Analyst', undefined, 'Kept the help desk running\nTrained staff\nWrote the runbook'],
     ]);
+    // Written in the profile's order, the employer read from below after the title.
+    expect(Object.keys(JSON.parse(JSON.stringify(jobs[0])) as object)).toEqual(['title', 'employer', 'start', 'end', 'extracted', 'description']);
   });
 
   it('reads a job as LinkedIn writes it: where it was, under the dates, is neither a name nor a duty', () => {
