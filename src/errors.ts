@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { createRequire } from 'node:module';
+import { z } from 'zod';
 
 /** Every error qualify reports, with a stable code and the HTTP status the API answers with.
  * docs/errors.md lists the same codes; tests/errors.test.ts keeps the two in step. */
@@ -70,20 +71,105 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-export function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] {
-  return error.issues.flatMap((issue) => fieldIssues(issue, prefix));
+/** What a value is, in words: `text`, `a number`, `a list`. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+  date: 'a date',
+};
+const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+const inWords = (type: string): string => TYPE_WORDS[type] ?? type;
+const quoted = (values: readonly unknown[]): string => values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(', ');
+const entries = (n: number | bigint): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+
+/** natural's edit distance, loaded only when a key is mistyped: its module loads another package. */
+const editDistance = (a: string, b: string): number =>
+  (createRequire(import.meta.url)('natural/lib/natural/distance/levenshtein_distance.js') as typeof import('natural/lib/natural/distance/levenshtein_distance.js')).LevenshteinDistance(a, b);
+
+/** The name of `known` a mistyped `name` most likely meant: at most two edits away (ignoring
+ * case), and fewer than half its letters. */
+export function nearestName(name: string, known: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance <= 2 && distance < name.length / 2 && (!best || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best?.name;
 }
 
-/** A value that fits none of a union's forms is said to be "Invalid input"; when it has the type of
- * one form and only what it holds is wrong (a list of credit entries, one with hours as text), that
- * form's problems are named instead, each at its own field. */
-function fieldIssues(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): FieldIssue[] {
+/** zod's own messages ("Invalid input: expected number, received undefined") in words a user
+ * reads: `is required`, `must be a number, not text`, `unknown key (did you mean "months"?)`. A message a schema gives itself still wins; what is not listed keeps zod's. */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required';
+      return `must be ${inWords(issue.expected)}, not ${inWords(kindOf(issue.input))}`;
+    case 'unrecognized_keys': {
+      // One key is named by its place (`placed`); several, at their object.
+      const shape = (issue.inst as { shape?: Record<string, unknown> } | undefined)?.shape;
+      const meant = (key: string): string => {
+        const near = nearestName(key, shape ? Object.keys(shape) : []);
+        return near ? ` (did you mean "${near}"?)` : '';
+      };
+      if (issue.keys.length === 1) return `unknown key${meant(issue.keys[0]!)}`;
+      return `unknown keys ${issue.keys.map((key) => `"${key}"${meant(key)}`).join(', ')}`;
+    }
+    case 'invalid_value':
+      return `must be ${issue.values.length === 1 ? quoted(issue.values) : `one of ${quoted(issue.values)}`}`;
+    case 'invalid_union':
+    {
+      if (issue.note !== 'No matching discriminator') return undefined;
+      // The input is the object; its discriminator key (`kind`) is the value that matched no form.
+      const { discriminator, options = [] } = issue as { discriminator?: string; options?: readonly unknown[] };
+      const value = discriminator !== undefined && typeof issue.input === 'object' && issue.input !== null ? (issue.input as Record<string, unknown>)[discriminator] : undefined;
+      return `${value === undefined ? 'is required: ' : `${quoted([value])} is not `}one of ${quoted(options)}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return `must have at least ${entries(issue.minimum)}`;
+      if (issue.origin === 'string') return issue.minimum === 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+      return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `must have at most ${entries(issue.maximum)}`;
+      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
+    default:
+      return undefined;
+  }
+}
+
+z.config({ customError: plainMessage });
+
+/** A problem at a place in a document: the path of keys and list indexes to it. */
+export interface PlacedIssue {
+  at: readonly PropertyKey[];
+  message: string;
+}
+
+/** zod's issues, each at its place. A value that fits none of a union's forms is said to be
+ * "Invalid input"; when it has the type of one form and only what it holds is wrong (a list of
+ * credit entries, one with hours as text), that form's problems are named instead, each at its own
+ * place. */
+export function placedIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): PlacedIssue[] {
+  return error.issues.flatMap((issue) => placed(issue, prefix));
+}
+
+function placed(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): PlacedIssue[] {
   const at = [...prefix, ...issue.path];
+  if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) return [{ at: [...at, issue.keys[0]!], message: issue.message }];
   if (issue.code === 'invalid_union') {
     const inside = issue.errors.filter((form) => form.length > 0 && form.every((i) => i.path.length > 0));
-    if (inside.length === 1) return inside[0]!.flatMap((i) => fieldIssues(i, at));
+    if (inside.length === 1) return inside[0]!.flatMap((i) => placed(i, at));
   }
-  return [{ path: formatPath(at) || '(root)', message: issue.message }];
+  return [{ at, message: issue.message }];
+}
+
+export function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] {
+  return placedIssues(error, prefix).map(({ at, message }) => ({ path: formatPath(at) || '(root)', message }));
 }
 
 /** A one-line message naming every field and its problem, for the CLI and CSV `error` rows. */

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { QualifyError, formatPath, type PlacedIssue } from './errors.ts';
 import { projectRoot } from './paths.ts';
 
 /** Parsing the rule and vocabulary files would be most of what starting qualify costs: the YAML
@@ -53,4 +54,52 @@ function plain(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(plain);
   if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
   return Object.keys(value).every((key) => key !== '__proto__' && plain((value as Record<string, unknown>)[key]));
+}
+
+/** A YAML text's document, and where its lines start: made to parse a text, or to name the line
+ * of a problem. */
+export interface YamlDocument {
+  doc: import('yaml').Document;
+  lineCounter: import('yaml').LineCounter;
+}
+
+export function yamlDocument(text: string): YamlDocument {
+  const { LineCounter, parseDocument } = yaml();
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter };
+}
+
+/** The line of the deepest key or list item of the document that `at` reaches. */
+function lineAt({ doc, lineCounter }: YamlDocument, at: readonly PropertyKey[]): number {
+  const { isMap, isScalar, isSeq } = yaml();
+  let node: unknown = doc.contents;
+  let offset = (node as import('yaml').Node | null)?.range?.[0] ?? 0;
+  for (const key of at) {
+    let place: import('yaml').Node | null | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+      place = pair?.key as import('yaml').Node | undefined;
+      node = pair?.value;
+    } else if (isSeq(node)) node = place = node.items[Number(key)] as import('yaml').Node | undefined;
+    else break;
+    if (!place) break;
+    offset = place.range?.[0] ?? offset;
+  }
+  return lineCounter.linePos(offset).line;
+}
+
+/** The document's first YAML syntax error, as `file:line: not valid YAML: …`; none when it parsed. */
+export function syntaxError(file: string, { doc, lineCounter }: YamlDocument): QualifyError | undefined {
+  const [error] = doc.errors;
+  return error && new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:${lineCounter.linePos(error.pos[0]).line}: not valid YAML: ${error.message.split('\n')[0]}`);
+}
+
+/** Every problem of a rule, case or vocabulary file, one line each in the file's order:
+ * `file:line: field: problem`. */
+export function invalidFile(file: string, document: YamlDocument, issues: readonly PlacedIssue[]): QualifyError {
+  const lines = issues
+    .map(({ at, message }) => ({ line: lineAt(document, at), text: `${formatPath(at) || '(root)'}: ${message}` }))
+    .sort((a, b) => a.line - b.line)
+    .map(({ line, text }) => `${file}:${line}: ${text}`);
+  return new QualifyError('QUAL_ERR_INVALID_RULE', lines.join('\n'));
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { QualifyError, fileError } from '../errors.ts';
 import { formatMonthIndex, monthIndex, parsePartialDate } from '../profile/dates.ts';
 import { columnKey, columnKind, columnName, familyPattern, idOf, isKnownColumn, LIST_COLUMNS, looksDemographic, looksSelfReported, nearestColumns, readAs, targetOf } from './columns.ts';
+import { unknownId } from '../vocab/vocabulary.ts';
 
 /** A map file (`--map`, docs/csv.md): their columns renamed onto ours, columns to ignore, and how
  * their values convert into ours, applied as each row is read (csv-row.ts). */
@@ -202,7 +203,7 @@ export function parseMap(text: string, file: string, options: MapOptions = {}): 
     if (mapped.has(columnKey(question))) problems.push(`selfReported.${question}: also in columns:; a column is read as one thing`);
     if (ignore.some((name) => columnKey(name) === columnKey(question))) problems.push(`selfReported.${question}: also in ignore:`);
     const ids = categories.map(idOf);
-    for (const id of ids) if (known && !known.includes(id)) problems.push(`selfReported.${question}.categories: "${id}" is not a known category; known: ${known.join(', ')}`);
+    for (const id of ids) if (known && !known.includes(id)) problems.push(`selfReported.${question}.categories: ${unknownId(id, 'category', known)}`);
     selfReported[columnKey(question)] = { months, categories: ids };
   }
 

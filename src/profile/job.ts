@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../errors.ts';
 import type { Inference } from '../vocab/categories.ts';
-import type { Vocabulary } from '../vocab/vocabulary.ts';
+import { unknownId, type Vocabulary } from '../vocab/vocabulary.ts';
 import type { Attribution, Job } from './normalise.ts';
 import { flag, hours, list, object, optional, period, text } from './read.ts';
 import { LIMITS } from './schema.ts';
@@ -51,7 +51,7 @@ const KIND = { categories: 'category', capacities: 'capacity' } as const;
 function checkIds(values: readonly string[] | undefined, field: keyof typeof KIND, index: number, vocab: Vocabulary, issues: FieldIssue[]): void {
   const known = vocab[field];
   values?.forEach((value, i) => {
-    if (!known.has(value)) issues.push({ path: `experience[${index}].${field}[${i}]`, message: `"${value}" is not a known ${KIND[field]}; known: ${[...known.keys()].join(', ')}` });
+    if (!known.has(value)) issues.push({ path: `experience[${index}].${field}[${i}]`, message: unknownId(value, KIND[field], [...known.keys()]) });
   });
 }
 

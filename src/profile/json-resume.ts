@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A list's entries mapped; a value that is not a list, or an entry that is not an object, is left
- * as it is, at its place, for validation to name (`work[1]: expected object`), never dropped. */
+ * as it is, at its place, for validation to name (`work[1]: must be an object, not text`), never dropped. */
 const mapped = (value: unknown, map: (entry: Json) => Json): unknown => (Array.isArray(value) ? value.map((v) => (isObject(v) ? map(v) : v)) : value);
 
 export function isJsonResume(input: unknown): boolean {

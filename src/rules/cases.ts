@@ -1,13 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import type { Decision } from '../engine/decision.ts';
 import { evaluate, factsFor } from '../engine/evaluate.ts';
-import { QualifyError, fileError } from '../errors.ts';
+import { fileError, placedIssues } from '../errors.ts';
 import { parseDay } from '../profile/dates.ts';
 import { normaliseProfile } from '../profile/normalise.ts';
 import { bundledVocabulary, type Vocabulary } from '../vocab/vocabulary.ts';
+import { invalidFile, syntaxError, yamlDocument } from '../yaml.ts';
 import type { LoadedRule } from './load.ts';
 
 /** An expected reason or gap: a code that must appear, or an object whose every key must match
@@ -55,33 +55,12 @@ export function loadCases(file: string): RuleCase[] {
   } catch (error) {
     throw fileError(file, error);
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:${lineCounter.linePos(e.pos[0]).line}: not valid YAML: ${e.message.split('\n')[0]}`);
-  }
-  const parsed = z.array(RuleCase).safeParse(doc.toJS());
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    const line = lineOf(doc.contents, first.path, lineCounter);
-    throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:${line}: ${first.path.join('.') || '(root)'}: ${first.message}`);
-  }
+  const document = yamlDocument(text);
+  const error = syntaxError(file, document);
+  if (error) throw error;
+  const parsed = z.array(RuleCase).safeParse(document.doc.toJS());
+  if (!parsed.success) throw invalidFile(file, document, placedIssues(parsed.error));
   return parsed.data;
-}
-
-/** The line of the deepest YAML node that the path reaches. */
-function lineOf(root: unknown, path: readonly PropertyKey[], lineCounter: LineCounter): number {
-  let node = root as Node | null;
-  let offset = (node?.range?.[0] ?? 0) as number;
-  for (const key of path) {
-    if (isMap(node)) node = node.get(key as string, true) as Node | null;
-    else if (isSeq(node)) node = node.get(key as number, true) as Node | null;
-    else break;
-    if (!node) break;
-    offset = node.range?.[0] ?? offset;
-  }
-  return lineCounter.linePos(offset).line;
 }
 
 export interface CaseRun {

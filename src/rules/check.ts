@@ -1,5 +1,5 @@
-import type { FieldIssue } from '../errors.ts';
-import { knownIds, type IdKind, type Vocabulary } from '../vocab/vocabulary.ts';
+import type { PlacedIssue } from '../errors.ts';
+import { knownIds, unknownId, type IdKind, type Vocabulary } from '../vocab/vocabulary.ts';
 import { SUBSTITUTABLE, type Path, type Preferred, type Requirement, type RuleFileInput, type Substitution } from './schema.ts';
 
 /** What the schema cannot know: that every id a rule names is defined in the vocabularies, and
@@ -8,13 +8,17 @@ import { SUBSTITUTABLE, type Path, type Preferred, type Requirement, type RuleFi
 
 type Key = PropertyKey;
 
-function idChecker(vocab: Vocabulary, issues: FieldIssue[]) {
-  const known = new Map<IdKind, Set<string>>();
-  return (kind: IdKind, values: readonly string[] | undefined, at: Key[]): void => {
-    if (!known.has(kind)) known.set(kind, new Set(knownIds(vocab, kind)));
-    values?.forEach((value, i) => {
-      if (!known.get(kind)!.has(value)) issues.push({ path: [...at, i].join('.'), message: `"${value}" is not a known ${kind}; known: ${[...known.get(kind)!].join(', ')}` });
-    });
+function idChecker(vocab: Vocabulary, issues: PlacedIssue[]) {
+  const known = new Map<IdKind, string[]>();
+  /** Checks a list of ids, or one id (`level`), at its place in the file. */
+  return (kind: IdKind, values: string | readonly string[] | undefined, at: Key[]): void => {
+    if (!known.has(kind)) known.set(kind, knownIds(vocab, kind));
+    const ids = known.get(kind)!;
+    const unknown = (value: string, place: Key[]) => {
+      if (!ids.includes(value)) issues.push({ at: place, message: unknownId(value, kind, ids) });
+    };
+    if (typeof values === 'string') unknown(values, at);
+    else values?.forEach((value, i) => unknown(value, [...at, i]));
   };
 }
 
@@ -44,7 +48,7 @@ function requirement(check: Check, r: Requirement | Preferred, at: Key[]): void 
       return;
     case 'education': return check('field', r.fields, [...at, 'fields']);
     case 'credential':
-      check('degree level', [r.level], [...at, 'level']);
+      check('degree level', r.level, [...at, 'level']);
       return check('field', r.fields, [...at, 'fields']);
     case 'credits':
       hours(check, r, at);
@@ -64,8 +68,8 @@ function substitution(check: Check, s: Substitution, at: Key[]): void {
 }
 
 /** Unknown ids anywhere in the file as written. */
-export function unknownIds(rule: RuleFileInput, vocab: Vocabulary): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+export function unknownIds(rule: RuleFileInput, vocab: Vocabulary): PlacedIssue[] {
+  const issues: PlacedIssue[] = [];
   const check = idChecker(vocab, issues);
   rule.paths.forEach((path, p) => {
     path.requirements.forEach((r, i) => requirement(check, r, ['paths', p, 'requirements', i]));
@@ -78,17 +82,17 @@ export function unknownIds(rule: RuleFileInput, vocab: Vocabulary): FieldIssue[]
 }
 
 /** Substitutions that name no requirement of their path, or one that cannot be substituted. */
-export function badTargets(paths: readonly Path[]): FieldIssue[] {
-  const issues: FieldIssue[] = [];
+export function badTargets(paths: readonly Path[]): PlacedIssue[] {
+  const issues: PlacedIssue[] = [];
   paths.forEach((path, p) => {
     const byId = new Map(path.requirements.map((r) => [r.id, r]));
-    if (byId.size < path.requirements.length) issues.push({ path: `paths.${p}.requirements`, message: `two requirements of path "${path.id}" share an id` });
+    if (byId.size < path.requirements.length) issues.push({ at: ['paths', p, 'requirements'], message: `two requirements of path "${path.id}" share an id` });
     path.substitutions.forEach((sub, s) =>
       sub.to.forEach((target, t) => {
-        const at = `paths.${p}.substitutions.${s}.to.${t}`;
+        const at = ['paths', p, 'substitutions', s, 'to', t];
         const r = byId.get(target);
-        if (!r) issues.push({ path: at, message: `names no requirement of path "${path.id}": "${target}"` });
-        else if (!SUBSTITUTABLE.has(r.kind)) issues.push({ path: at, message: `a ${r.kind} requirement cannot be substituted; only ${[...SUBSTITUTABLE].join(', ')} can` });
+        if (!r) issues.push({ at, message: `names no requirement of path "${path.id}": "${target}"` });
+        else if (!SUBSTITUTABLE.has(r.kind)) issues.push({ at, message: `a ${r.kind} requirement cannot be substituted; only ${[...SUBSTITUTABLE].join(', ')} can` });
       }),
     );
   });

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Document, LineCounter, Node } from 'yaml';
-import { QualifyError, type FieldIssue } from '../errors.ts';
+import { QualifyError, formatPath, placedIssues, type PlacedIssue } from '../errors.ts';
 import { rulesPath } from '../paths.ts';
-import { cachedYaml, yaml } from '../yaml.ts';
+import { cachedYaml, invalidFile, syntaxError, yamlDocument, type YamlDocument } from '../yaml.ts';
 import { bundledVocabulary, type Vocabulary } from '../vocab/vocabulary.ts';
 import { badTargets, unknownIds } from './check.ts';
 import { RuleFileInput, type RuleFile } from './schema.ts';
@@ -27,23 +26,6 @@ interface Read {
   texts: string[];
 }
 
-/** A rule file's YAML document, and where its lines start. */
-interface Parsed {
-  doc: Document;
-  lineCounter: LineCounter;
-}
-
-function parseRule(text: string): Parsed {
-  const { LineCounter, parseDocument } = yaml();
-  const lineCounter = new LineCounter();
-  return { doc: parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter };
-}
-
-function failAt(file: string, { doc, lineCounter }: Parsed, issues: readonly FieldIssue[]): never {
-  const lines = issues.map((issue) => `${file}:${lineOf(doc.contents, issue.path.split('.'), lineCounter)}: ${issue.path || '(root)'}: ${issue.message}`);
-  throw new QualifyError('QUAL_ERR_INVALID_RULE', lines.join('\n'));
-}
-
 /** Reads, validates and resolves one rule file; a bad file fails with file:line: field: problem. */
 function readRule(file: string, vocab: Vocabulary, chain: readonly string[] = []): Read {
   let text: string;
@@ -53,17 +35,18 @@ function readRule(file: string, vocab: Vocabulary, chain: readonly string[] = []
     throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}: cannot read the rule file: ${(error as Error).message}`);
   }
   // The document, with the positions of its nodes, is made only to parse the text or name a line.
-  let parsed: Parsed | undefined;
-  const document = (): Parsed => (parsed ??= parseRule(text));
+  let parsed: YamlDocument | undefined;
+  const document = (): YamlDocument => (parsed ??= yamlDocument(text));
   const data = cachedYaml('rule', text, () => {
-    const { doc, lineCounter } = document();
-    const [error] = doc.errors;
-    if (error) throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:${lineCounter.linePos(error.pos[0]).line}: not valid YAML: ${error.message.split('\n')[0]}`);
-    return doc.toJS();
+    const error = syntaxError(file, document());
+    if (error) throw error;
+    return document().doc.toJS();
   });
-  const fail: (issues: readonly FieldIssue[]) => never = (issues) => failAt(file, document(), issues);
+  const fail: (issues: readonly PlacedIssue[]) => never = (issues) => {
+    throw invalidFile(file, document(), issues);
+  };
   const checked = RuleFileInput.safeParse(data);
-  if (!checked.success) fail(checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  if (!checked.success) fail(placedIssues(checked.error));
   const input = checked.data;
   const expectedId = basename(file).replace(/\.ya?ml$/, '');
   if (input.id !== expectedId) throw new QualifyError('QUAL_ERR_INVALID_RULE', `${file}:1: id "${input.id}" must match the file name "${expectedId}"`);
@@ -82,7 +65,7 @@ function readRule(file: string, vocab: Vocabulary, chain: readonly string[] = []
   rule = withCredentialMonths(rule, vocab);
   const targets = badTargets(rule.paths);
   // With `extends`, a path of the resolved rule has no line of its own: point at the extends key.
-  if (targets.length > 0) fail(base ? targets.map((t) => ({ path: 'extends', message: `${t.path}: ${t.message}` })) : targets);
+  if (targets.length > 0) fail(base ? targets.map((t) => ({ at: ['extends'], message: `${formatPath(t.at)}: ${t.message}` })) : targets);
   return { rule, texts };
 }
 
@@ -106,20 +89,6 @@ function version(effective: string, texts: readonly string[], vocab: Vocabulary)
 export function loadRuleFile(file: string, vocab: Vocabulary = bundledVocabulary()): LoadedRule {
   const { rule, texts } = readRule(file, vocab);
   return { rule, version: version(rule.effective, texts, vocab), file };
-}
-
-/** The line of the deepest YAML node that the path reaches. */
-function lineOf(root: unknown, path: readonly string[], lineCounter: LineCounter): number {
-  let node = root as Node | null;
-  let offset = (node?.range?.[0] ?? 0) as number;
-  for (const key of path) {
-    if (yaml().isMap(node)) node = node.get(key, true) as Node | null;
-    else if (yaml().isSeq(node)) node = node.get(Number(key), true) as Node | null;
-    else break;
-    if (!node) break;
-    offset = node.range?.[0] ?? offset;
-  }
-  return lineCounter.linePos(offset).line;
 }
 
 /** Every `<id>.yaml` of a rules folder (case files excluded), by class id. */

@@ -12,6 +12,8 @@ const months = z.number().positive('must be a positive number of months');
 const hours = z.number().positive('must be a positive number of hours');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const ids = z.array(vocabularyId);
+/** Fields of study that count; left out, any field counts. An empty list would let none count. */
+const fields = z.array(vocabularyId).min(1, 'must name at least one field or family; leave the key out to let any field count').optional();
 
 /** Which experience counts: jobs with every listed category, in any listed capacity, with none of
  * the excluded categories, at full-time hours when asked, in the last `withinYears` years. */
@@ -25,7 +27,7 @@ const experienceFilter = {
 
 /** Which credit or training hours count: subjects (field or family ids), and subjects that never do. */
 const hoursFilter = {
-  fields: ids.optional(),
+  fields,
   exclude: ids.default([]),
 };
 
@@ -50,7 +52,7 @@ const EducationRequirement = z.strictObject({
   label: z.string(),
   months,
   /** Fields (family or field ids) that count; omitted means any field. */
-  fields: ids.optional(),
+  fields,
   clause,
 });
 
@@ -61,7 +63,7 @@ const CredentialRequirement = z.strictObject({
   label: z.string(),
   level: vocabularyId,
   orHigher: z.boolean().default(true),
-  fields: ids.optional(),
+  fields,
   /** What substitutions must deliver to stand in for it; default the level's years × 12. */
   months: months.optional(),
   clause,
@@ -127,7 +129,7 @@ const SubstitutionSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('experience'), ...experienceFilter }),
   z.strictObject({
     kind: z.literal('education'),
-    fields: ids.optional(),
+    fields,
     /** Only education beyond this many months counts ("education beyond the Bachelor's": 48). */
     beyondMonths: z.number().min(0).default(0),
   }),

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { QualifyError } from '../errors.ts';
-import { cachedYaml, yaml } from '../yaml.ts';
+import { QualifyError, placedIssues } from '../errors.ts';
+import { cachedYaml, invalidFile, yaml, yamlDocument } from '../yaml.ts';
 
 /** Reads and validates one vocabulary file of a data folder; a bad file fails naming the file and field. */
 export function readVocabularyFile<T extends z.ZodType>(dir: string, file: string, schema: T): { data: z.output<T>; text: string } {
@@ -14,10 +14,7 @@ export function readVocabularyFile<T extends z.ZodType>(dir: string, file: strin
     throw new QualifyError('QUAL_ERR_INVALID_RULE', `${path}: cannot read the vocabulary: ${(error as Error).message}`);
   }
   const parsed = schema.safeParse(cachedYaml('vocabulary', text, () => yaml().parse(text)));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new QualifyError('QUAL_ERR_INVALID_RULE', `${path}: ${issue.path.join('.')}: ${issue.message}`);
-  }
+  if (!parsed.success) throw invalidFile(path, yamlDocument(text), placedIssues(parsed.error));
   return { data: parsed.data, text };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { QualifyError } from '../errors.ts';
+import { QualifyError, nearestName } from '../errors.ts';
 import { dataPath } from '../paths.ts';
 import { CapacitiesFile, CategoriesFile, createExperience, type Experience } from './categories.ts';
 import { CertificationsFile, createCertifications, type Certifications } from './certifications.ts';
@@ -18,6 +18,24 @@ export interface Vocabulary extends Experience, Fields, Degrees, Certifications 
 
 /** The kinds of id a rule or profile may name, for validation messages. */
 export type IdKind = 'category' | 'capacity' | 'field' | 'certification category' | 'certification' | 'degree level';
+
+/** The vocabulary file that defines each kind of id. */
+const DEFINED_IN: Record<IdKind, string> = {
+  category: 'categories.yaml',
+  capacity: 'capacities.yaml',
+  field: 'fields.yaml',
+  'certification category': 'certifications.yaml',
+  certification: 'certifications.yaml',
+  'degree level': 'degrees.yaml',
+};
+
+/** Why `value` is refused: `"acounting" is not a known field; did you mean "accounting"?`. A short
+ * vocabulary is listed whole; a long one is named by its file. */
+export function unknownId(value: string, kind: IdKind, known: readonly string[]): string {
+  const near = nearestName(value, known);
+  const help = near ? `did you mean "${near}"?` : known.length <= 12 ? `known: ${known.join(', ')}` : `the ${known.length} known are in data/${DEFINED_IN[kind]}`;
+  return `"${value}" is not a known ${kind}; ${help}`;
+}
 
 export function knownIds(vocab: Vocabulary, kind: IdKind): string[] {
   switch (kind) {

@@ -78,7 +78,7 @@ describe('qualify cases', () => {
     const run = cases({ class: 'houston-440.4', rules: dir });
     expect(run.status).toBe(2);
     expect(run.out).toEqual([]);
-    expect(run.err).toMatch(/^qualify: .*houston-440\.4\.cases\.yaml:\d+: 1\.expect\.status: /);
+    expect(run.err).toMatch(/^qualify: .*houston-440\.4\.cases\.yaml:\d+: \[1\]\.expect\.status: must be one of "qualified", "review", "not_qualified"/);
     expect(run.err).not.toMatch(/\n\s+at /);
   });
 

@@ -30,7 +30,7 @@ describe('profile validation', () => {
       { path: 'experience[0].end', message: 'must be a date YYYY-MM-DD, YYYY-MM or YYYY, "present" or null' },
     ]);
     // One form of a field that takes several: the problem inside it is named, at its own field.
-    expect(issuesOf({ id: 'x', collegeCredits: [{ hours: 3 }, { hours: '30' }] })).toEqual([{ path: 'collegeCredits[1].hours', message: expect.stringContaining('expected number') }]);
+    expect(issuesOf({ id: 'x', collegeCredits: [{ hours: 3 }, { hours: '30' }] })).toEqual([{ path: 'collegeCredits[1].hours', message: 'must be a number, not text' }]);
     expect(issuesOf({ id: 'x', collegeCredits: { hours: -1 } })).toEqual([{ path: 'collegeCredits.hours', message: 'must be 0 or more' }]);
     expect(issuesOf({ id: 'x', collegeCredits: '30' })).toEqual([{ path: 'collegeCredits', message: 'must be a credit entry ({ "hours": …, "field": … }) or a list of them' }]);
   });
@@ -44,7 +44,7 @@ describe('profile validation', () => {
   });
 
   it('names a year beyond the safe integers, with or without the other date of the job', () => {
-    const tooBig = { message: expect.stringMatching(/^Too big/) };
+    const tooBig = { message: 'must be at most 9007199254740991' };
     expect(issuesOf({ id: 'x', experience: [{ start: 1e21 }] })).toEqual([{ path: 'experience[0].start', ...tooBig }]);
     expect(issuesOf({ id: 'x', experience: [{ start: 1e21, end: 2020 }] })).toEqual([{ path: 'experience[0].start', ...tooBig }]);
     expect(issuesOf({ id: 'x', experience: [{ start: 2020, end: 2 ** 53 }] })).toEqual([{ path: 'experience[0].end', message: expect.any(String) }]);
@@ -85,7 +85,7 @@ describe('a JSON Resume document with errors', () => {
   });
 
   it('refuses a list that is not a list, or an entry that is not an object, rather than dropping it', () => {
-    expect(issuesOf({ basics: {}, work: 'ten years' })).toEqual([{ path: 'work', message: expect.stringContaining('expected array') }]);
-    expect(issuesOf({ basics: {}, certificates: [{ name: 'CCNA' }, 'PMP'] })).toEqual([{ path: 'certificates[1]', message: expect.stringContaining('expected object') }]);
+    expect(issuesOf({ basics: {}, work: 'ten years' })).toEqual([{ path: 'work', message: 'must be a list, not text' }]);
+    expect(issuesOf({ basics: {}, certificates: [{ name: 'CCNA' }, 'PMP'] })).toEqual([{ path: 'certificates[1]', message: 'must be an object, not text' }]);
   });
 });

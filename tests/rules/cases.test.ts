@@ -161,7 +161,7 @@ describe('loadCases', () => {
     status: not_qualified
     gaps: [{ amount: 1 }]
 `);
-    expect(() => loadCases(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6: 0\\.expect\\.gaps\\.0`));
+    expect(() => loadCases(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6: \\[0\\]\\.expect\\.gaps\\[0\\]\\.code: is required$`));
   });
 
   it('reports YAML that does not parse and a file that cannot be read as coded errors', () => {

@@ -70,3 +70,17 @@ describe('a vocabulary entry added to data/', () => {
     expect(() => checkProfile({ id: 'p-3', experience: [{ title: 'Buyer', start: '2023-01', categories: ['procurement'], capacities: [] }] }, { asOf })).toThrow(/"procurement" is not a known category; known: .*information-technology/);
   });
 });
+
+describe('a vocabulary file with a mistake', () => {
+  it('names the file, the line and every field in words', () => {
+    const broken = mkdtempSync(join(tmpdir(), 'qualify-data-'));
+    cpSync(dataPath(), broken, { recursive: true });
+    const file = join(broken, 'categories.yaml');
+    const text = readFileSync(file, 'utf8').replace('categories:', 'categories:\n  procurement:\n    lable: procurement\n    title: buyer\n');
+    writeFileSync(file, text);
+    const line = text.split('\n').indexOf('    lable: procurement') + 1;
+    expect(() => loadVocabulary(broken)).toThrow(
+      [`${file}:${line - 1}: categories.procurement.label: is required`, `${file}:${line}: categories.procurement.lable: unknown key (did you mean "label"?)`, `${file}:${line + 1}: categories.procurement.title: must be a list, not text`].join('\n'),
+    );
+  });
+});
