@@ -44,8 +44,9 @@ program
   .description('evaluate profiles (JSON, JSON array or JSON Lines; - for stdin) and print one JSON line per profile and class')
   .option('-c, --class <ids>', 'class id, or several separated by commas (default: every class, ranked)')
   .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: today)')
+  .option('--rules <dir>', 'folder of rule files to decide with, such as a working copy (default: the bundled rules/)')
   .argument('<file>', 'profile file, or - for standard input')
-  .action(async (file: string, options: { class?: string; asOf?: string }) => {
+  .action(async (file: string, options: { class?: string; asOf?: string; rules?: string }) => {
     // A check is short and every decision runs the same engine code, so the optimising compiler's
     // time counts: each thread spends seconds compiling it. A smaller inlining budget halves that
     // time with the same speed once warm: 2,000 profiles take about 14% less time, 50,000 about

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { QualifyError, formatPath, placedIssues, type PlacedIssue } from '../errors.ts';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { QualifyError, fileError, formatPath, placedIssues, type PlacedIssue } from '../errors.ts';
 import { rulesPath } from '../paths.ts';
 import { cachedYaml, invalidFile, syntaxError, yamlDocument, type YamlDocument } from '../yaml.ts';
 import { bundledVocabulary, type Vocabulary } from '../vocab/vocabulary.ts';
@@ -104,6 +104,20 @@ export function loadRules(dir: string = rulesPath(), vocab: Vocabulary = bundled
 export function loadCatalogue(options: { rulesDir?: string; vocab?: Vocabulary } = {}): Catalogue {
   const vocab = options.vocab ?? bundledVocabulary();
   return { rules: loadRules(options.rulesDir ?? rulesPath(), vocab), vocab };
+}
+
+/** The rules of a working copy's folder (`--rules DIR`), with the project's vocabularies, or the
+ * project's own catalogue when no folder is given. A folder that cannot be read is named. */
+export function catalogueOf(dir: string | undefined): Catalogue {
+  if (dir === undefined) return bundledCatalogue();
+  const folder = resolve(dir);
+  try {
+    if (!statSync(folder).isDirectory()) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `rules folder ${folder} is not a folder`);
+    return loadCatalogue({ rulesDir: folder });
+  } catch (error) {
+    if (error instanceof QualifyError || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+    throw fileError(`rules folder ${folder}`, error);
+  }
 }
 
 let bundled: Catalogue | undefined;

@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/paths.ts';
+import { projectRoot, rulesPath } from '../../src/paths.ts';
 import { checkProfile } from '../../src/check.ts';
 import { readTasks, runCheck, SERIAL_DECISIONS, type CheckTask } from '../../src/cli/commands/check.ts';
 import { bundledRules } from '../../src/rules/load.ts';
@@ -67,6 +67,26 @@ describe('qualify check', () => {
     expect(decisions.map((d) => d.id)).toEqual(valid.map((p) => p.id));
     // Each thread decides the first profile it is given and reuses that decision: as many decisions, besides their ids, as threads at most.
     expect(new Set(decisions.map((d) => JSON.stringify({ ...d, id: '' }))).size).toBeLessThanOrEqual(availableParallelism());
+  });
+
+  it('decides with a working copy of the rules (--rules), here and on worker threads, and names a folder it cannot read', async () => {
+    // A draft of houston-440.4 asking two years of experience instead of six.
+    const rules = mkdtempSync(join(tmpdir(), 'qualify-draft-'));
+    writeFileSync(join(rules, 'draft-1.yaml'), readFileSync(rulesPath('houston-440.4.yaml'), 'utf8').replace('id: houston-440.4', 'id: draft-1').replace('months: 72', 'months: 24'));
+    const twoYears = { ...qualifiedProfile, experience: [{ ...qualifiedProfile.experience[0], start: '2019-01', end: '2020-12' }] };
+    const one = qualify(['check', '--rules', rules, '--as-of', '2026-01-01', file(JSON.stringify(twoYears))]);
+    expect(one.lines.map((d) => [d.class, d.status])).toEqual([['draft-1', 'qualified']]);
+    expect(qualify(['check', '--as-of', '2026-01-01', '-c', 'houston-440.4', file(JSON.stringify(twoYears))]).lines[0].status).toBe('not_qualified');
+
+    const many = Array.from({ length: SERIAL_DECISIONS + 10 }, (_, i) => JSON.stringify({ ...twoYears, id: `p-${i}` })).join('\n');
+    const chunks: Uint8Array[] = [];
+    expect(await runCheck(file(many, 'many.jsonl'), { rules, asOf: '2026-01-01' }, (b) => chunks.push(b), () => {})).toBe(0);
+    const decisions = Buffer.concat(chunks).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { class: string; status: string });
+    expect(decisions).toHaveLength(SERIAL_DECISIONS + 10);
+    expect(new Set(decisions.map((d) => `${d.class} ${d.status}`))).toEqual(new Set(['draft-1 qualified']));
+
+    const missing = qualify(['check', '--rules', join(rules, 'nowhere'), file(JSON.stringify(twoYears))]);
+    expect([missing.status, missing.stderr.trim()]).toEqual([2, `qualify: cannot read rules folder ${join(rules, 'nowhere')}: no such file or folder`]);
   });
 
   it('prints text beyond ASCII as the profile gave it, as UTF-8', () => {

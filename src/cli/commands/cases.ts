@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { QualifyError, fileError } from '../../errors.ts';
 import { rulesPath } from '../../paths.ts';
 import { casesFile, classesWithCases, describeDecision, loadCases, runCase, type RuleCase } from '../../rules/cases.ts';
-import { bundledRules, findRule, loadRules, type LoadedRule } from '../../rules/load.ts';
+import { catalogueOf, findRule, type LoadedRule } from '../../rules/load.ts';
 
 export interface CasesCommandOptions {
   /** Class id, or several separated by commas; every class with a case file when missing. */
@@ -34,10 +34,7 @@ export function runCases(options: CasesCommandOptions, out: (line: string) => vo
 
 function run(options: CasesCommandOptions, out: (line: string) => void): number {
   const dir = options.rules === undefined ? rulesPath() : resolve(options.rules);
-  const rules = options.rules === undefined ? bundledRules() : readable(`rules folder ${dir}`, () => {
-    if (!statSync(dir).isDirectory()) throw new QualifyError('QUAL_ERR_UNREADABLE_FILE', `${dir} is not a folder`);
-    return loadRules(dir);
-  });
+  const { rules } = catalogueOf(options.rules);
   const ids = options.class
     ? options.class.split(',').map((c) => c.trim()).filter(Boolean)
     : readable(`rules folder ${dir}`, () => classesWithCases(dir));

@@ -7,12 +7,14 @@ import { Piscina } from 'piscina';
 import { checkProfile, parseAsOf, selectRules, type CheckOptions } from '../../check.ts';
 import { projectRoot } from '../../paths.ts';
 import { concat, inOrder, occurrences, takeUntil, Utf8Writer } from '../../threads.ts';
-import { bundledCatalogue, type Catalogue } from '../../rules/load.ts';
+import { catalogueOf, type Catalogue } from '../../rules/load.ts';
 import { QualifyError, describeIssues, fileError } from '../../errors.ts';
 
 export interface CheckCommandOptions {
   class?: string;
   asOf?: string;
+  /** Folder of rule files to decide with (a working copy); the bundled rules/ when missing. */
+  rules?: string;
   /** For `npm run bench` alone, not a command-line option (`CheckOptions`). */
   decision?: CheckOptions['decision'];
 }
@@ -25,6 +27,8 @@ export type Profiles = { profiles: unknown[] } | { lines: Uint8Array; line: numb
 export interface TaskOptions {
   classes: string[] | undefined;
   asOf: string | undefined;
+  /** `--rules`, as given: each worker thread loads the folder's rules once. */
+  rules?: string | undefined;
   decision?: CheckOptions['decision'];
 }
 
@@ -204,11 +208,12 @@ const writer = new Utf8Writer();
 export async function runCheck(file: string, options: CheckCommandOptions, out: (bytes: Uint8Array) => void, err: (line: string) => void): Promise<number> {
   const classes = options.class ? options.class.split(',').map((c) => c.trim()) : undefined;
   const asOf = parseAsOf(options.asOf);
-  const catalogue = bundledCatalogue();
+  const catalogue = catalogueOf(options.rules);
   selectRules(classes, catalogue.rules); // an unknown class fails before any profile is read
   let [status, before] = [0, 0]; // profiles in the tasks before
   const decision = options.decision ? { decision: options.decision } : {};
-  for await (const checked of decided(readTasks(file, { classes, asOf: options.asOf, ...decision }), { classes, asOf, catalogue, ...decision })) {
+  const task = { classes, asOf: options.asOf, rules: options.rules, ...decision };
+  for await (const checked of decided(readTasks(file, task), { classes, asOf, catalogue, ...decision })) {
     if (checked.output.length > 0) out(checked.output);
     for (const { profile, line, problem } of checked.invalid) err(`qualify: ${line === undefined ? '' : `${file}:${line}: `}profile ${before + profile + 1}${problem}`);
     if (checked.invalid.length > 0) status = 1;

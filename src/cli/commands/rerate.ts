@@ -1,7 +1,6 @@
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
 import { rerate, type Rerating } from '../../openings/rerate.ts';
-import { bundledCatalogue, loadCatalogue } from '../../rules/load.ts';
+import { catalogueOf } from '../../rules/load.ts';
 import { openStore, storeOptionsFromEnv, type StoreOptions } from '../../store/store.ts';
 
 export interface RerateCommandOptions {
@@ -30,7 +29,7 @@ export function describeRerating(r: Rerating): string[] {
 /** `qualify rerate --opening ID [--accept]`: re-evaluates every applicant of an opening under the
  * rules now, with the reviewers' verdicts, and lists whose status changes and why. Exit 0. */
 export async function runRerate(options: RerateCommandOptions, out: (line: string) => void, store: StoreOptions = storeOptionsFromEnv()): Promise<number> {
-  const catalogue = options.rules === undefined ? bundledCatalogue() : loadCatalogue({ rulesDir: resolve(options.rules) });
+  const catalogue = catalogueOf(options.rules);
   const db = await openStore(store);
   try {
     const result = await rerate(db, catalogue, options.opening, { accept: options.accept ?? false }, { by: options.by ?? `${userInfo().username} (command line)` });
