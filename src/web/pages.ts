@@ -19,12 +19,16 @@ const PAGES = [
   { route: '/openings/:id/applicants/:applicantId', name: 'applicant', title: 'Applicant record' },
 ];
 
+/** A tick on a green square, inline: no request for a favicon, which would only be refused. */
+const ICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#00703c"/><path d="M4 8.5l2.5 2.5L12 5.5" stroke="#fff" stroke-width="2" fill="none"/></svg>')}`;
+
 const page = ({ name, title }: { name: string; title: string }): string => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${title} – qualify</title>
+  <link rel="icon" href="${ICON}">
   <link rel="stylesheet" href="/app.css">
   <script type="module" src="/${name}.js"></script>
 </head>

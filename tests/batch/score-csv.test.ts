@@ -21,7 +21,7 @@ const HEADER = 'id,degree1_level,degree1_field,certifications,job1_title,job1_st
 const GOOD = 'A-1,B.S.,Computer Science,CCNA (2016-03 to 2029-03),Network Administrator,2015-01,2020-12,40,no,it-infrastructure';
 
 describe('scoring an applicant CSV', () => {
-  it('yields one record per row, in order, with CONTRACT.md columns', async () => {
+  it('yields one record per row, in order, with the documented columns (docs/csv.md)', async () => {
     const { records } = await score([HEADER, GOOD, GOOD.replace('A-1', 'A-2').replace('2015-01', '2019-01')].join('\n'));
     expect(records.map((r) => [r.id, r.class, r.status])).toEqual([['A-1', 'houston-440.4', 'qualified'], ['A-2', 'houston-440.4', 'not_qualified']]);
     expect(Object.keys(records[0]!)).toEqual(['line', 'id', 'class', 'status', 'score', 'gaps', 'reasons', 'rulesVersion', 'error']);

@@ -7,7 +7,7 @@ import { bundledRules } from '../../src/rules/load.ts';
 import { bundledVocabulary } from '../../src/vocab/vocabulary.ts';
 
 /* Over every bundled class: gaining experience, education or a current certification never lowers
- * the score nor worsens the status (READING.md §6), and the same input always gives the same decision. */
+ * the score nor worsens the status (docs/decisions.md, Score), and the same input always gives the same decision. */
 
 const AS_OF = new Date(Date.UTC(2026, 0, 1));
 const rules = [...bundledRules().values()].filter((r) => r.rule.paths.every((p) => p.requirements.every((q) => q.kind !== ('criteria' as string))));

@@ -79,7 +79,7 @@ describe('certifications', () => {
     expect(cert('Food Hygiene Level 2')).toBeNull();
   });
 
-  it('gives the categories of READING.md §4', () => {
+  it('gives a catalogue entry its certification categories', () => {
     expect(matchCertification('CCNA')?.categories).toEqual(['it', 'system-specific']);
     expect(matchCertification('CISSP')?.categories).toEqual(['it', 'advanced']);
     expect(matchCertification('PMP')?.categories).toEqual(['project-management']);

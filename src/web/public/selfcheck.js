@@ -79,6 +79,7 @@ function addCertification() {
   const i = counters.certification++;
   const fs = el('fieldset', { 'data-certification': i }, el('legend', {}, `Certification ${i + 1}`),
     text(`certifications-${i}-name`, 'Name', 'For example CCNA, PMP, AWS Certified Solutions Architect – Associate'),
+    text(`certifications-${i}-issued`, 'Issued (optional)', 'For example 2021-06', { class: 'short' }),
     text(`certifications-${i}-expires`, 'Expires (optional)', 'For example 2028-06', { class: 'short' }));
   fs.append(removeButton(fs, 'certification'));
   document.getElementById('certifications').append(fs);
@@ -117,7 +118,8 @@ function profileOf() {
     const i = fs.dataset.certification;
     if (!value(`certifications-${i}-name`)) return;
     fieldIds.set(`certifications[${profile.certifications.length}]`, `certifications-${i}`);
-    profile.certifications.push({ name: value(`certifications-${i}-name`), ...(value(`certifications-${i}-expires`) ? { expires: value(`certifications-${i}-expires`) } : {}) });
+    const dates = Object.fromEntries(['issued', 'expires'].map((d) => [d, value(`certifications-${i}-${d}`)]).filter(([, v]) => v));
+    profile.certifications.push({ name: value(`certifications-${i}-name`), ...dates });
   });
   if (value('statement')) profile.statement = value('statement');
   return { profile, fieldIds };
@@ -192,8 +194,13 @@ async function prefill() {
     set(`experience-${i}-title`, j.title); set(`experience-${i}-employer`, j.employer); set(`experience-${i}-start`, j.start);
     set(`experience-${i}-end`, j.end === 'present' ? '' : j.end); set(`experience-${i}-description`, j.description);
   });
-  profile.certifications.forEach((c, k) => { const i = first('data-certification')[k]; set(`certifications-${i}-name`, c.name); });
-  status.textContent = `Filled in ${profile.experience.length} jobs, ${profile.education.length} degrees and ${profile.certifications.length} certifications. Please check them.${unread.length ? ` Not read: ${unread.map((u) => u.text).join('; ')}.` : ''}`;
+  profile.certifications.forEach((c, k) => {
+    const i = first('data-certification')[k];
+    set(`certifications-${i}-name`, c.name); set(`certifications-${i}-issued`, c.issued); set(`certifications-${i}-expires`, c.expires);
+  });
+  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const filled = [count(profile.experience.length, 'job', 'jobs'), count(profile.education.length, 'degree', 'degrees'), count(profile.certifications.length, 'certification', 'certifications')];
+  status.textContent = `Filled in ${filled[0]}, ${filled[1]} and ${filled[2]}. Please check them.${unread.length ? ` Not read: ${unread.map((u) => u.text).join('; ')}.` : ''}`;
 }
 
 document.getElementById('prefill-button').addEventListener('click', prefill);
