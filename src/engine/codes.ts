@@ -13,7 +13,7 @@ export const REASON_CODES = {
   TRAINING_MET: 'a training-hours requirement is met',
   TRAINING_SHORT: 'a training-hours requirement is not met',
   CERTIFICATION_MET: 'a certification requirement is met by a current certification',
-  CERTIFICATION_MISSING: 'no current certification of the kind required',
+  CERTIFICATION_MISSING: 'fewer current certifications of the kind required than asked',
   CONDITION_TO_CONFIRM: 'a condition of the class that only a person can decide',
   CRITERION_EVIDENCED: 'a person-specification criterion is evidenced in the application text',
   CRITERION_PARTLY_EVIDENCED: 'a criterion is partly evidenced',

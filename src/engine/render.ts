@@ -1,4 +1,5 @@
 import { buildTimeline, type Reading } from '../facts/timeline.ts';
+import { certificationFits } from '../facts/certifications.ts';
 import type { Facts } from '../facts/facts.ts';
 import type { Path, Requirement } from '../rules/schema.ts';
 import type { Gap, Reason } from './decision.ts';
@@ -79,6 +80,18 @@ export function joined<T>(list: readonly T[], text: (item: T) => string, separat
   return out;
 }
 
+/** `; CompTIA Network+ is not of this kind`: the current certifications held that a certification
+ * requirement does not take, so an applicant sees why theirs did not count. */
+function otherKinds(ctx: RenderContext, id: string | undefined): string {
+  const r = requirementOf(ctx, id);
+  if (r?.kind !== 'certification') return '';
+  const others = ctx.facts.certifications.filter((c) => !certificationFits(c, r));
+  if (others.length === 0) return '';
+  const names = [...new Set(others.map((c) => assetName(ctx.facts, { kind: 'certification', index: c.cert.index })))];
+  const last = names.pop()!;
+  return `; ${names.length > 0 ? `${names.join(', ')} and ${last} are` : `${last} is`} not of this kind`;
+}
+
 function yearOnly(facts: Facts, index: number): string {
   const job = facts.jobs.find((j) => j.job.index === index)!.job;
   const months = (reading: Reading) => formatMonths(buildTimeline([job], { asOf: facts.asOf, counting: facts.counting, reading }).reduce((s, x) => s + x.months * x.fte[0]!, 0));
@@ -108,7 +121,7 @@ export function reasonMessage(r: Unrendered<Reason>, ctx: RenderContext, detail 
     case 'CREDENTIAL_MET': return `${label}: held${detail}`;
     case 'CREDENTIAL_MISSING': return `${label}: not held${detail}`;
     case 'CERTIFICATION_MET': return `${label}: met by ${detail}`;
-    case 'CERTIFICATION_MISSING': return `${label}: no current certification of this kind`;
+    case 'CERTIFICATION_MISSING': return `${label}: ${r.received ? `${of(r.unit)} (${detail})` : `no current certification of this kind${otherKinds(ctx, r.requirement)}`}`;
     case 'CONDITION_TO_CONFIRM': return `${label}: a condition only a person can decide; it is assumed met for review`;
     case 'SUBSTITUTION_USED':
     case 'SUBSTITUTION_DISCRETIONARY': {

@@ -43,6 +43,12 @@ writeFileSync(join(dir, 'manager.yaml'), `${head('manager')}paths:
         clause: Two years of experience in a managerial capacity.
       - { kind: credits, id: credits, label: 90 quarter hours, hours: 90, system: quarter, clause: Completion of 90 quarter hours of college credit. }
 `);
+writeFileSync(join(dir, 'two-certs.yaml'), `${head('two-certs')}paths:
+  - id: standard
+    label: two system-specific certifications
+    requirements:
+      - { kind: certification, id: certs, label: two system-specific certifications, categories: [system-specific], count: 2, clause: Two current system-specific technical certifications. }
+`);
 // Three ways in: four years of IT, one year of IT, or (listed last) the same one year again.
 const itPath = (id: string, months: number) => `  - id: ${id}
     label: ${months} months of IT
@@ -152,6 +158,21 @@ describe('a class with several paths', () => {
     const none = decide('either', developer('2025-07'), AS_OF);
     expect(none.status).toBe('not_qualified');
     expect(none.gaps.map((g) => [g.path, g.amount])).toEqual([['short', 6], ['long', 42], ['short-again', 6]]);
+  });
+});
+
+describe('certifications that do not meet a certification requirement', () => {
+  const message = (profile: object) => decide('two-certs', profile, AS_OF).reasons.find((r) => r.code === 'CERTIFICATION_MISSING')!.message;
+  it('are named when they are of another kind, so the holder sees why', () => {
+    expect(message({ certifications: [{ name: 'Network+' }] })).toBe('two system-specific certifications: no current certification of this kind; Network+ (CompTIA Network+) is not of this kind');
+    expect(message({ certifications: [{ name: 'PMP' }, { name: 'PMP' }] })).toMatch(/; PMP \(Project Management Professional\) is not of this kind$/);
+    expect(message({ certifications: [{ name: 'PMP' }, { name: 'ITIL Foundation' }, { name: 'CCNA', expires: '2020-01' }] })).toBe(
+      'two system-specific certifications: no current certification of this kind; PMP (Project Management Professional) and ITIL Foundation (ITIL 4 Foundation) are not of this kind',
+    );
+  });
+
+  it('count toward a requirement of several when one is held, and say so', () => {
+    expect(message({ certifications: [{ name: 'CCNA' }, { name: 'PMP' }] })).toBe('two system-specific certifications: 1 certification of the 2 certifications required (CCNA (Cisco Certified Network Associate))');
   });
 });
 

@@ -20,7 +20,7 @@ export const STATUS_WORDS = {
 export function renderDecision(decision, title) {
   const reasons = el('ul', {}, decision.reasons.map((r) => el('li', {}, r.message, r.clause ? el('blockquote', {}, `“${r.clause}”`) : null)));
   const gaps = decision.gaps.length
-    ? [el('h4', {}, decision.status === 'review' ? 'What to check, or what would settle it' : 'What you still need (any one of these)'), el('ul', { class: 'gaps' }, decision.gaps.map((g) => el('li', {}, g.message, g.clause ? el('blockquote', {}, `“${g.clause}”`) : null)))]
+    ? [el('h4', {}, decision.status === 'review' ? 'What to check, or what would settle it' : `What you still need${decision.gaps.length > 1 ? ' (any one of these)' : ''}`), el('ul', { class: 'gaps' }, decision.gaps.map((g) => el('li', {}, g.message, g.clause ? el('blockquote', {}, `“${g.clause}”`) : null)))]
     : [];
   return el('section', { class: 'decision', 'data-class': decision.class, 'data-status': decision.status, 'aria-labelledby': `h-${decision.class}` },
     el('h3', { id: `h-${decision.class}` }, title ?? decision.class, ' ', el('a', { href: `/classes/${encodeURIComponent(decision.class)}` }, '(the class)')),
