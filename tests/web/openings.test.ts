@@ -90,4 +90,26 @@ describe.skipIf(!present)('the screening-record pages', () => {
     expect(await page.textContent('#rerating p')).toMatch(/3 outcomes re-evaluated .*: 0 would change/);
     await page.context().close();
   });
+
+  it('name each bad line of a refused upload, not only how many there were', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1000, height: 900 } })).newPage();
+    await page.goto(`${base}/openings`);
+    await page.fill('#reviewer', 'R. Diaz');
+    await page.click('#sign-in button[type=submit]');
+    await page.fill('#title', 'A refused upload');
+    await page.check('#classes input[value="houston-440.4"]');
+    await page.fill('#asOf', '2026-01-01');
+    await Promise.all([page.waitForURL(/\/openings\/[^/]+$/), page.click('#create button[type=submit]')]);
+    const file = join(shots, 'opening-bad-upload.csv');
+    writeFileSync(file, csv.replace('P-2,B.S.,Computer Science,yes,no,CCNA,Network Administrator,2015-01', 'P-2,B.S.,Computer Science,yes,no,CCNA,Network Administrator,2015-13'));
+    await page.waitForSelector('#queue p');
+    await page.setInputFiles('#csv', file);
+    await page.click('#upload button[type=submit]');
+    await page.waitForSelector('.error-summary');
+    expect(await page.$$eval('.error-summary li', (items) => items.map((i) => i.textContent))).toEqual([
+      '1 problem in the CSV; no applicant was added',
+      'line 3: job1_start: must be a date YYYY-MM-DD, YYYY-MM or YYYY',
+    ]);
+    await page.context().close();
+  });
 });

@@ -42,13 +42,20 @@ export function showErrors(problems) {
   summary.focus();
 }
 
-/** Runs `work`, showing a failure in the error summary (linked to `field` when given). */
+/** The most of a problem's own errors listed under its summary (an upload may name hundreds of lines). */
+const SHOWN_ERRORS = 20;
+
+/** Runs `work`, showing a failure in the error summary (linked to `field` when given), with each
+ * error the answer names (`line 3: job1_start: …`) under it. */
 export async function attempt(work, field) {
   try {
     showErrors([]);
     return await work();
   } catch (error) {
-    showErrors([{ message: error.message, field: error.problem?.code === 'QUAL_ERR_UNAUTHORIZED' ? 'key' : field }]);
+    const errors = error.problem?.errors ?? [];
+    const each = errors.slice(0, SHOWN_ERRORS).map(({ path, message }) => ({ message: message.startsWith(path) ? message : `${path}: ${message}` }));
+    const more = errors.length > SHOWN_ERRORS ? [{ message: `and ${errors.length - SHOWN_ERRORS} more` }] : [];
+    showErrors([{ message: error.message, field: error.problem?.code === 'QUAL_ERR_UNAUTHORIZED' ? 'key' : field }, ...each, ...more]);
     return undefined;
   }
 }
