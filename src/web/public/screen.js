@@ -74,7 +74,7 @@ const choiceOf = (c) => (c.read === 'ignored' ? '@ignore' : c.read === 'self-rep
 
 function describeProfile(p) {
   const education = (p.education ?? []).map((d) => `${d.level ?? '?'}${d.field ? ` in ${d.field}` : ''}${d.completed ? ` (${d.completed})` : ''}`);
-  const experience = (p.experience ?? []).map((j) => `${j.selfReported ? 'self-reported' : j.title ?? 'a job'}: ${j.start ?? '?'} – ${j.end ?? '?'}${j.supervisory ? ', supervisory' : ''}`);
+  const experience = (p.experience ?? []).map((j) => `${j.selfReported ? 'self-reported' : j.title ?? 'a job'}: ${j.start ?? '?'} – ${j.end ?? 'present'}${j.supervisory ? ', supervisory' : ''}`);
   const certifications = (p.certifications ?? []).map((c) => (typeof c === 'string' ? c : c.name));
   return [education, experience, certifications].map((list) => (list.length ? list.join('; ') : '—'));
 }
