@@ -103,7 +103,9 @@ export function nearestName(name: string, known: readonly string[]): string | un
 }
 
 /** zod's own messages ("Invalid input: expected number, received undefined") in words a user
- * reads: `is required`, `must be a number, not text`, `unknown key (did you mean "months"?)`. A message a schema gives itself still wins; what is not listed keeps zod's. */
+ * reads: `is required`, `must be a number, not text`, `unknown key (did you mean "months"?)`. Set
+ * once for every schema; a message a schema gives itself still wins, and what is not listed here
+ * keeps zod's. */
 function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
@@ -121,8 +123,7 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
     }
     case 'invalid_value':
       return `must be ${issue.values.length === 1 ? quoted(issue.values) : `one of ${quoted(issue.values)}`}`;
-    case 'invalid_union':
-    {
+    case 'invalid_union': {
       if (issue.note !== 'No matching discriminator') return undefined;
       // The input is the object; its discriminator key (`kind`) is the value that matched no form.
       const { discriminator, options = [] } = issue as { discriminator?: string; options?: readonly unknown[] };

@@ -1,10 +1,10 @@
 // A piscina worker of `qualify check`: decides a slice of the profiles. Bundled to dist/check-worker.mjs.
 import { parseAsOf } from '../check.ts';
-import { catalogueOf } from '../rules/load.ts';
+import { catalogueOf, type Catalogue } from '../rules/load.ts';
 import { checkTask, type CheckTask, type Checked } from './commands/check.ts';
 
 /** The `--rules` folder's catalogue, loaded by the first task that names it. */
-let working: { dir: string; catalogue: ReturnType<typeof catalogueOf> } | undefined;
+let working: { dir: string; catalogue: Catalogue } | undefined;
 
 export default function check(task: CheckTask): Checked {
   if (task.rules !== undefined && working?.dir !== task.rules) working = { dir: task.rules, catalogue: catalogueOf(task.rules) };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { QualifyError, placedIssues } from '../errors.ts';
-import { cachedYaml, invalidFile, yaml, yamlDocument } from '../yaml.ts';
+import { cachedYaml, invalidFile, syntaxError, yamlDocument } from '../yaml.ts';
 
 /** Reads and validates one vocabulary file of a data folder; a bad file fails naming the file and field. */
 export function readVocabularyFile<T extends z.ZodType>(dir: string, file: string, schema: T): { data: z.output<T>; text: string } {
@@ -13,7 +13,13 @@ export function readVocabularyFile<T extends z.ZodType>(dir: string, file: strin
   } catch (error) {
     throw new QualifyError('QUAL_ERR_INVALID_RULE', `${path}: cannot read the vocabulary: ${(error as Error).message}`);
   }
-  const parsed = schema.safeParse(cachedYaml('vocabulary', text, () => yaml().parse(text)));
+  const data = cachedYaml('vocabulary', text, () => {
+    const document = yamlDocument(text);
+    const error = syntaxError(path, document);
+    if (error) throw error;
+    return document.doc.toJS();
+  });
+  const parsed = schema.safeParse(data);
   if (!parsed.success) throw invalidFile(path, yamlDocument(text), placedIssues(parsed.error));
   return { data: parsed.data, text };
 }

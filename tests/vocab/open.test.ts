@@ -83,4 +83,13 @@ describe('a vocabulary file with a mistake', () => {
       [`${file}:${line - 1}: categories.procurement.label: is required`, `${file}:${line}: categories.procurement.lable: unknown key (did you mean "label"?)`, `${file}:${line + 1}: categories.procurement.title: must be a list, not text`].join('\n'),
     );
   });
+
+  it('that is not YAML is named with its line, as a rule file is', () => {
+    const broken = mkdtempSync(join(tmpdir(), 'qualify-data-'));
+    cpSync(dataPath(), broken, { recursive: true });
+    const file = join(broken, 'capacities.yaml');
+    const text = readFileSync(file, 'utf8').replace('capacities:', 'capacities:\n  lead-hand: [unclosed\n');
+    writeFileSync(file, text);
+    expect(() => loadVocabulary(broken)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: not valid YAML: `));
+  });
 });
