@@ -60,9 +60,10 @@ program
   .command('terms')
   .description('list each criterion\'s evidence terms beside terms proposed from its text, as YAML to edit into the rule file')
   .option('-c, --class <ids>', 'class id, or several separated by commas (default: every class)')
-  .action(async (options: { class?: string }) => {
+  .option('--rules <dir>', 'folder of rule files, such as a working copy (default: the bundled rules/)')
+  .action(async (options: { class?: string; rules?: string }) => {
     const { runTerms } = await import('./commands/terms.ts');
-    runTerms(options.class?.split(',').map((c) => c.trim()), (text) => process.stdout.write(text));
+    runTerms(options.class?.split(',').map((c) => c.trim()), (text) => process.stdout.write(text), options.rules);
   });
 
 program

@@ -278,6 +278,16 @@ describe('qualify terms', () => {
     expect(out.stdout).toContain('criterion: k2-networks');
     expect(out.stdout).toMatch(/proposed:\n\s+- /);
   });
+
+  it('reads the criteria of a working copy of the rules (--rules)', () => {
+    const rules = mkdtempSync(join(tmpdir(), 'qualify-draft-'));
+    const council = readFileSync(rulesPath('council-infrastructure-manager.yaml'), 'utf8');
+    writeFileSync(join(rules, 'council-draft.yaml'), council.replace('id: council-infrastructure-manager', 'id: council-draft').replace(/id: k2-networks/, 'id: k2-networking'));
+    const out = spawnSync(process.execPath, [join(projectRoot, 'bin/qualify.mjs'), 'terms', '--rules', rules], { encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('class: council-draft');
+    expect(out.stdout).toContain('criterion: k2-networking');
+  });
 });
 
 describe('qualify as part of a pipe', () => {
