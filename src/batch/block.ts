@@ -15,6 +15,8 @@ export interface Run {
   decision?: ScoreOptions['decision'];
   /** How the file's rows are read; none when they come read (tasks of rows). */
   reading?: Reading;
+  /** The rules folder (`--rules`) workers load; the project's own when missing. */
+  rules?: string;
 }
 
 /** A task: a block of the file, or applicants read elsewhere (and the input bytes read up to the

@@ -12,8 +12,10 @@ export interface PoolOptions {
   classes: string[];
   /** Missing: each class's qualifying date, else today. */
   asOf?: Date | undefined;
-  /** Rules other than the project's own are scored in this thread: workers load the bundled ones. */
+  /** Rules other than the project's own are scored in this thread, unless they are `rules`'s. */
   catalogue?: Catalogue;
+  /** The folder `catalogue` was loaded from (`--rules`), for worker threads to load it too. */
+  rules?: string;
   /** Score in worker threads even with one worker and a small input (a server's main thread must stay free). */
   offThread?: boolean;
   /** Worker threads; 1 scores in this thread. Default: every core. */
@@ -42,7 +44,7 @@ export async function* scoreTasks(tasks: AsyncIterable<Task>, run: Run, options:
   const source = tasks[Symbol.asyncIterator]();
   // Starting threads (each loads the engine and its vocabularies) costs more than scoring a few
   // tasks here: a small input is scored in this thread.
-  const own = options.catalogue === undefined || options.catalogue === bundledCatalogue();
+  const own = options.catalogue === undefined || options.catalogue === bundledCatalogue() || options.rules !== undefined;
   const serial = !own || (workers <= 1 && !options.offThread);
   let rows = 0;
   const head = serial || options.offThread ? [] : await takeUntil(source, (task) => (rows += rowsIn(task)) >= SERIAL_ROWS);

@@ -49,7 +49,7 @@ async function* joined(results: AsyncIterable<Done>, here: () => (task: Task) =>
 export async function scoreApplicants(applicants: AsyncIterable<ApplicantRow>, output: Writable, options: WriteOptions): Promise<Tally> {
   const tally = new Tally();
   const opened = applicants instanceof Applicants ? applicants : null;
-  const run: Run = { classes: options.classes, asOf: options.asOf, format: options.format, ...(options.decision ? { decision: options.decision } : {}), ...(opened ? { reading: opened.reading } : {}) };
+  const run: Run = { classes: options.classes, asOf: options.asOf, format: options.format, ...(options.decision ? { decision: options.decision } : {}), ...(opened ? { reading: opened.reading } : {}), ...(options.rules === undefined ? {} : { rules: options.rules }) };
   let here: ((task: Task) => Done) | undefined;
   const results = joined(scoreTasks(opened ? opened.blocks() : rowTasks(applicants), run, options), () => (here ??= taskScorer(run, options.catalogue ?? bundledCatalogue())));
   async function* bytes(): AsyncGenerator<Buffer> {

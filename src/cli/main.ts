@@ -89,6 +89,7 @@ program
   .option('--report <file>', 'write a summary report, .json or .html')
   .option('--group-by <column>', 'voluntary self-identification column: selection rates and four-fifths ratios in the report')
   .option('--ignore <names>', 'header names not to read, separated by commas (any other column qualify does not know stops the run)')
+  .option('--rules <dir>', 'folder of rule files to score with, such as a working copy (default: the bundled rules/)')
   .argument('<file>', 'applicant CSV')
   .action(async (file: string, options) => {
     const { runScore } = await import('./commands/score.ts');

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runScore, type ScoreCommandOptions } from '../../src/cli/commands/score.ts';
 import { loadMap } from '../../src/batch/map.ts';
+import { SERIAL_ROWS } from '../../src/batch/pool.ts';
 import { QualifyError } from '../../src/errors.ts';
 import { projectRoot } from '../../src/paths.ts';
 
@@ -63,6 +64,24 @@ describe('qualify score', () => {
       expect(res.stderr).toMatch(name === 'utf16.csv' ? /^qualify: .*utf16\.csv: the file is not UTF-8 text: .*save it as CSV UTF-8/ : new RegExp(`^qualify: .*${name.replace('.', '\\.')}: the CSV is empty`));
       expect(existsSync(out)).toBe(false);
     }
+  });
+
+  it('scores with a working copy of the rules (--rules), on worker threads as in one thread', () => {
+    const d = dir();
+    const rules = join(d, 'rules');
+    mkdirSync(rules);
+    writeFileSync(join(rules, 'draft-1.yaml'), readFileSync(join(projectRoot, 'rules/houston-440.4.yaml'), 'utf8').replace('id: houston-440.4', 'id: draft-1').replace('months: 72', 'months: 24'));
+    const csv = join(d, 'many.csv');
+    run(['generate', '--rows', String(SERIAL_ROWS + 500), '--seed', '3', '-o', csv]);
+    const score = (extra: string[]) => {
+      const out = join(d, `scored-${extra.length}.csv`);
+      run(['score', '--class', 'draft-1', '--rules', rules, '--as-of', '2026-01-01', ...extra, csv, '-o', out]);
+      return readFileSync(out, 'utf8');
+    };
+    const threads = score([]);
+    expect(threads.split('\n')[1]).toContain(',draft-1,');
+    expect(threads.trim().split('\n')).toHaveLength(SERIAL_ROWS + 501);
+    expect(threads).toBe(score(['--workers', '1']));
   });
 
   it('generates a synthetic export of any size', () => {

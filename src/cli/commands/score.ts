@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import { parseAsOf, selectRules } from '../../check.ts';
-import { bundledCatalogue } from '../../rules/load.ts';
+import { catalogueOf } from '../../rules/load.ts';
 import { QualifyError, fileError } from '../../errors.ts';
 import { knownIds } from '../../vocab/vocabulary.ts';
 import { reportFormat, writeReport } from '../../batch/report.ts';
@@ -25,6 +25,8 @@ export interface ScoreCommandOptions {
   groupBy?: string;
   /** Header names not to read, separated by commas. */
   ignore?: string;
+  /** Folder of rule files to score with (a working copy); the bundled rules/ when missing. */
+  rules?: string;
 }
 
 /** `Candidate ID → id, Major → degree1_field, job1_title`: the columns read, for the summary. */
@@ -53,7 +55,7 @@ function option<T extends string>(name: string, value: string | undefined, allow
 /** Scores an applicant CSV; returns the exit status: 1 when any row could not be scored. */
 export async function runScore(file: string, options: ScoreCommandOptions): Promise<number> {
   const classes = options.class.split(',').map((c) => c.trim());
-  const catalogue = bundledCatalogue();
+  const catalogue = catalogueOf(options.rules);
   selectRules(classes, catalogue.rules);
   const asOf = parseAsOf(options.asOf);
   const format = option('format', options.format ?? (options.output?.endsWith('.jsonl') ? 'jsonl' : undefined), ['csv', 'jsonl'] as const, 'csv');
@@ -105,6 +107,7 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
   bar?.start(size, 0, { rows: 0, speed: 0 });
   const tally = await scoreApplicants(applicants, output, {
     classes, asOf, format, catalogue,
+    ...(options.rules === undefined ? {} : { rules: options.rules }),
     ...(workers === undefined ? {} : { workers }),
     onScored: (progress) => {
       rows = progress.rows;
