@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type HookHandlerDoneFunction } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import pino, { type DestinationStream } from 'pino';
-import { bundledCatalogue, type Catalogue } from '../rules/load.ts';
+import { catalogueOf, type Catalogue } from '../rules/load.ts';
 import { installProblems } from './problem.ts';
 import { clientErrorHandler, frameworkErrors, installJsonParser, receiveTimeout, requireHost } from './transport.ts';
 import { classRoutes } from './routes/classes.ts';
@@ -19,8 +19,11 @@ import { openingRoutes } from './routes/openings.ts';
 import { openReader, openStore, type Store, type StoreOptions } from '../store/store.ts';
 
 export interface AppOptions {
-  /** Rules and vocabularies; the project's own when missing. */
+  /** Rules and vocabularies; the project's own (or `rules`'s) when missing. */
   catalogue?: Catalogue;
+  /** A folder of rule files to serve instead of the bundled rules/ (`serve --rules`), with the
+   * project's vocabularies; the threads that score CSVs load it too. */
+  rules?: string;
   /** Keys for recruiter routes; none means open (QUALIFY_API_KEYS). */
   apiKeys?: readonly string[];
   /** Requests per client per minute (QUALIFY_RATE_LIMIT); 0 turns the limit off. */
@@ -111,13 +114,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const catalogue = options.catalogue ?? bundledCatalogue();
+  const catalogue = options.catalogue ?? catalogueOf(options.rules);
   const { rules } = catalogue;
   await app.register(healthRoutes, { rules });
   await app.register(classRoutes, { rules });
   await app.register(vocabularyRoutes, { vocab: catalogue.vocab });
   await app.register(evaluateRoutes, { catalogue, apiKeys: options.apiKeys ?? [] });
-  await app.register(exportRoutes, { catalogue, apiKeys: options.apiKeys ?? [], ...(options.csvLimit === undefined ? {} : { csvLimit: options.csvLimit }) });
+  await app.register(exportRoutes, {
+    catalogue, apiKeys: options.apiKeys ?? [], ...(options.rules === undefined ? {} : { rules: options.rules }), ...(options.csvLimit === undefined ? {} : { csvLimit: options.csvLimit }),
+  });
   await app.register(extractRoute, { vocab: catalogue.vocab });
   if (options.store) {
     const opened = 'selectFrom' in options.store ? null : await openStore(options.store);

@@ -71,7 +71,8 @@ program
   .description('start the HTTP service (API, OpenAPI at /openapi.json, docs at /docs)')
   .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
   .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
-  .action(async (options: { port?: string; host?: string }) => {
+  .option('--rules <dir>', 'folder of rule files to serve (default: the bundled rules/)')
+  .action(async (options: { port?: string; host?: string; rules?: string }) => {
     const { runServe } = await import('./commands/serve.ts');
     await runServe(options);
   });

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, optionsFromEnv } from '../../src/api/app.ts';
-import { dataPath } from '../../src/paths.ts';
+import { dataPath, rulesPath } from '../../src/paths.ts';
 import { bundledRules, loadCatalogue } from '../../src/rules/load.ts';
 import { loadVocabulary } from '../../src/vocab/vocabulary.ts';
 
@@ -267,5 +267,23 @@ describe('a real listening port', () => {
     expect(res.status).toBe(200);
     expect((await res.json()).status).toBe('qualified');
     await live.close();
+  });
+});
+
+describe('a service of its own rules (serve --rules)', () => {
+  it('serves, decides and scores the classes of that folder, the CSV on a scoring thread', async () => {
+    const rules = mkdtempSync(join(tmpdir(), 'qualify-served-'));
+    writeFileSync(join(rules, 'draft-1.yaml'), readFileSync(join(rulesPath(), 'houston-440.4.yaml'), 'utf8').replace('id: houston-440.4', 'id: draft-1').replace('months: 72', 'months: 24'));
+    const own = await buildApp({ log: false, rateLimit: 0, rules });
+    try {
+      expect((await own.inject('/v1/classes')).json().classes.map((c: { id: string }) => c.id)).toEqual(['draft-1']);
+      const twoYears = { ...profile, experience: [{ ...profile.experience[0], start: '2019-01', end: '2020-12' }] };
+      expect((await own.inject({ method: 'POST', url: '/v1/classes/draft-1/evaluate', payload: { profile: twoYears, asOf: '2026-01-01' } })).json().status).toBe('qualified');
+      const csv = 'id,degree1_level,degree1_field,certifications,job1_title,job1_start,job1_end,job1_categories\nA-1,B.S.,Computer Science,CCNA,Network Administrator,2019-01,2020-12,it-infrastructure\n';
+      const scored = await own.inject({ method: 'POST', url: '/v1/classes/draft-1/score?asOf=2026-01-01', payload: csv, headers: { 'content-type': 'text/csv' } });
+      expect(scored.body.split('\n')[1]).toMatch(/^2,A-1,draft-1,qualified,/);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -18,6 +18,8 @@ import { ClassParams } from '../schemas.ts';
 
 export interface ScoreRouteOptions {
   catalogue: Catalogue;
+  /** The folder `catalogue` was loaded from, for the scoring threads to load it too. */
+  rules?: string;
   apiKeys: readonly string[];
   /** Largest CSV upload, in bytes, counted as the bytes arrive, chunked or not. */
   csvLimit?: number;
@@ -111,7 +113,7 @@ export const exportRoutes: FastifyPluginAsyncZod<ScoreRouteOptions> = async (app
       // One worker thread, so the event loop goes on serving other clients; not a pool per upload,
       // which would take every core from them. A limit crossed once records have gone out cuts the
       // response short: the client sees a broken transfer, never a complete-looking file.
-      scoreApplicants(applicants, out, { classes: [rule.id], asOf, format: jsonl ? 'jsonl' : 'csv', workers: 1, offThread: true, catalogue: options.catalogue }).catch((error: Error) => {
+      scoreApplicants(applicants, out, { classes: [rule.id], asOf, format: jsonl ? 'jsonl' : 'csv', workers: 1, offThread: true, catalogue: options.catalogue, ...(options.rules === undefined ? {} : { rules: options.rules }) }).catch((error: Error) => {
         request.log.warn({ err: { message: error.message } }, 'scoring stopped');
         out.destroy(error);
       });
