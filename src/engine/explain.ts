@@ -5,7 +5,7 @@ import type { CriteriaRequirement, ExperienceRequirement, Path, Requirement } fr
 import type { CriteriaEvidence } from './criteria.ts';
 import type { Reason, Status } from './decision.ts';
 import { formatMonths as formatTotal, monthsFitting, windowStartOf } from './months.ts';
-import { describeSources, renderReason, totalsByAsset, type AssetTotal, type RenderContext } from './render.ts';
+import { andList, describeSources, renderReason, totalsByAsset, type AssetTotal, type RenderContext } from './render.ts';
 import type { Allocation, AssetRef, Unit } from './types.ts';
 
 /** Reasons for one decision: one per requirement and per substitution used, each citing its
@@ -117,9 +117,11 @@ function inferenceReasons(allocation: Allocation, ctx: RenderContext): Reason[] 
     if (!used.has(job.index)) continue;
     const { inferred, evidence, confidence } = job.attribution;
     const categories = inferred.includes('categories');
-    const capacities = inferred.includes('capacities') ? [...job.capacities].map((c) => `${c} capacity`) : [];
+    const { labels } = ctx.facts;
+    const capacities = inferred.includes('capacities') ? [...job.capacities].map((c) => `${labels.capacities.get(c) ?? c} capacity`) : [];
     if (!categories && capacities.length === 0) continue;
-    const read = [...(categories ? job.categories : []), ...capacities].join(', ') || `no ${inferred.join(' or ')}`;
+    const kinds = categories ? [...job.categories].map((c) => labels.categories.get(c) ?? c) : [];
+    const read = andList([...kinds, ...capacities]) || `no ${inferred.join(' or ')}`;
     const sure = categories ? `; confidence ${confidence.toFixed(2)}` : '';
     reasons.push(renderReason({ code: categories ? 'CATEGORY_INFERRED' : 'CAPACITY_INFERRED', assets: [{ kind: 'job', index: job.index }] }, ctx, `${read} from its title and duties (${evidence.join(', ') || 'no strong words'}${sure})`));
   }

@@ -88,8 +88,12 @@ function otherKinds(ctx: RenderContext, id: string | undefined): string {
   const others = ctx.facts.certifications.filter((c) => !certificationFits(c, r));
   if (others.length === 0) return '';
   const names = [...new Set(others.map((c) => assetName(ctx.facts, { kind: 'certification', index: c.cert.index })))];
-  const last = names.pop()!;
-  return `; ${names.length > 0 ? `${names.join(', ')} and ${last} are` : `${last} is`} not of this kind`;
+  return `; ${andList(names)} ${names.length > 1 ? 'are' : 'is'} not of this kind`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function andList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function yearOnly(facts: Facts, index: number): string {

@@ -44,6 +44,8 @@ export interface Facts {
   excludedCertifications: CertificationExclusion[];
   /** The application's free text, where criteria find their evidence. */
   texts: TextSource[];
+  /** Category and capacity id → label, for what a reason says was read of a job. */
+  labels: Pick<Vocabulary, 'categories' | 'capacities'>;
   /** Whether any fact is uncertain (then the two readings differ). */
   uncertain: boolean;
 }
@@ -109,6 +111,7 @@ export function buildFacts(profile: NormalisedProfile, reading: Reading, options
     certifications: certs.current,
     excludedCertifications: certs.excluded,
     texts: applicationTexts(profile),
+    labels: vocab,
     uncertain:
       jobs.some((j) => j.uncertain) ||
       profile.degrees.some((d) => d.unevaluatedForeign) ||
@@ -120,6 +123,6 @@ export function buildFacts(profile: NormalisedProfile, reading: Reading, options
  * literal `buildFacts` makes (one hidden class for both readings). */
 export function readGenerously(strict: Facts): Facts {
   if (strict.uncertain) throw new Error('readGenerously: uncertain facts differ between readings; build them');
-  const { asOf, counting, asOfMonth, jobs, segments, education, hours, held, unrecognisedDegrees, levelRanks, certifications, excludedCertifications, texts } = strict;
-  return { reading: 'generous', asOf, counting, asOfMonth, jobs, segments, education, hours, held, unrecognisedDegrees, levelRanks, certifications, excludedCertifications, texts, uncertain: false };
+  const { asOf, counting, asOfMonth, jobs, segments, education, hours, held, unrecognisedDegrees, levelRanks, certifications, excludedCertifications, texts, labels } = strict;
+  return { reading: 'generous', asOf, counting, asOfMonth, jobs, segments, education, hours, held, unrecognisedDegrees, levelRanks, certifications, excludedCertifications, texts, labels, uncertain: false };
 }

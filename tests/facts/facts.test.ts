@@ -42,6 +42,12 @@ describe('what was read and what was stated', () => {
     expect(capacity?.message).not.toMatch(/information-technology/);
   });
 
+  it('names the kinds of work read by their labels, as the vocabulary words them', () => {
+    const job = { title: 'Network Administrator', start: '2015-01', end: '2020-12', capacities: ['supervisory'] };
+    const d = decide({ education: [{ level: 'BS', field: 'Computer Science' }], experience: [job] });
+    expect(d.reasons.find((r) => r.code === 'CATEGORY_INFERRED')?.message).toMatch(/^Network Administrator: read as IT infrastructure and information technology from its title and duties \(network; confidence 0\.90\)$/);
+  });
+
   it('counts a "Manager, X" title with a team in its duties as management of X', () => {
     const job = { title: 'Manager, Application Support', start: '2015-01', end: '2020-12', description: 'Head of a 7-person application support team; recruited and coached analysts.' };
     const d = decide({ education: [{ level: 'BS', field: 'Computer Science' }], experience: [job] });
