@@ -75,7 +75,9 @@ export function compile(criteria: readonly Criterion[]): Compiled {
   const out = criteria.map((criterion, at): CompiledCriterion => {
     const literals = termCues(criterion.terms, at, add);
     const words = wordCues(wordsOf[at]!, at, add).map((word) => ({ word: word.raw, weight: Math.log(1 + criteria.length / df.get(word.stem)!) }));
-    const needed = Math.min(criterion.evidenceNeeded, criterion.terms.length);
+    // As many terms as asked, or all there are; a criterion without terms is evidenced only by a
+    // sentence that states it (evidence.ts).
+    const needed = Math.max(1, Math.min(criterion.evidenceNeeded, criterion.terms.length));
     return { criterion, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), literals, needed };
   });
   const result = { criteria: out, cues };

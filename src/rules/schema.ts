@@ -107,8 +107,10 @@ export const Criterion = z.strictObject({
   text: z.string().min(3),
   importance: z.enum(['essential', 'desirable']),
   section: z.string().min(1),
-  /** Phrases, synonyms and acronyms that show the criterion ("Active Directory", "AD", "group policy"). */
-  terms: z.array(z.string().min(1)).min(1),
+  /** Phrases, synonyms and acronyms that show the criterion ("Active Directory", "AD", "group
+   * policy"). Optional: the criterion's own words are matched too, and `qualify terms` proposes
+   * terms from its text for a first draft. */
+  terms: z.array(z.string().min(1)).default([]),
   /** Distinct terms that make it evidenced; fewer make it partly evidenced. */
   evidenceNeeded: z.number().int().min(1).default(2),
 });

@@ -49,6 +49,17 @@ writeFileSync(join(dir, 'two-certs.yaml'), `${head('two-certs')}paths:
     requirements:
       - { kind: certification, id: certs, label: two system-specific certifications, categories: [system-specific], count: 2, clause: Two current system-specific technical certifications. }
 `);
+writeFileSync(join(dir, 'first-draft.yaml'), `${head('first-draft')}paths:
+  - id: person-specification
+    label: essential criteria evidenced in the application
+    requirements:
+      - kind: criteria
+        id: criteria
+        label: essential criteria
+        clause: "Shortlisting: essential criteria assessed via the application form."
+        criteria:
+          - { id: e1-lead, section: Experience, importance: essential, text: Experience of leading and coaching a team of service desk analysts. }
+`);
 // Three ways in: four years of IT, one year of IT, or (listed last) the same one year again.
 const itPath = (id: string, months: number) => `  - id: ${id}
     label: ${months} months of IT
@@ -173,6 +184,14 @@ describe('certifications that do not meet a certification requirement', () => {
 
   it('count toward a requirement of several when one is held, and say so', () => {
     expect(message({ certifications: [{ name: 'CCNA' }, { name: 'PMP' }] })).toBe('two system-specific certifications: 1 certification of the 2 certifications required (CCNA (Cisco Certified Network Associate))');
+  });
+});
+
+describe('a criterion written without terms, as a first draft', () => {
+  it('loads, and is evidenced by its own words', () => {
+    const d = decide('first-draft', { statement: 'I led a team of six service desk analysts and coached two new starters.' }, AS_OF);
+    expect(d.reasons).toEqual([expect.objectContaining({ code: 'CRITERION_EVIDENCED', requirement: 'criteria' })]);
+    expect(decide('first-draft', { statement: 'I repaired printers.' }, AS_OF).reasons[0]!.code).toBe('CRITERION_NOT_EVIDENCED');
   });
 });
 
