@@ -13,10 +13,11 @@ const pad = (m: number): string => String(m).padStart(2, '0');
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?';
 const ONE_DATE = `(?:${MONTH_NAME}\\s+\\d{4}|(?:spring|summer|fall|autumn|winter)\\s+\\d{4}|\\d{1,2}/\\d{4}|\\d{4}-\\d{2}|\\d{4})`;
 const END_DATE = `(?:${ONE_DATE}|present|current|now|today|to date)`;
-/** A date range anywhere in a line: "Jan 2015 – Present", "03/2016 - 11/2019", "2012–2014", "Summer 2019".
+/** A date range anywhere in a line: "Jan 2015 – Present", "03/2016 - 11/2019", "2012–2014", "Summer 2019",
+ * "From: 07/2019 To: Present".
  * Linear in the line: every repetition is bounded but the spaces, and a run of spaces follows one
  * date or separator only, so it is read once (tests/text/adversarial.test.ts). */
-export const RANGE = new RegExp(`(${ONE_DATE})\\s*(?:-|–|—|to|until)\\s*(${END_DATE})|((?:spring|summer|fall|autumn|winter)\\s+\\d{4})`, 'i');
+export const RANGE = new RegExp(`(${ONE_DATE})\\s*(?:-|–|—|to:?|until)\\s*(${END_DATE})|((?:spring|summer|fall|autumn|winter)\\s+\\d{4})`, 'i');
 
 export function readDate(text: string, as: 'start' | 'end'): string | 'present' | null {
   const date = readAnyDate(text, as);

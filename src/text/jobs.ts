@@ -5,8 +5,9 @@ import { findRange } from './dates.ts';
 import { bullet, indentOf, isBullet, oneSpace, SPACE, strip } from './layout.ts';
 import type { UnreadList } from './unread.ts';
 
-/** What LinkedIn writes beside an employer and a date range ("Acme · Full-time", "· 5 yrs 9 mos"). */
-const NOT_A_NAME = /^(full[- ]time|part[- ]time|contract|contractor|self[- ]employed|freelance|internship|seasonal|temporary|apprenticeship|\d+ (yrs?|mos?)( \d+ mos?)?)$/i;
+/** What LinkedIn writes beside an employer and a date range ("Acme · Full-time", "· 5 yrs 9 mos"), and
+ * the label before dates on an application form ("Dates: 01/2018 - Present", "From: 07/2019 To: …"). */
+const NOT_A_NAME = /^(full[- ]time|part[- ]time|contract|contractor|self[- ]employed|freelance|internship|seasonal|temporary|apprenticeship|\d+ (yrs?|mos?)( \d+ mos?)?|from|dates?(?: of employment| employed)?|employment dates)$/i;
 
 /** The state or province after a place ("City of Springfield, IL"): where, not who. */
 const REGION = /^(A[BKLRZ]|BC|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ABDEINOST]|N[BCDEHJLMSTUVY]|O[HKNR]|P[AE]|QC|RI|S[CDK]|T[NX]|UT|V[AT]|W[AIVY]|YT)$/;
@@ -18,7 +19,7 @@ const REGION = /^(A[BKLRZ]|BC|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ABDEINOST
 function namePieces(parts: readonly string[]): string[] {
   const clean = (p: string) => strip(p.replace(/[*_`]+/g, ''), `:,;|·–—-${SPACE}`).trim();
   return parts
-    .map((p) => p.replace(CITY_AFTER_DASH, (city, state: string) => (REGION.test(state) ? '' : city)))
+    .map((p) => p.trim().replace(CITY_AFTER_DASH, (city, state: string) => (REGION.test(state) ? '' : city)))
     .flatMap((p) => p.split(/\t+| {3,}| · /))
     .flatMap((p) => oneSpace(p).split(/ (?:at|@) | ?[|,;·] ?| [–—-] /))
     .map(clean)
@@ -26,14 +27,27 @@ function namePieces(parts: readonly string[]): string[] {
 }
 
 /** Words that name an organisation rather than a role. */
-const ORG = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|bank|hospital|school|district|authority|services|group|plc|transit|board)\b/i;
+const ORG = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|administration|commission|bank|hospital|school|district|authority|services|group|plc|transit|board)\b/i;
 
 /** A city and state after a spaced dash ("Dell Technologies - Round Rock, TX"): where, not who. */
 const CITY_AFTER_DASH = / [-–—] [A-Z][\w .'-]*, ?([A-Z]{2})$/;
 
 /** Where a job was, on the line under its dates, as LinkedIn writes it ("Seattle, Washington,
  * United States · Remote"): neither a name nor a duty. */
-const PLACE = /^(?:[A-Z][\w .'-]*, )+(?:United States|USA|Canada|United Kingdom|UK|Australia|[A-Z]{2})(?: · (?:Remote|Hybrid|On-site))?$|^(?:Remote|Hybrid|On-site)$/;
+const PLACE = /^(?:[A-Z][\w .'-]*, )+(?:United States|USA|Canada|United Kingdom|UK|Australia|[A-Z]{2}(?: (?:United States|USA|US))?)(?: · (?:Remote|Hybrid|On-site))?$|^(?:Remote|Hybrid|On-site)$/;
+
+/** The labels that name a job. */
+const NAMING = /title|employer/;
+
+/** A city and its state alone on a line, as USAJOBS writes where a job was ("San Antonio, TX United States"). */
+const CITY = /^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*, [A-Z]{2}(?: (?:United States|USA|US))?$/;
+
+/** Labelled lines of a job, as USAJOBS and application forms write them ("Job Title: IT Specialist",
+ * "Hours per week: 40", "Salary: 72,000 USD Per Year", "Grade Level: GS-12"): the title, employer and
+ * hours are read, the rest is set aside (listed as unread), and none is a duty. A duties label heads
+ * the duties or holds one. A title or employer before a job's dates, or after its duties, names the
+ * job whose dates follow. */
+const JOB_FIELD = /^(hours per week|(?:job |position )?title|employer|salary|grade(?: level)?|series|pay plan|supervisor(?:'s)?(?: name| phone)?|(?:okay|may we) to contact (?:this|your) supervisor\??|(?:duties|duties, accomplishments and related skills|duties and accomplishments))\s*:\s*(.*)$/i;
 
 /** The employer on the line under a date line that named only the title ("City of Austin, Austin,
  * TX"): an organisation's name, or a name with its state; a duty written without a bullet is neither. */
@@ -59,6 +73,16 @@ function titleAndEmployer(pieces: readonly string[]): { title: string; employer?
   return b ? { title: a, employer: b } : { title: a };
 }
 
+/** A job named by the lines about its dates and by labels: a labelled title or employer wins, and
+ * what the lines named is then the other one. */
+function withLabels(named: { title: string; employer?: string }, labels: { title?: string; employer?: string }): { title: string; employer?: string } {
+  const { title, employer } = labels;
+  if (title && employer) return { title, employer };
+  if (title) return named.title && named.title !== title ? { title, employer: named.employer ?? named.title } : { title };
+  if (employer) return { title: named.title === employer ? '' : named.title, employer };
+  return named;
+}
+
 /** Jobs: a line with a date range opens one, named by its own words or by the lines above it;
  * bullets, indented lines and runs of lines under it are its duties. */
 export function experienceReader(entries: number, log: UnreadList) {
@@ -68,7 +92,9 @@ export function experienceReader(entries: number, log: UnreadList) {
   let listed = false; // whether the job is in the list (not left out past its limit)
   let opener = { indent: 0, bullet: false }; // the line that opened the job
   let pending: NumberedLine[] = []; // lines above a date line: its title and employer, or duties of the job above
-  let opened = false; // whether the last line read opened the job
+  let opened = false; // whether the lines read since the job's dates are all its labelled lines
+  let labelled = false; // whether the job has labelled lines (an application form's layout)
+  const untitled = new Map<Record<string, unknown>, NumberedLine>(); // jobs whose title may still come from a label
 
   function addDuty(n: number, line: string): void {
     if (!job) return log.note(n, line, 'not part of a job with dates');
@@ -89,7 +115,22 @@ export function experienceReader(entries: number, log: UnreadList) {
     for (const l of lines) addDuty(l.n, l.text);
   }
 
+  /** The labelled title and employer held above a date line, taken out of what is held. */
+  function takeLabels(): { title?: string; employer?: string } {
+    const labels: { title?: string; employer?: string } = {};
+    pending = pending.filter((p) => {
+      const m = JOB_FIELD.exec(p.text);
+      if (!m || !NAMING.test(m[1]!.toLowerCase())) return true;
+      labels[/employer/i.test(m[1]!) ? 'employer' : 'title'] = m[2]!.trim();
+      return false;
+    });
+    return labels;
+  }
+
   function open(range: NonNullable<ReturnType<typeof findRange>>, n: number, line: string, at: { indent: number; bullet: boolean }): void {
+    // Where the job was, above its dates ("Austin, TX United States" under the employer), names nothing.
+    pending = pending.filter((p) => !CITY.test(p.text) || ORG.test(p.text));
+    const labels = takeLabels();
     // A line naming its own title and employer takes nothing from above; otherwise the nearest lines do.
     const own = namePieces([range.rest]);
     const last = pending.at(-1);
@@ -103,7 +144,7 @@ export function experienceReader(entries: number, log: UnreadList) {
     // Named by two lines above ("ACME Corporation, Austin" over "Systems Engineer"), each line names
     // one of the two by its first piece; the rest (a city) is where.
     const pieces = used.length === 2 ? used.flatMap((u) => namePieces([u.text]).slice(0, 1)) : namePieces([...used.map((u) => u.text), range.rest]);
-    const named = titleAndEmployer(pieces);
+    const named = withLabels(titleAndEmployer(pieces), labels);
     // The employer's place is kept, for one read from the line below (written in this order).
     job = { title: named.title, employer: named.employer, start: range.start, end: range.end, extracted: true };
     opener = at;
@@ -116,9 +157,28 @@ export function experienceReader(entries: number, log: UnreadList) {
         log.note(n, line, `a job ${key} longer than ${LIMITS.shortText} characters: cut`);
       }
     }
-    if (!named.title) log.note(n, line, 'a date range without a job title');
+    if (!named.title) untitled.set(job, { n, text: line });
     jobs.push(job);
     opened = true;
+    labelled = false;
+  }
+
+  /** A labelled line of the job (JOB_FIELD); the lines under its dates go on being read as such. */
+  function readField(label: string, value: string, n: number, line: string): void {
+    labelled = true;
+    if (label.startsWith('duties')) {
+      opened = false;
+      return value ? addDuty(n, value) : undefined;
+    }
+    if (!listed) return;
+    const hours = label === 'hours per week' ? Number(value.replace(/\s*hours?$/i, '')) : NaN;
+    if (hours > 0 && hours <= LIMITS.hoursPerWeek) job!.hoursPerWeek = hours;
+    else if (label === 'employer' && value) job!.employer = value.slice(0, LIMITS.shortText);
+    else if (label.endsWith('title') && value) {
+      // The line that opened the job named its employer (an organisation) or nothing.
+      if (!job!.employer && job!.title) job!.employer = job!.title;
+      job!.title = value.slice(0, LIMITS.shortText);
+    } else log.note(n, line, 'a detail of the job that is not used');
   }
 
   return {
@@ -130,7 +190,15 @@ export function experienceReader(entries: number, log: UnreadList) {
       const mayOpen = !at.bullet || !job || (opener.bullet && at.indent <= opener.indent);
       const range = mayOpen ? findRange(at.bullet ? bullet(line) : line) : null;
       if (range) return open(range, n, line, at);
-      // The line under a date line may name the employer, or where the job was.
+      const field = !at.bullet ? JOB_FIELD.exec(line) : null;
+      const label = field?.[1]!.toLowerCase();
+      // A title or employer that is not under a job's dates names the next job: held for its date line.
+      if (field && job && !(NAMING.test(label!) && !opened)) return readField(label!, field[2]!.trim(), n, line);
+      if (field && NAMING.test(label!)) {
+        pending.push({ n, text: line });
+        return;
+      }
+      // The line under a date line (and its labelled lines) may name the employer, or where the job was.
       const under = opened && !at.bullet;
       opened = false;
       const below = under && job && !job.employer ? employerBelow(line) : null;
@@ -138,8 +206,9 @@ export function experienceReader(entries: number, log: UnreadList) {
         job!.employer = below;
         return;
       }
-      // An employer with its dates ("City of Dallas, 2014–2018") over the title.
-      const title = under && job && !job.employer && ORG.test(String(job.title)) ? titleBelow(line) : null;
+      // An employer with its dates ("City of Dallas, 2014–2018"), or above them with labelled lines
+      // under them (USAJOBS), over the title.
+      const title = under && job && !job.employer && (ORG.test(String(job.title)) || labelled) ? titleBelow(line) : null;
       if (title) {
         [job!.employer, job!.title] = [job!.title, title];
         return;
@@ -162,6 +231,7 @@ export function experienceReader(entries: number, log: UnreadList) {
     end(): void {
       this.close();
       job = null;
+      for (const [entry, at] of untitled) if (!entry.title) log.note(at.n, at.text, 'a date range without a job title');
       for (const [entry, d] of duties) entry.description = d.lines.join('\n');
     },
     /** A heading or another column: a new job starts afresh. */

@@ -38,7 +38,7 @@ export const RESUME_BOUNDS: Readonly<ResumeBounds> = {
 const HEADINGS: Array<[RegExp, Section]> = [
   [/^(work |professional |employment |career )?(experience|history|employment)( history)?$/i, 'experience'],
   [/^(education|academic background|qualifications|education and training)$/i, 'education'],
-  [/^(certifications?|licen[cs]es( (and|&) certifications?)?|certifications? (and|&) licen[cs]es|professional certifications?|credentials)$/i, 'certifications'],
+  [/^(certifi(cations?|cates?)|licen[cs]es( (and|&) certifi(cations?|cates?))?|certifi(cations?|cates?) (and|&) licen[cs]es|professional certifi(cations?|cates?)|credentials)$/i, 'certifications'],
   [/^(summary|profile|skills|technical skills|key skills|objective|references|interests|languages|projects|volunteering|awards|contact|contact details|personal details)$/i, 'other'],
 ];
 
@@ -76,7 +76,9 @@ function certificationReader(B: ResumeBounds, log: UnreadList, vocab: Vocabulary
   return {
     certifications,
     line(line: string, n: number): void {
-      for (const text of certificationParts(bullet(line).replace(/ · /g, ', '))) {
+      // An application form's label before the name ("Certificate: ITIL Foundation").
+      const named = bullet(line).replace(/^(?:certificate|certification|licen[cs]e)(?: name)?\s*:\s*/i, '');
+      for (const text of certificationParts(named.replace(/ · /g, ', '))) {
         if (text.length > B.name) {
           log.note(n, text, `longer than ${B.name} characters for a certification name: not read`);
           continue;
@@ -166,15 +168,22 @@ function readEducation(line: string, n: number, education: Entry[], { B, log, vo
       return;
     }
   }
+  // The field on a line of its own under a degree that names none ("Major: Computer Information Systems", as USAJOBS writes it).
+  const major = /^(?:major|field of study)\s*:\s*(\S.*)$/i.exec(line)?.[1];
+  if (major && last && last.field === undefined && major.length <= LIMITS.shortText) {
+    last.field = major;
+    return;
+  }
   if (education.length >= B.entries) return log.leave('education', n, line);
-  const degree = readDegree(line, vocab, B.name, lookup);
+  // An application form's label before the degree ("Degree: Bachelor's Degree").
+  const degree = readDegree(line.replace(/^degree(?: earned| type| level)?\s*:\s*/i, ''), vocab, B.name, lookup);
   if (degree === 'left out') log.leave('lookups', n, line);
   else if (degree) education.push({ ...degree, extracted: true });
   else if (!/^\s*(gpa|honou?rs|coursework|thesis|dean)/i.test(line)) log.note(n, line, 'no degree level recognised');
 }
 
 const YEARS = /\b(?:19|20)\d{2}\b/g;
-const TRAILING_DATES = /(?:\s*[(–—-]?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\)?)+$/i;
+const TRAILING_DATES = /(?:\s*[(–—-]?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|\d{1,2}\/)?(?:19|20)\d\d\)?)+$/i;
 /** A part that is a place of study or a date, not a field ("State University", "2014", "May 2014"). */
 const NOT_A_FIELD = /\b(university|college|institute|school|academy|polytechnic)\b|^[\W\d]*(?:[a-z]{3,9}\.? )?(?:19|20)\d\d[\W\d]*$/i;
 

@@ -14,7 +14,7 @@ interface Labelled {
   split: 'tune' | 'heldout';
   text: string;
   expect: {
-    jobs: Array<{ title: string; employer: string; start: string; end: string }>;
+    jobs: Array<{ title: string; employer: string; start: string; end: string; hoursPerWeek?: number }>;
     degrees: Array<{ level: string; field?: string }>;
     certifications: ExpectedCertification[];
   };
@@ -33,7 +33,7 @@ const fieldOf = (text: string | undefined) => (text ? (matchField(text).field ??
  * entries count as misses too. */
 function score(r: Labelled): { right: number; total: number; misses: string[] } {
   const { profile } = extractResume(r.text, bundledVocabulary());
-  const jobs = profile.experience as Array<Record<string, string>>;
+  const jobs = profile.experience as Array<Record<string, string | number>>;
   const degrees = profile.education as Array<Record<string, string>>;
   const certs = profile.certifications as Array<Record<string, string>>;
   let right = 0;
@@ -44,7 +44,10 @@ function score(r: Labelled): { right: number; total: number; misses: string[] } 
     if (norm(expected) === norm(got)) right += 1;
     else misses.push(`${r.id} ${what}: expected "${String(expected ?? '')}", got "${String(got ?? '')}"`);
   };
-  r.expect.jobs.forEach((e, i) => (['title', 'employer', 'start', 'end'] as const).forEach((k) => check(`job${i + 1}.${k}`, e[k], jobs[i]?.[k])));
+  r.expect.jobs.forEach((e, i) => {
+    (['title', 'employer', 'start', 'end'] as const).forEach((k) => check(`job${i + 1}.${k}`, e[k], jobs[i]?.[k]));
+    if (e.hoursPerWeek !== undefined) check(`job${i + 1}.hoursPerWeek`, e.hoursPerWeek, jobs[i]?.hoursPerWeek);
+  });
   r.expect.degrees.forEach((e, i) => {
     check(`degree${i + 1}.level`, e.level, degrees[i] ? parseDegree(degrees[i]!.level!).level : undefined);
     check(`degree${i + 1}.field`, fieldOf(e.field), fieldOf(degrees[i]?.field));
@@ -172,6 +175,41 @@ describe('headings and degrees written on one line', () => {
   it('reads a degree as LinkedIn writes it: the level again, abbreviated, before the field, and the years on the line under it', () => {
     const { profile } = extractResume('Education\nUniversity of Washington\nBachelor of Science - BS, Informatics\n2012 - 2016', bundledVocabulary());
     expect(profile.education).toEqual([{ level: 'Bachelor of Science', field: 'Informatics', completed: '2016', extracted: true }]);
+  });
+
+  it('reads a job as USAJOBS writes it: the employer and where above the dates, labelled lines, then the title', () => {
+    const text = [
+      'Work Experience', 'Internal Revenue Service', 'Ogden, UT United States', '11/2018 - Present', 'Salary: 84,000 USD Per Year', 'Hours per week: 20',
+      'IT Specialist', 'Duties, Accomplishments and Related Skills:', 'Administer Linux servers.',
+      '', 'Social Security Administration - Baltimore, MD', '06/2012 - 10/2018', 'Hours per week: 40', 'Job Title: IT Project Manager', 'Led a team of 8.',
+    ].join('\n');
+    const { profile, unread } = extractResume(text, bundledVocabulary());
+    expect((profile.experience as Array<Record<string, unknown>>).map((j) => [j.title, j.employer, j.start, j.end, j.hoursPerWeek, j.description])).toEqual([
+      ['IT Specialist', 'Internal Revenue Service', '2018-11', 'present', 20, 'Administer Linux servers.'],
+      ['IT Project Manager', 'Social Security Administration', '2012-06', '2018-10', 40, 'Led a team of 8.'],
+    ]);
+    // Read or set aside, never a duty: the salary is listed as unread.
+    expect(unread.map((u) => [u.line, u.why])).toEqual([[5, 'a detail of the job that is not used']]);
+  });
+
+  it('reads an application form\'s labelled jobs: a title or employer after a job\'s duties names the next job', () => {
+    const text = [
+      'Work History', 'Job Title: Systems Analyst II', 'Employer: Texas Health and Human Services Commission', 'Dates: 01/2018 - Present', 'Hours per week: 40', 'Duties: Maintain Oracle databases.',
+      'Job Title: Help Desk Technician', 'Employer: Austin Independent School District', 'From: 08/2014 To: 12/2017', 'Duties: Answered tickets.',
+    ].join('\n');
+    const { profile, unread } = extractResume(text, bundledVocabulary());
+    expect((profile.experience as Array<Record<string, unknown>>).map((j) => [j.title, j.employer, j.start, j.end, j.hoursPerWeek, j.description])).toEqual([
+      ['Systems Analyst II', 'Texas Health and Human Services Commission', '2018-01', 'present', 40, 'Maintain Oracle databases.'],
+      ['Help Desk Technician', 'Austin Independent School District', '2014-08', '2017-12', undefined, 'Answered tickets.'],
+    ]);
+    expect(unread).toEqual([]);
+  });
+
+  it('reads a degree, its month and year, and its major on the line under it, as application forms write them', () => {
+    const text = 'EDUCATION\nBachelor\'s degree 12/2015\nMajor: Information Systems\nDegree: Associate Degree\nMajor: Networking\n\nCertificates and Licenses\nCertificate: ITIL Foundation';
+    const { profile } = extractResume(text, bundledVocabulary());
+    expect((profile.education as Array<Record<string, unknown>>).map((d) => [d.level, d.field, d.completed])).toEqual([["Bachelor's degree", 'Information Systems', '2015'], ['Associate Degree', 'Networking', undefined]]);
+    expect((profile.certifications as Array<{ name: string }>).map((c) => c.name)).toEqual(['ITIL Foundation']);
   });
 
   it('reads a date after a degree as when it was completed, never as its field', () => {

@@ -128,14 +128,15 @@ describe.skipIf(!present)('the self-check page', () => {
     await page.context().close();
   });
 
-  it('keeps a certification\'s dates from a pasted résumé, so an expired one does not count', async () => {
+  it('keeps a job\'s hours and a certification\'s dates from a pasted résumé, so an expired one does not count', async () => {
     const page = await open('/');
     await page.click('#prefill summary');
-    await page.fill('#resume', 'EXPERIENCE\nNetwork Administrator, Metro Transit, Jan 2015 - Dec 2020\nEDUCATION\nB.S. in Computer Science, 2012\nCERTIFICATIONS\nCCNA\nJanuary 2016 to January 2019');
+    await page.fill('#resume', 'EXPERIENCE\nNetwork Administrator, Metro Transit, Jan 2015 - Dec 2020\nHours per week: 30\nEDUCATION\nB.S. in Computer Science, 2012\nCERTIFICATIONS\nCCNA\nJanuary 2016 to January 2019');
     await page.click('#prefill-button');
     await page.waitForSelector('#prefill-status:has-text("Filled in")');
     expect(await page.textContent('#prefill-status')).toMatch(/^Filled in 1 job, 1 degree and 1 certification\. /);
     expect([await page.inputValue('#certifications-0-issued'), await page.inputValue('#certifications-0-expires')]).toEqual(['2016-01', '2019-01']);
+    expect(await page.inputValue('#experience-0-hoursPerWeek')).toBe('30');
     await page.selectOption('#class', 'houston-440.4');
     await page.fill('#asOf', '2026-01-01');
     await page.click('button[type=submit]');

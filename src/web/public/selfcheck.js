@@ -192,7 +192,7 @@ async function prefill() {
   profile.experience.forEach((j, k) => {
     const i = first('data-job')[k];
     set(`experience-${i}-title`, j.title); set(`experience-${i}-employer`, j.employer); set(`experience-${i}-start`, j.start);
-    set(`experience-${i}-end`, j.end === 'present' ? '' : j.end); set(`experience-${i}-description`, j.description);
+    set(`experience-${i}-end`, j.end === 'present' ? '' : j.end); set(`experience-${i}-hoursPerWeek`, j.hoursPerWeek); set(`experience-${i}-description`, j.description);
   });
   profile.certifications.forEach((c, k) => {
     const i = first('data-certification')[k];
