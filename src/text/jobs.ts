@@ -94,7 +94,7 @@ export function experienceReader(entries: number, log: UnreadList) {
   let pending: NumberedLine[] = []; // lines above a date line: its title and employer, or duties of the job above
   let opened = false; // whether the lines read since the job's dates are all its labelled lines
   let labelled = false; // whether the job has labelled lines (an application form's layout)
-  const untitled = new Map<Record<string, unknown>, NumberedLine>(); // jobs whose title may still come from a label
+  let untitled: NumberedLine | null = null; // the date line of the job, while its title may still come from a label
 
   function addDuty(n: number, line: string): void {
     if (!job) return log.note(n, line, 'not part of a job with dates');
@@ -127,6 +127,13 @@ export function experienceReader(entries: number, log: UnreadList) {
     return labels;
   }
 
+  /** The job is over: one that no line or label named is listed. */
+  function finish(): void {
+    if (job && untitled && !job.title) log.note(untitled.n, untitled.text, 'a date range without a job title');
+    untitled = null;
+    job = null;
+  }
+
   function open(range: NonNullable<ReturnType<typeof findRange>>, n: number, line: string, at: { indent: number; bullet: boolean }): void {
     // Where the job was, above its dates ("Austin, TX United States" under the employer), names nothing.
     pending = pending.filter((p) => !CITY.test(p.text) || ORG.test(p.text));
@@ -137,8 +144,8 @@ export function experienceReader(entries: number, log: UnreadList) {
     const used = own.length >= 2 ? [] : own.length === 1 ? pending.slice(-1) : last && namePieces([last.text]).length >= 2 ? [last] : pending.slice(-2);
     settle(pending.slice(0, pending.length - used.length));
     pending = [];
+    finish();
     if (range.end !== 'present' && endsBeforeStart(parsePartialDate(range.start)!, parsePartialDate(range.end)!)) {
-      job = null;
       return log.note(n, line, 'a date range that ends before it starts: not read');
     }
     // Named by two lines above ("ACME Corporation, Austin" over "Systems Engineer"), each line names
@@ -157,7 +164,7 @@ export function experienceReader(entries: number, log: UnreadList) {
         log.note(n, line, `a job ${key} longer than ${LIMITS.shortText} characters: cut`);
       }
     }
-    if (!named.title) untitled.set(job, { n, text: line });
+    if (!named.title) untitled = { n, text: line };
     jobs.push(job);
     opened = true;
     labelled = false;
@@ -190,13 +197,15 @@ export function experienceReader(entries: number, log: UnreadList) {
       const mayOpen = !at.bullet || !job || (opener.bullet && at.indent <= opener.indent);
       const range = mayOpen ? findRange(at.bullet ? bullet(line) : line) : null;
       if (range) return open(range, n, line, at);
-      const field = !at.bullet ? JOB_FIELD.exec(line) : null;
-      const label = field?.[1]!.toLowerCase();
-      // A title or employer that is not under a job's dates names the next job: held for its date line.
-      if (field && job && !(NAMING.test(label!) && !opened)) return readField(label!, field[2]!.trim(), n, line);
-      if (field && NAMING.test(label!)) {
-        pending.push({ n, text: line });
-        return;
+      const field = at.bullet ? null : JOB_FIELD.exec(line);
+      if (field) {
+        const label = field[1]!.toLowerCase();
+        // A title or employer that is not under a job's dates names the next job: held for its date line.
+        if (NAMING.test(label) && !(job && opened)) {
+          pending.push({ n, text: line });
+          return;
+        }
+        if (job) return readField(label, field[2]!.trim(), n, line);
       }
       // The line under a date line (and its labelled lines) may name the employer, or where the job was.
       const under = opened && !at.bullet;
@@ -230,14 +239,13 @@ export function experienceReader(entries: number, log: UnreadList) {
     },
     end(): void {
       this.close();
-      job = null;
-      for (const [entry, at] of untitled) if (!entry.title) log.note(at.n, at.text, 'a date range without a job title');
+      finish();
       for (const [entry, d] of duties) entry.description = d.lines.join('\n');
     },
     /** A heading or another column: a new job starts afresh. */
     reset(): void {
       this.close();
-      job = null;
+      finish();
     },
   };
 }

@@ -203,6 +203,9 @@ describe('headings and degrees written on one line', () => {
       ['Help Desk Technician', 'Austin Independent School District', '2014-08', '2017-12', undefined, 'Answered tickets.'],
     ]);
     expect(unread).toEqual([]);
+    // Dates that nothing names, by a line or a label, are listed in their place.
+    const untitled = extractResume('EXPERIENCE\nFrom: 07/2019 To: Present\nHours per week: 40\n\nNetwork Engineer, Acme, 2015 - 2019\nBuilt networks.', bundledVocabulary()).unread;
+    expect(untitled).toEqual([{ line: 2, text: 'From: 07/2019 To: Present', why: 'a date range without a job title' }]);
   });
 
   it('reads a degree, its month and year, and its major on the line under it, as application forms write them', () => {
