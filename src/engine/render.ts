@@ -43,7 +43,9 @@ export function assetName(facts: Facts, ref: AssetRef): string {
     }
     case 'certification': {
       const cert = (facts.certifications.find((c) => c.cert.index === ref.index) ?? facts.excludedCertifications.find((c) => c.cert.index === ref.index))?.cert;
-      return cert ? (cert.match && cert.match.name !== cert.name ? `${cert.name} (${cert.match.name})` : cert.name) : `certification ${ref.index + 1}`;
+      // The catalogue's name beside the one written, unless the one written holds it: "CCNA (Cisco
+      // Certified Network Associate)", but "Cisco Certified Network Associate (CCNA)" alone.
+      return cert ? (cert.match && !cert.name.toLowerCase().includes(cert.match.name.toLowerCase()) ? `${cert.name} (${cert.match.name})` : cert.name) : `certification ${ref.index + 1}`;
     }
     default:
       return facts.hours.find((p) => p.asset.kind === ref.kind && p.asset.index === ref.index)?.label ?? `${ref.kind} ${ref.index + 1}`;

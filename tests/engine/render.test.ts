@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { factsFor } from '../../src/engine/evaluate.ts';
-import { describeSources, renderGap, renderReason, totalsByAsset, type RenderContext } from '../../src/engine/render.ts';
+import { assetName, describeSources, renderGap, renderReason, totalsByAsset, type RenderContext } from '../../src/engine/render.ts';
 import type { Credit } from '../../src/engine/types.ts';
 import { normaliseProfile } from '../../src/profile/normalise.ts';
 import { bundledCatalogue } from '../../src/rules/load.ts';
@@ -17,7 +17,7 @@ const profile = normaliseProfile(
       { title: 'Network Administrator', employer: 'Metro Transit', start: '2015-01', end: '2019-12', categories: ['it-infrastructure'] },
       { title: 'Systems Engineer', start: '2020-01', end: '2020-12', categories: ['it-infrastructure'] },
     ],
-    certifications: [{ name: 'CCNA', expires: '2030-01-01' }],
+    certifications: [{ name: 'CCNA', expires: '2030-01-01' }, { name: 'Cisco Certified Network Associate (CCNA)' }],
   },
   vocab,
 );
@@ -57,5 +57,7 @@ describe('sources of a finding', () => {
   it('names certifications without an amount', () => {
     const totals = totalsByAsset([{ requirement: 'system-certification', asset: { kind: 'certification', index: 0 }, amount: 1 }]);
     expect(describeSources(totals, ctx.facts, 'certificates')).toBe('CCNA (Cisco Certified Network Associate)');
+    // A name written that holds the catalogue's is not followed by it again.
+    expect(assetName(ctx.facts, { kind: 'certification', index: 1 })).toBe('Cisco Certified Network Associate (CCNA)');
   });
 });
