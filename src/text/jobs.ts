@@ -1,13 +1,14 @@
 import { endsBeforeStart, parsePartialDate } from '../profile/dates.ts';
 import { LIMITS } from '../profile/schema.ts';
 import type { NumberedLine } from './columns.ts';
-import { findRange } from './dates.ts';
+import { findRange, readDate } from './dates.ts';
 import { bullet, indentOf, isBullet, oneSpace, SPACE, strip } from './layout.ts';
 import type { UnreadList } from './unread.ts';
 
-/** What LinkedIn writes beside an employer and a date range ("Acme · Full-time", "· 5 yrs 9 mos"), and
- * the label before dates on an application form ("Dates: 01/2018 - Present", "From: 07/2019 To: …"). */
-const NOT_A_NAME = /^(full[- ]time|part[- ]time|contract|contractor|self[- ]employed|freelance|internship|seasonal|temporary|apprenticeship|\d+ (yrs?|mos?)( \d+ mos?)?|from|dates?(?: of employment| employed)?|employment dates)$/i;
+/** What LinkedIn writes beside an employer and a date range ("Acme · Full-time", "· 5 yrs 9 mos"),
+ * the label before dates on an application form ("Dates: 01/2018 - Present", "From: 07/2019 To: …"),
+ * and a federal pay plan, series and grade ("GS-2210-12"). */
+const NOT_A_NAME = /^(full[- ]time|part[- ]time|contract|contractor|self[- ]employed|freelance|internship|seasonal|temporary|apprenticeship|\d+ (yrs?|mos?)( \d+ mos?)?|from|dates?(?: of employment| employed)?|employment dates|(?:GS|GG|GM|WG|WS|NH|NT|ZP|ZA)[- ]?\d{1,4}(?:[- ]\d{1,2})?)$/i;
 
 /** The state or province after a place ("City of Springfield, IL"): where, not who. */
 const REGION = /^(A[BKLRZ]|BC|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ABDEINOST]|N[BCDEHJLMSTUVY]|O[HKNR]|P[AE]|QC|RI|S[CDK]|T[NX]|UT|V[AT]|W[AIVY]|YT)$/;
@@ -19,7 +20,7 @@ const REGION = /^(A[BKLRZ]|BC|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ABDEINOST
 function namePieces(parts: readonly string[]): string[] {
   const clean = (p: string) => strip(p.replace(/[*_`]+/g, ''), `:,;|·–—-${SPACE}`).trim();
   return parts
-    .map((p) => p.trim().replace(CITY_AFTER_DASH, (city, state: string) => (REGION.test(state) ? '' : city)))
+    .map((p) => p.trim().replace(CITY_AFTER_DASH, (city, state: string) => (REGION.test(state) ? '' : city)).replace(CITY_AFTER_ORG, (where, state: string, at: number, line: string) => (REGION.test(state) && ORG.test(line.slice(0, at)) ? '' : where)))
     .flatMap((p) => p.split(/\t+| {3,}| · /))
     .flatMap((p) => oneSpace(p).split(/ (?:at|@) | ?[|,;·] ?| [–—-] /))
     .map(clean)
@@ -27,17 +28,31 @@ function namePieces(parts: readonly string[]): string[] {
 }
 
 /** Words that name an organisation rather than a role. */
-const ORG = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|administration|commission|bank|hospital|school|district|authority|services|group|plc|transit|board)\b/i;
+const ORG = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|administration|commission|bureau|bank|hospital|school|schools|district|authority|services|group|plc|transit|board)\b/i;
 
 /** A city and state after a spaced dash ("Dell Technologies - Round Rock, TX"): where, not who. */
 const CITY_AFTER_DASH = / [-–—] [A-Z][\w .'-]*, ?([A-Z]{2})$/;
+
+/** A city and state after an organisation ("Department of Homeland Security, Washington, DC"). */
+const CITY_AFTER_ORG = /, [A-Z][\w .'-]*, ?([A-Z]{2})$/;
 
 /** Where a job was, on the line under its dates, as LinkedIn writes it ("Seattle, Washington,
  * United States · Remote"): neither a name nor a duty. */
 const PLACE = /^(?:[A-Z][\w .'-]*, )+(?:United States|USA|Canada|United Kingdom|UK|Australia|[A-Z]{2}(?: (?:United States|USA|US))?)(?: · (?:Remote|Hybrid|On-site))?$|^(?:Remote|Hybrid|On-site)$/;
 
 /** The labels that name a job. */
-const NAMING = /title|employer/;
+const NAMING = /title|employer|agency|company|organi[sz]ation/;
+
+/** Hours per week written beside a job's dates or title ("40 hours per week", "24 hrs/week"). */
+const HOURS = /\b(\d{1,3})\s*(?:hours|hrs)\s*(?:per|a|\/)\s*(?:week|wk)\b/i;
+/** Pay written beside a job's dates ("$98,000 per year"): not a name. */
+const PAY = /\$\s?[\d,.]+(?:\s*(?:per|a|\/)\s*(?:year|yr|annum|hour|hr))?/gi;
+/** Full or part time beside a title ("Program Analyst (part-time, …)"): not part of the name. */
+const TIME = /\b(?:full|part)[- ]time\b/gi;
+/** A job's dates on two labelled lines ("Start Date: 04/2017", "End Date: Present"). */
+const DATE_LABEL = /^(start(?:ing)? date|date started|end(?:ing)? date|date ended)\s*:\s*(\S.*)$/i;
+/** A federal pay plan, series and grade alone on a line ("GS-2210-14"): names nothing. */
+const GRADE = /^(?:GS|GG|GM|WG|WS|NH|NT|ZP|ZA)[- ]?\d{1,4}(?:[- ]\d{1,2})?$/i;
 
 /** A city and its state alone on a line, as USAJOBS writes where a job was ("San Antonio, TX United States"). */
 const CITY = /^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*, [A-Z]{2}(?: (?:United States|USA|US))?$/;
@@ -47,7 +62,7 @@ const CITY = /^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*, [A-Z]{2}(?: (?:United States|US
  * hours are read, the rest is set aside (listed as unread), and none is a duty. A duties label heads
  * the duties or holds one. A title or employer before a job's dates, or after its duties, names the
  * job whose dates follow. */
-const JOB_FIELD = /^(hours per week|(?:job |position )?title|employer|salary|grade(?: level)?|series|pay plan|supervisor(?:'s)?(?: name| phone)?|(?:okay|may we) to contact (?:this|your) supervisor\??|(?:duties|duties, accomplishments and related skills|duties and accomplishments))\s*:\s*(.*)$/i;
+const JOB_FIELD = /^(hours(?: per week)?|(?:job |position )?title|employer|agency(?:\/company)?|company(?: name)?|organi[sz]ation|salary|grade(?: level)?|series|pay plan|supervisor(?:'s)?(?: name| phone)?|(?:okay|may we) to contact (?:this|your) supervisor\??|(?:duties|duties, accomplishments and related skills|duties and accomplishments))\s*:\s*(.*)$/i;
 
 /** The employer on the line under a date line that named only the title ("City of Austin, Austin,
  * TX"): an organisation's name, or a name with its state; a duty written without a bullet is neither. */
@@ -95,6 +110,7 @@ export function experienceReader(entries: number, log: UnreadList) {
   let opened = false; // whether the lines read since the job's dates are all its labelled lines
   let labelled = false; // whether the job has labelled lines (an application form's layout)
   let untitled: NumberedLine | null = null; // the date line of the job, while its title may still come from a label
+  let started: (NumberedLine & { date: string | null }) | null = null; // a labelled start date, waiting for its end date
 
   function addDuty(n: number, line: string): void {
     if (!job) return log.note(n, line, 'not part of a job with dates');
@@ -121,7 +137,7 @@ export function experienceReader(entries: number, log: UnreadList) {
     pending = pending.filter((p) => {
       const m = JOB_FIELD.exec(p.text);
       if (!m || !NAMING.test(m[1]!.toLowerCase())) return true;
-      labels[/employer/i.test(m[1]!) ? 'employer' : 'title'] = m[2]!.trim();
+      labels[/title$/i.test(m[1]!) ? 'title' : 'employer'] = m[2]!.trim();
       return false;
     });
     return labels;
@@ -138,8 +154,11 @@ export function experienceReader(entries: number, log: UnreadList) {
     // Where the job was, above its dates ("Austin, TX United States" under the employer), names nothing.
     pending = pending.filter((p) => !CITY.test(p.text) || ORG.test(p.text));
     const labels = takeLabels();
+    // Hours and pay beside the dates ("10/2019 – Present | 40 hours per week | $98,000 per year").
+    const hours = Number(HOURS.exec(range.rest)?.[1]);
+    const rest = range.rest.replace(HOURS, ' ').replace(PAY, ' ').replace(TIME, ' ');
     // A line naming its own title and employer takes nothing from above; otherwise the nearest lines do.
-    const own = namePieces([range.rest]);
+    const own = namePieces([rest]);
     const last = pending.at(-1);
     const used = own.length >= 2 ? [] : own.length === 1 ? pending.slice(-1) : last && namePieces([last.text]).length >= 2 ? [last] : pending.slice(-2);
     settle(pending.slice(0, pending.length - used.length));
@@ -150,10 +169,11 @@ export function experienceReader(entries: number, log: UnreadList) {
     }
     // Named by two lines above ("ACME Corporation, Austin" over "Systems Engineer"), each line names
     // one of the two by its first piece; the rest (a city) is where.
-    const pieces = used.length === 2 ? used.flatMap((u) => namePieces([u.text]).slice(0, 1)) : namePieces([...used.map((u) => u.text), range.rest]);
+    const pieces = used.length === 2 ? used.flatMap((u) => namePieces([u.text]).slice(0, 1)) : namePieces([...used.map((u) => u.text), rest]);
     const named = withLabels(titleAndEmployer(pieces), labels);
     // The employer's place is kept, for one read from the line below (written in this order).
     job = { title: named.title, employer: named.employer, start: range.start, end: range.end, extracted: true };
+    if (hours > 0 && hours <= LIMITS.hoursPerWeek) job.hoursPerWeek = hours;
     opener = at;
     listed = jobs.length < entries;
     if (!listed) return log.leave('experience', n, line); // its duties go with it
@@ -170,6 +190,26 @@ export function experienceReader(entries: number, log: UnreadList) {
     labelled = false;
   }
 
+  /** "Start Date: 04/2017" is held; the "End Date: Present" after it opens the job, as a date range would. */
+  function labelledDate(start: boolean, value: string, n: number, line: string, at: { indent: number; bullet: boolean }): void {
+    if (start) {
+      unstarted();
+      started = { n, text: line, date: readDate(value, 'start') };
+      return;
+    }
+    const from = started;
+    started = null;
+    const end = readDate(value, 'end');
+    if (!from?.date || from.date === 'present' || !end) return log.note(n, line, from ? 'a start or end date that is not a date: not read' : 'an end date without a start date: not read');
+    open({ start: from.date, end, rest: '' }, from.n, from.text, at);
+  }
+
+  /** A start date no end date followed is listed as unread. */
+  function unstarted(): void {
+    if (started) log.note(started.n, started.text, 'a start date without an end date: not read');
+    started = null;
+  }
+
   /** A labelled line of the job (JOB_FIELD); the lines under its dates go on being read as such. */
   function readField(label: string, value: string, n: number, line: string): void {
     labelled = true;
@@ -178,9 +218,9 @@ export function experienceReader(entries: number, log: UnreadList) {
       return value ? addDuty(n, value) : undefined;
     }
     if (!listed) return;
-    const hours = label === 'hours per week' ? Number(value.replace(/\s*hours?$/i, '')) : NaN;
+    const hours = label.startsWith('hours') ? Number(/^\d{1,3}(?:\.\d+)?\b/.exec(value)?.[0]) : NaN;
     if (hours > 0 && hours <= LIMITS.hoursPerWeek) job!.hoursPerWeek = hours;
-    else if (label === 'employer' && value) job!.employer = value.slice(0, LIMITS.shortText);
+    else if (NAMING.test(label) && !label.endsWith('title') && value) job!.employer = value.slice(0, LIMITS.shortText);
     else if (label.endsWith('title') && value) {
       // The line that opened the job named its employer (an organisation) or nothing.
       if (!job!.employer && job!.title) job!.employer = job!.title;
@@ -197,6 +237,9 @@ export function experienceReader(entries: number, log: UnreadList) {
       const mayOpen = !at.bullet || !job || (opener.bullet && at.indent <= opener.indent);
       const range = mayOpen ? findRange(at.bullet ? bullet(line) : line) : null;
       if (range) return open(range, n, line, at);
+      if (GRADE.test(line)) return log.note(n, line, 'a detail of the job that is not used');
+      const when = DATE_LABEL.exec(line);
+      if (when) return labelledDate(/start/i.test(when[1]!), when[2]!, n, line, at);
       const field = at.bullet ? null : JOB_FIELD.exec(line);
       if (field) {
         const label = field[1]!.toLowerCase();
@@ -234,6 +277,7 @@ export function experienceReader(entries: number, log: UnreadList) {
     },
     /** A blank line, a heading or another column: what was held above a date line was not a title. */
     close(): void {
+      unstarted();
       settle(pending);
       pending = [];
     },

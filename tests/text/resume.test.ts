@@ -208,6 +208,28 @@ describe('headings and degrees written on one line', () => {
     expect(untitled).toEqual([{ line: 2, text: 'From: 07/2019 To: Present', why: 'a date range without a job title' }]);
   });
 
+  it('reads a federal résumé: hours and pay beside the dates, the grade and the agency\'s city and state naming nothing', () => {
+    const text = [
+      'EXPERIENCE', 'IT Specialist (Sysadmin), GS-2210-12', 'Department of Homeland Security, Washington, DC', '10/2019 – Present | 40 hours per week | $98,000 per year', '• Administer servers.',
+      '', 'Supervisory IT Project Manager', 'GS-2210-14', 'Federal Aviation Administration, Oklahoma City, OK', 'January 2016 to September 2019', 'Managed 9 projects.',
+      '', 'March 2014 – December 2015, Program Analyst (part-time, 24 hours per week)', 'Fairfax County Government, Fairfax, VA',
+    ].join('\n');
+    const { profile, unread } = extractResume(text, bundledVocabulary());
+    expect((profile.experience as Array<Record<string, unknown>>).map((j) => [j.title, j.employer, j.start, j.end, j.hoursPerWeek])).toEqual([
+      ['IT Specialist (Sysadmin)', 'Department of Homeland Security', '2019-10', 'present', 40],
+      ['Supervisory IT Project Manager', 'Federal Aviation Administration', '2016-01', '2019-09', undefined],
+      ['Program Analyst', 'Fairfax County Government', '2014-03', '2015-12', 24],
+    ]);
+    expect(unread).toEqual([{ line: 8, text: 'GS-2210-14', why: 'a detail of the job that is not used' }]);
+  });
+
+  it('reads a job whose start and end dates are labelled on lines of their own, and lists a start date left without an end', () => {
+    const text = 'Employment History\nPosition Title: Database Administrator\nAgency/Company: Washington State Department of Health\nStart Date: 04/2017\nEnd Date: Present\nHours Per Week: 30\n\nStart Date: 09/2013';
+    const { profile, unread } = extractResume(text, bundledVocabulary());
+    expect((profile.experience as Array<Record<string, unknown>>).map((j) => [j.title, j.employer, j.start, j.end, j.hoursPerWeek])).toEqual([['Database Administrator', 'Washington State Department of Health', '2017-04', 'present', 30]]);
+    expect(unread).toEqual([{ line: 8, text: 'Start Date: 09/2013', why: 'a start date without an end date: not read' }]);
+  });
+
   it('reads a degree, its month and year, and its major on the line under it, as application forms write them', () => {
     const text = 'EDUCATION\nBachelor\'s degree 12/2015\nMajor: Information Systems\nDegree: Associate Degree\nMajor: Networking\n\nCertificates and Licenses\nCertificate: ITIL Foundation';
     const { profile } = extractResume(text, bundledVocabulary());
