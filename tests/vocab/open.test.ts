@@ -72,24 +72,26 @@ describe('a vocabulary entry added to data/', () => {
 });
 
 describe('a vocabulary file with a mistake', () => {
-  it('names the file, the line and every field in words', () => {
-    const broken = mkdtempSync(join(tmpdir(), 'qualify-data-'));
-    cpSync(dataPath(), broken, { recursive: true });
-    const file = join(broken, 'categories.yaml');
-    const text = readFileSync(file, 'utf8').replace('categories:', 'categories:\n  procurement:\n    lable: procurement\n    title: buyer\n');
+  /** A copy of data/ with one file's first `key:` followed by `added`. */
+  function dataWith(name: string, key: string, added: string): { dir: string; file: string; text: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'qualify-data-'));
+    cpSync(dataPath(), dir, { recursive: true });
+    const file = join(dir, name);
+    const text = readFileSync(file, 'utf8').replace(key, `${key}\n${added}`);
     writeFileSync(file, text);
+    return { dir, file, text };
+  }
+
+  it('names the file, the line and every field in words', () => {
+    const { dir, file, text } = dataWith('categories.yaml', 'categories:', '  procurement:\n    lable: procurement\n    title: buyer');
     const line = text.split('\n').indexOf('    lable: procurement') + 1;
-    expect(() => loadVocabulary(broken)).toThrow(
+    expect(() => loadVocabulary(dir)).toThrow(
       [`${file}:${line - 1}: categories.procurement.label: is required`, `${file}:${line}: categories.procurement.lable: unknown key (did you mean "label"?)`, `${file}:${line + 1}: categories.procurement.title: must be a list, not text`].join('\n'),
     );
   });
 
   it('that is not YAML is named with its line, as a rule file is', () => {
-    const broken = mkdtempSync(join(tmpdir(), 'qualify-data-'));
-    cpSync(dataPath(), broken, { recursive: true });
-    const file = join(broken, 'capacities.yaml');
-    const text = readFileSync(file, 'utf8').replace('capacities:', 'capacities:\n  lead-hand: [unclosed\n');
-    writeFileSync(file, text);
-    expect(() => loadVocabulary(broken)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: not valid YAML: `));
+    const { dir, file } = dataWith('capacities.yaml', 'capacities:', '  lead-hand: [unclosed');
+    expect(() => loadVocabulary(dir)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: not valid YAML: `));
   });
 });

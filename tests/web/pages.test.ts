@@ -110,38 +110,41 @@ describe.skipIf(!present)('the self-check page', () => {
     await page.context().close();
   });
 
-  it('fills the form from a pasted résumé, for the applicant to check', async () => {
+  /** The self-check page with the form filled from a pasted résumé. */
+  async function prefilled(resume: string): Promise<Page> {
     const page = await open('/');
     await page.click('#prefill summary');
-    await page.fill('#resume', 'EXPERIENCE\nNetwork Administrator, Metro Transit, Jan 2015 - Dec 2020\nEDUCATION\nB.S. in Computer Science, 2012\nCERTIFICATIONS\nCCNA');
+    await page.fill('#resume', resume);
     await page.click('#prefill-button');
     await page.waitForSelector('#prefill-status:has-text("Filled in")');
+    return page;
+  }
+
+  /** The status the page shows for houston-440.4 once the form is sent. */
+  async function decided(page: Page): Promise<string | null> {
+    await page.selectOption('#class', 'houston-440.4');
+    await page.fill('#asOf', '2026-01-01');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.decision');
+    return page.getAttribute('.decision', 'data-status');
+  }
+
+  it('fills the form from a pasted résumé, for the applicant to check', async () => {
+    const page = await prefilled('EXPERIENCE\nNetwork Administrator, Metro Transit, Jan 2015 - Dec 2020\nEDUCATION\nB.S. in Computer Science, 2012\nCERTIFICATIONS\nCCNA');
     expect(await page.inputValue('#experience-0-title')).toBe('Network Administrator');
     expect(await page.inputValue('#experience-0-start')).toBe('2015-01');
     expect(await page.inputValue('#education-0-level')).toBe('B.S.');
     expect(await page.inputValue('#certifications-0-name')).toBe('CCNA');
-    await page.selectOption('#class', 'houston-440.4');
-    await page.fill('#asOf', '2026-01-01');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.decision');
-    expect(await page.getAttribute('.decision', 'data-status')).toBe('qualified');
+    expect(await decided(page)).toBe('qualified');
     await page.context().close();
   });
 
   it('keeps a job\'s hours and a certification\'s dates from a pasted résumé, so an expired one does not count', async () => {
-    const page = await open('/');
-    await page.click('#prefill summary');
-    await page.fill('#resume', 'EXPERIENCE\nNetwork Administrator, Metro Transit, Jan 2015 - Dec 2020\nHours per week: 30\nEDUCATION\nB.S. in Computer Science, 2012\nCERTIFICATIONS\nCCNA\nJanuary 2016 to January 2019');
-    await page.click('#prefill-button');
-    await page.waitForSelector('#prefill-status:has-text("Filled in")');
+    const page = await prefilled('EXPERIENCE\nNetwork Administrator, Metro Transit, Jan 2015 - Dec 2020\nHours per week: 30\nEDUCATION\nB.S. in Computer Science, 2012\nCERTIFICATIONS\nCCNA\nJanuary 2016 to January 2019');
     expect(await page.textContent('#prefill-status')).toMatch(/^Filled in 1 job, 1 degree and 1 certification\. /);
     expect([await page.inputValue('#certifications-0-issued'), await page.inputValue('#certifications-0-expires')]).toEqual(['2016-01', '2019-01']);
     expect(await page.inputValue('#experience-0-hoursPerWeek')).toBe('30');
-    await page.selectOption('#class', 'houston-440.4');
-    await page.fill('#asOf', '2026-01-01');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.decision');
-    expect(await page.getAttribute('.decision', 'data-status')).toBe('not_qualified');
+    expect(await decided(page)).toBe('not_qualified');
     expect(await page.textContent('.decision')).toContain('expired');
     await page.context().close();
   });
