@@ -69,9 +69,17 @@ export function totalsByAsset(credits: readonly Credit[]): AssetTotal[] {
   return totals;
 }
 
-/** "Network Administrator (Metro Transit): 5 years; B.S. in Computer Science: 4 years; CCNA". */
+/** "Network Administrator (Metro Transit): 5 years; B.S. in Computer Science: 4 years; CCNA"; a
+ * part-time job says its hours, which is why it counts less than its dates ("…: 1 year 7 months, at
+ * 20 hours a week"). */
 export function describeSources(totals: readonly AssetTotal[], facts: Facts, unit: Reason['unit']): string {
-  return joined(totals, ({ ref, amount }) => (ref.kind === 'certification' || unit === 'credentials' ? assetName(facts, ref) : `${assetName(facts, ref)}: ${amountIn(ref.kind === 'job' || unit === 'months' ? 'months' : 'hours', amount)}`), '; ');
+  return joined(totals, ({ ref, amount }) => (ref.kind === 'certification' || unit === 'credentials' ? assetName(facts, ref) : `${assetName(facts, ref)}: ${amountIn(ref.kind === 'job' || unit === 'months' ? 'months' : 'hours', amount)}${ref.kind === 'job' ? hoursOf(facts, ref.index) : ''}`), '; ');
+}
+
+/** `, at 20 hours a week` for a part-time job; nothing for a full-time one. */
+function hoursOf(facts: Facts, index: number): string {
+  const fact = facts.jobs.find((j) => j.job.index === index);
+  return fact && !fact.fullTime ? `, at ${fact.job.hoursPerWeek} hours a week` : '';
 }
 
 /** `list.map(text).join(separator)` without the mapped list, whose hidden class differs when it is

@@ -48,6 +48,13 @@ describe('what was read and what was stated', () => {
     expect(d.reasons.find((r) => r.code === 'CATEGORY_INFERRED')?.message).toMatch(/^Network Administrator: read as IT infrastructure and information technology from its title and duties \(network; confidence 0\.90\)$/);
   });
 
+  it('says a part-time job\'s hours beside the months it counts for, full-time jobs not', () => {
+    const partTime = { title: 'IT Manager', start: '2020-01', end: '2023-12', hoursPerWeek: 20, categories: ['information-technology'], capacities: ['supervisory'] };
+    const fullTime = { ...partTime, start: '2024-01', end: '2025-12', hoursPerWeek: 40 };
+    const d = decide({ education: [{ level: 'BS', field: 'Computer Science' }], experience: [partTime, fullTime] });
+    expect(d.reasons.find((r) => r.requirement === 'experience')?.message).toMatch(/\(IT Manager: 2 years, at 20 hours a week; IT Manager: 1 year\)$/);
+  });
+
   it('counts a "Manager, X" title with a team in its duties as management of X', () => {
     const job = { title: 'Manager, Application Support', start: '2015-01', end: '2020-12', description: 'Head of a 7-person application support team; recruited and coached analysts.' };
     const d = decide({ education: [{ level: 'BS', field: 'Computer Science' }], experience: [job] });
