@@ -20,6 +20,7 @@ import { bundledVocabulary } from '../../src/vocab/vocabulary.ts';
  * Patterns that read user text, and the cases that attack them:
  *   tokens.ts    WORD, the "'s" ending, spelling (isation|ise|our), acronym tests, the stemmer  → tokens:, evidence:, inference:
  *   dates.ts     RANGE (month names, separators, spaces), readDate, the rest's brackets           → résumé experience:
+ *   jobs.ts      places after an organisation or alone, labelled lines, hours and pay by the dates → résumé experience:
  *   resume.ts    line split, heading marks and HEADINGS, bullet/isBullet, title/employer split
  *                (tabs, wide gaps, "·"), emphasis and separator trim, org, gpa…, degree parts,
  *                years, not-a-field, level trim                                                    → résumé:
@@ -113,6 +114,10 @@ describe('text processing is linear in its input', () => {
     linear('résumé experience: spaces after a year', (s) => resume(`EXPERIENCE\n2012${' '.repeat(run(s))}x`));
     linear('résumé experience: spaces around a separator', (s) => resume(`EXPERIENCE\nJan${' '.repeat(run(s) / 2)}2015 -${' '.repeat(run(s) / 2)}x`));
     linear('résumé experience: years and separators', (s) => resume(`EXPERIENCE\n${'2012 - 03/'.repeat(run(s) / 10)}x`));
+    linear('résumé experience: an organisation with many places before a state', (s) => resume(`EXPERIENCE\nCounty${', Aa'.repeat(run(s) / 4)}, TX\n2015 - 2020`));
+    linear('résumé experience: a place of many capitalised words', (s) => resume(`EXPERIENCE\n${'Aa '.repeat(run(s) / 3)}x, TX\n2015 - 2020`));
+    linear('résumé experience: labelled lines with long values', (s) => resume(`EXPERIENCE\n2015 - 2020\nHours per week:${' '.repeat(run(s) / 2)}${'4'.repeat(run(s) / 2)}\nSalary: ${'$1,'.repeat(run(s) / 3)}`));
+    linear('résumé experience: hours and pay beside the dates', (s) => resume(`EXPERIENCE\n2015 - 2020 ${'| 40 hours per week $9,0 per '.repeat(run(s) / 28)}x`));
     linear('résumé experience: spaces in a title', (s) => resume(`EXPERIENCE\nEngineer${' '.repeat(run(s))}x, Jan 2015 - Present`));
     linear('résumé experience: dashes in a title', (s) => resume(`EXPERIENCE\nEngineer${'-'.repeat(run(s))}x, Jan 2015 - Present`));
     linear('résumé experience: separators in a title', (s) => resume(`EXPERIENCE\nEngineer${' :,;|–—-'.repeat(run(s) / 9)}x, Jan 2015 - Present`));
