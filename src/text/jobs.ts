@@ -20,15 +20,19 @@ const REGION = /^(A[BKLRZ]|BC|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ABDEINOST
 function namePieces(parts: readonly string[]): string[] {
   const clean = (p: string) => strip(p.replace(/[*_`]+/g, ''), `:,;|·–—-${SPACE}`).trim();
   return parts
-    .map((p) => p.trim().replace(CITY_AFTER_DASH, (city, state: string) => (REGION.test(state) ? '' : city)).replace(CITY_AFTER_ORG, (where, state: string, at: number, line: string) => (REGION.test(state) && ORG.test(line.slice(0, at)) ? '' : where)))
+    .map((p) => p.trim().replace(CITY_AFTER_DASH, (city, state: string) => (REGION.test(state) ? '' : city)).replace(CITY_AFTER_ORG, (where, state: string, at: number, line: string) => (REGION.test(state) && isOrg(line.slice(0, at)) ? '' : where)))
     .flatMap((p) => p.split(/\t+| {3,}| · /))
     .flatMap((p) => oneSpace(p).split(/ (?:at|@) | ?[|,;·] ?| [–—-] /))
     .map(clean)
     .filter((p) => p.length > 1 && !NOT_A_NAME.test(p) && !REGION.test(p));
 }
 
-/** Words that name an organisation rather than a role. */
-const ORG = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|administration|commission|bureau|bank|hospital|school|schools|district|authority|services|group|plc|transit|board)\b/i;
+/** Words that name an organisation rather than a role; and words that do at the end of a name
+ * ("Social Security Administration", "U.S. Census Bureau") but not in a role ("Director of
+ * Administration", "Systems Administration Lead"). */
+const ORG = /\b(inc|llc|ltd|corp|corporation|company|co|university|college|council|county|city|department|agency|bank|hospital|school|schools|district|authority|services|group|plc|transit|board)\b/i;
+const ORG_END = /(?<!\bof )\b(administration|commission|bureau)$/i;
+const isOrg = (name: string): boolean => ORG.test(name) || ORG_END.test(name);
 
 /** A city and state after a spaced dash ("Dell Technologies - Round Rock, TX"): where, not who. */
 const CITY_AFTER_DASH = / [-–—] [A-Z][\w .'-]*, ?([A-Z]{2})$/;
@@ -69,14 +73,14 @@ const JOB_FIELD = /^(hours(?: per week)?|(?:job |position )?title|employer|agenc
 function employerBelow(line: string): string | null {
   const pieces = namePieces([line]);
   const state = /,\s*([A-Z]{2})\s*$/.exec(line)?.[1];
-  return pieces.length > 0 && pieces.length <= 3 && (ORG.test(pieces[0]!) || (state !== undefined && REGION.test(state))) ? pieces[0]! : null;
+  return pieces.length > 0 && pieces.length <= 3 && (isOrg(pieces[0]!) || (state !== undefined && REGION.test(state))) ? pieces[0]! : null;
 }
 
 /** A title alone on its line, under an employer's date line: one short name, not an organisation's,
  * not a sentence. */
 function titleBelow(line: string): string | null {
   const pieces = namePieces([line]);
-  return pieces.length === 1 && pieces[0]!.length <= 60 && !ORG.test(pieces[0]!) && !/[.!?]$/.test(line) ? pieces[0]! : null;
+  return pieces.length === 1 && pieces[0]!.length <= 60 && !isOrg(pieces[0]!) && !/[.!?]$/.test(line) ? pieces[0]! : null;
 }
 
 /** "Network Administrator, Metro Transit", "Metro Transit | Network Administrator", "Engineer at Acme". */
@@ -84,7 +88,7 @@ function titleAndEmployer(pieces: readonly string[]): { title: string; employer?
   if (pieces.length === 0) return { title: '' };
   const [a, b] = pieces as [string, string | undefined];
   // An employer usually names an organisation; a title a role. Swap when the first looks like the employer.
-  if (b && ORG.test(a) && !ORG.test(b)) return { title: b, employer: a };
+  if (b && isOrg(a) && !isOrg(b)) return { title: b, employer: a };
   return b ? { title: a, employer: b } : { title: a };
 }
 
@@ -152,7 +156,7 @@ export function experienceReader(entries: number, log: UnreadList) {
 
   function open(range: NonNullable<ReturnType<typeof findRange>>, n: number, line: string, at: { indent: number; bullet: boolean }): void {
     // Where the job was, above its dates ("Austin, TX United States" under the employer), names nothing.
-    pending = pending.filter((p) => !CITY.test(p.text) || ORG.test(p.text));
+    pending = pending.filter((p) => !CITY.test(p.text) || isOrg(p.text));
     const labels = takeLabels();
     // Hours and pay beside the dates ("10/2019 – Present | 40 hours per week | $98,000 per year").
     const hours = Number(HOURS.exec(range.rest)?.[1]);
@@ -260,7 +264,7 @@ export function experienceReader(entries: number, log: UnreadList) {
       }
       // An employer with its dates ("City of Dallas, 2014–2018"), or above them with labelled lines
       // under them (USAJOBS), over the title.
-      const title = under && job && !job.employer && (ORG.test(String(job.title)) || labelled) ? titleBelow(line) : null;
+      const title = under && job && !job.employer && (isOrg(String(job.title)) || labelled) ? titleBelow(line) : null;
       if (title) {
         [job!.employer, job!.title] = [job!.title, title];
         return;

@@ -221,6 +221,9 @@ describe('headings and degrees written on one line', () => {
       ['Program Analyst', 'Fairfax County Government', '2014-03', '2015-12', 24],
     ]);
     expect(unread).toEqual([{ line: 8, text: 'GS-2210-14', why: 'a detail of the job that is not used' }]);
+    // "Administration" names an agency at the end of a name, not in a role.
+    const roles = extractResume('EXPERIENCE\nSystems Administration Lead, Acme, 2015 - 2020\nDirector of Administration, Initech, 2010 - 2014', bundledVocabulary()).profile.experience as Array<{ title: string; employer: string }>;
+    expect(roles.map((j) => [j.title, j.employer])).toEqual([['Systems Administration Lead', 'Acme'], ['Director of Administration', 'Initech']]);
   });
 
   it('reads a job whose start and end dates are labelled on lines of their own, and lists a start date left without an end', () => {
