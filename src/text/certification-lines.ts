@@ -2,8 +2,10 @@ import { readDate } from './dates.ts';
 
 /** A certification line of a résumé, read into names with their dates: "Cisco Certified Network
  * Associate (CCNA), 2016 - 2026", "CompTIA Security+ (exp. 2027)", "PMP (issued 2018, expires 2027)",
- * "CISSP, (ISC)², 2021 - 2027". A date range gives when it was issued and when it expires; a date
- * after "exp.", "expires" or "valid until" is the expiry; any other date is the issue date. */
+ * "CISSP, (ISC)², 2021 - 2027", and an application form's "Issue Date: 03/2020" and "Expiration
+ * Date: 03/2026" under a name. A date range gives when it was issued and when it expires; a date
+ * after "exp.", "expires", "expiration date" or "valid until" is the expiry; any other date is the
+ * issue date. */
 
 export interface CertificationDates {
   issued?: string;
@@ -42,8 +44,8 @@ export function certificationParts(text: string): string[] {
 const YEAR = '(?:19|20)\\d\\d';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?';
 const DATE = `(?:${MONTH} ${YEAR}|\\d{1,2}/${YEAR}|${YEAR}-\\d\\d|${YEAR})(?![\\w/])`;
-const EXPIRY = `(?:exp(?:ires|ired|iry|iration)?\\.?|valid (?:until|through|thru|to)|renew(?:s|al)? (?:by|due)|good through)`;
-const ISSUE = `(?:issued|earned|obtained|awarded|achieved|passed|certified|since)`;
+const EXPIRY = `(?:exp(?:ires|ired|iry|iration)?\\.?(?: date)?|valid (?:until|through|thru|to)|renew(?:s|al)? (?:by|due|date)|good through)`;
+const ISSUE = `(?:issued|issue date|date (?:issued|earned|obtained|awarded|certified)|earned|obtained|awarded|achieved|passed|certified|since)`;
 /** In order of strength: a range, a date said to be the expiry, one said to be the issue, any date. */
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => CertificationDates]> = [
   [new RegExp(`(?<![\\w/-])(${DATE}) ?(?:-|–|—|to|until) ?(${DATE}|present|current)`, 'i'), (m) => ({ issued: m[1]!, expires: m[2]! })],

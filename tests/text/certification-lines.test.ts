@@ -25,6 +25,15 @@ describe('certification lines', () => {
     ]);
   });
 
+  it('reads an application form\'s labelled dates under a name as its dates, never as certifications of their own', () => {
+    const { profile, unread } = extract('Certificates and Licenses\nCertificate: Cisco Certified Network Associate\nIssue Date: 03/2020\nExpiration Date: 03/2026\nLicense: Project Management Professional\nDate Issued: 2019\nExpires: 2028');
+    expect(profile.certifications).toEqual([
+      { name: 'Cisco Certified Network Associate', issued: '2020-03', expires: '2026-03', extracted: true },
+      { name: 'Project Management Professional', issued: '2019', expires: '2028', extracted: true },
+    ]);
+    expect(unread).toEqual([]);
+  });
+
   it('lists a part that yields no name as unread, never as an empty entry', () => {
     const { profile, unread } = extract('CERTIFICATIONS\n2019 - 2022\n - \n(2020)');
     expect(profile.certifications).toEqual([]);
