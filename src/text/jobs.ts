@@ -66,7 +66,7 @@ const CITY = /^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*, [A-Z]{2}(?: (?:United States|US
  * hours are read, the rest is set aside (listed as unread), and none is a duty. A duties label heads
  * the duties or holds one. A title or employer before a job's dates, or after its duties, names the
  * job whose dates follow. */
-const JOB_FIELD = /^(hours(?: per week)?|(?:job |position )?title|employer|agency(?:\/company)?|company(?: name)?|organi[sz]ation|salary|grade(?: level)?|series|pay plan|supervisor(?:'s)?(?: name| phone)?|(?:okay|may we) to contact (?:this|your) supervisor\??|(?:duties|duties, accomplishments and related skills|duties and accomplishments))\s*:\s*(.*)$/i;
+const JOB_FIELD = /^(hours(?: per week)?|(?:job |position )?title|employer|agency(?:\/company)?|company(?: name)?|organi[sz]ation|number of (?:employees|staff|people) supervised|reason for leaving|salary|grade(?: level)?|series|pay plan|supervisor(?:'s)?(?: name| phone)?|(?:okay|may we) to contact (?:this|your) supervisor\??|(?:duties|duties, accomplishments and related skills|duties and accomplishments))\s*:\s*(.*)$/i;
 
 /** The employer on the line under a date line that named only the title ("City of Austin, Austin,
  * TX"): an organisation's name, or a name with its state; a duty written without a bullet is neither. */
@@ -217,11 +217,19 @@ export function experienceReader(entries: number, log: UnreadList) {
   /** A labelled line of the job (JOB_FIELD); the lines under its dates go on being read as such. */
   function readField(label: string, value: string, n: number, line: string): void {
     labelled = true;
+    // Lines held before it were duties, written first.
+    settle(pending);
+    pending = [];
     if (label.startsWith('duties')) {
       opened = false;
       return value ? addDuty(n, value) : undefined;
     }
     if (!listed) return;
+    // How many people the job supervised is its duty in words, read for its capacity; none is nothing.
+    if (label.startsWith('number of')) {
+      const people = Number(/^\d+/.exec(value)?.[0]);
+      return people > 0 ? addDuty(n, `Supervised ${people} ${people === 1 ? 'person' : 'people'}.`) : log.note(n, line, 'a detail of the job that is not used');
+    }
     const hours = label.startsWith('hours') ? Number(/^\d{1,3}(?:\.\d+)?\b/.exec(value)?.[0]) : NaN;
     if (hours > 0 && hours <= LIMITS.hoursPerWeek) job!.hoursPerWeek = hours;
     else if (NAMING.test(label) && !label.endsWith('title') && value) job!.employer = value.slice(0, LIMITS.shortText);

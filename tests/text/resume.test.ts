@@ -203,6 +203,9 @@ describe('headings and degrees written on one line', () => {
       ['Help Desk Technician', 'Austin Independent School District', '2014-08', '2017-12', undefined, 'Answered tickets.'],
     ]);
     expect(unread).toEqual([]);
+    // People supervised are a duty in words, read for the capacity; none is nothing, and a reason for leaving is no duty.
+    const supervised = (n: number) => (extractResume(`Work History\nJob Title: IT Lead\nDates: 2018 - 2020\nDuties: Ran the help desk.\nNumber of Employees Supervised: ${n}\nReason for Leaving: Moved`, bundledVocabulary()).profile.experience as Array<{ description?: string }>)[0]!.description;
+    expect([supervised(5), supervised(1), supervised(0)]).toEqual(['Ran the help desk.\nSupervised 5 people.', 'Ran the help desk.\nSupervised 1 person.', 'Ran the help desk.']);
     // Dates that nothing names, by a line or a label, are listed in their place.
     const untitled = extractResume('EXPERIENCE\nFrom: 07/2019 To: Present\nHours per week: 40\n\nNetwork Engineer, Acme, 2015 - 2019\nBuilt networks.', bundledVocabulary()).unread;
     expect(untitled).toEqual([{ line: 2, text: 'From: 07/2019 To: Present', why: 'a date range without a job title' }]);
