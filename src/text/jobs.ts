@@ -135,17 +135,22 @@ export function experienceReader(entries: number, log: UnreadList) {
     for (const l of lines) addDuty(l.n, l.text);
   }
 
-  /** The labelled title and employer held above a date line, taken out of what is held. */
-  function takeLabels(): { title?: string; employer?: string } {
-    const labels: { title?: string; employer?: string } = {};
+  /** The labelled lines held above a date line, taken out of what is held: the title and employer
+   * that name the job, and the others (its hours), read once it is open. */
+  function takeLabels(): { title?: string; employer?: string; others: NumberedLine[] } {
+    const labels: { title?: string; employer?: string; others: NumberedLine[] } = { others: [] };
     pending = pending.filter((p) => {
       const m = JOB_FIELD.exec(p.text);
-      if (!m || !NAMING.test(m[1]!.toLowerCase())) return true;
-      labels[/title$/i.test(m[1]!) ? 'title' : 'employer'] = m[2]!.trim();
+      if (!m) return true;
+      if (NAMING.test(m[1]!.toLowerCase())) labels[/title$/i.test(m[1]!) ? 'title' : 'employer'] = m[2]!.trim();
+      else labels.others.push(p);
       return false;
     });
     return labels;
   }
+
+  /** Whether a held line is a labelled title or employer: the next job is being described. */
+  const naming = (p: NumberedLine): boolean => NAMING.test(JOB_FIELD.exec(p.text)?.[1]?.toLowerCase() ?? '');
 
   /** The job is over: one that no line or label named is listed. */
   function finish(): void {
@@ -192,6 +197,10 @@ export function experienceReader(entries: number, log: UnreadList) {
     jobs.push(job);
     opened = true;
     labelled = false;
+    for (const other of labels.others) {
+      const m = JOB_FIELD.exec(other.text)!;
+      readField(m[1]!.toLowerCase(), m[2]!.trim(), other.n, other.text);
+    }
   }
 
   /** "Start Date: 04/2017" is held; the "End Date: Present" after it opens the job, as a date range would. */
@@ -255,8 +264,9 @@ export function experienceReader(entries: number, log: UnreadList) {
       const field = at.bullet ? null : JOB_FIELD.exec(line);
       if (field) {
         const label = field[1]!.toLowerCase();
-        // A title or employer that is not under a job's dates names the next job: held for its date line.
-        if (NAMING.test(label) && !(job && opened)) {
+        // A title or employer that is not under a job's dates names the next job, and the labelled
+        // lines after it describe that job: held for its date line.
+        if (!(job && opened) && (NAMING.test(label) || pending.some(naming))) {
           pending.push({ n, text: line });
           return;
         }

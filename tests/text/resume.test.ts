@@ -203,6 +203,9 @@ describe('headings and degrees written on one line', () => {
       ['Help Desk Technician', 'Austin Independent School District', '2014-08', '2017-12', undefined, 'Answered tickets.'],
     ]);
     expect(unread).toEqual([]);
+    // Labelled lines after a title for the next job, before its dates, are that job's.
+    const before = extractResume('Work History\nJob Title: Analyst\nEmployer: Acme\nDates: 2018 - 2020\nDuties: Wrote reports.\nJob Title: Clerk\nEmployer: Initech\nHours per week: 20\nDuties: Filed.\nDates: 2015 - 2017', bundledVocabulary()).profile.experience as Array<Record<string, unknown>>;
+    expect(before.map((j) => [j.title, j.employer, j.start, j.hoursPerWeek, j.description])).toEqual([['Analyst', 'Acme', '2018', undefined, 'Wrote reports.'], ['Clerk', 'Initech', '2015', 20, 'Filed.']]);
     // People supervised are a duty in words, read for the capacity; none is nothing, and a reason for leaving is no duty.
     const supervised = (n: number) => (extractResume(`Work History\nJob Title: IT Lead\nDates: 2018 - 2020\nDuties: Ran the help desk.\nNumber of Employees Supervised: ${n}\nReason for Leaving: Moved`, bundledVocabulary()).profile.experience as Array<{ description?: string }>)[0]!.description;
     expect([supervised(5), supervised(1), supervised(0)]).toEqual(['Ran the help desk.\nSupervised 5 people.', 'Ran the help desk.\nSupervised 1 person.', 'Ran the help desk.']);
